@@ -1,0 +1,132 @@
+"""The `majlis` command line: run the flow, extract to gold format, query the warehouse."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+# Offline by default: Prefect's server would otherwise try to send telemetry at start.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+
+app = typer.Typer(help="majlis: Arabic defence and diplomatic news to a warehouse of meeting events.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+
+
+def _add_subcommands() -> None:
+    from majlis.nlp.cli import models_app, ner_app
+
+    app.add_typer(ner_app, name="ner", help="Train and evaluate the bundled Stanza NER model.")
+    app.add_typer(models_app, name="models", help="Fetch Stanza's official models (needs internet).")
+
+
+_add_subcommands()
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories of articles (default: seeds/).")] = None,
+    files_per_batch: Annotated[int, typer.Option(help="Files per Prefect task run.")] = 200,
+) -> None:
+    """Run the Prefect flow on PATHS and rebuild the warehouse marts, then print a summary."""
+    from majlis.runtime import quiet_prefect_shutdown
+
+    quiet_prefect_shutdown()
+    from flows.pipeline import majlis_flow
+
+    targets = [str(p) for p in (paths or [Path("seeds")])]
+    for target in targets:
+        if not Path(target).exists():
+            console.print(f"[red]error:[/red] input path not found: {target}")
+            raise typer.Exit(2)
+    summary = majlis_flow(targets)
+    console.print(
+        f"\n[bold]majlis run[/bold] → {summary.warehouse}\n"
+        f"  files: {summary.files}   articles read: {summary.articles_read} "
+        f"(new {summary.articles_new}, already loaded {summary.articles_skipped})   "
+        f"quarantined: {summary.quarantined}\n"
+        f"  entity mentions: {summary.mentions}   meetings: {summary.meetings}   "
+        f"participants: {summary.participants}"
+    )
+    console.print("  marts: " + ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items())))
+    _print_query(
+        "select meeting_date, event_type, host_country_code as host, guest_country_code as guest, "
+        "location_country_code as place, topics, round(confidence, 2) as confidence "
+        "from fact_meetings order by meeting_date nulls last, meeting_id limit 8",
+        title="fact_meetings (first rows)",
+    )
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="A .jsonl of articles, a .txt file, or a directory.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write one JSON line per article.")],
+) -> None:
+    """Run ingest, NER and extraction without a warehouse; write meetings in the gold format."""
+    from majlis.extract import extract_batch
+    from majlis.gold import meeting_to_gold
+    from majlis.ingest import iter_inputs
+    from majlis.nlp.model import load_pipeline
+    from majlis.nlp.ner import run_ner
+    from majlis.records import Article
+
+    if not path.exists():
+        console.print(f"[red]error:[/red] input not found: {path}")
+        raise typer.Exit(2)
+    items = list(iter_inputs([path]))
+    articles = [a for a in items if isinstance(a, Article)]
+    for item in items:
+        if not isinstance(item, Article):
+            console.print(f"[yellow]quarantined[/yellow] {item.source_file} ({item.record_index}): {item.reason}")
+    sentences, mentions = run_ner(articles)
+    meetings = extract_batch(articles, sentences, mentions, load_pipeline().model_name)
+    by_article: dict[str, list[dict[str, object]]] = {a.article_id: [] for a in articles}
+    for meeting in meetings:
+        by_article[meeting.article_id].append(meeting_to_gold(meeting))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8") as handle:
+        for article in articles:
+            record = {"id": article.external_id, "meetings": by_article[article.article_id]}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    console.print(f"{len(articles)} articles, {len(meetings)} meetings → {output}")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A SQL query; the warehouse is opened read-only.")],
+    limit: Annotated[int, typer.Option(help="At most this many rows are printed.")] = 100,
+) -> None:
+    """Run a read-only SQL query on the warehouse and print the result as a table."""
+    _print_query(query, limit=limit)
+
+
+def _print_query(query: str, title: str | None = None, limit: int = 100) -> None:
+    from majlis.readonly import QueryError, run_readonly
+
+    try:
+        columns, rows = run_readonly(query, limit=limit)
+    except QueryError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app(prog_name="majlis")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,370 @@
+"""Meeting events from an article's sentences and Stanza mentions.
+
+Reads the article in order, keeping the current meeting: a sentence with a meeting trigger starts a
+meeting or continues one it refers back to (same people by surname or title); attendance sentences
+add attendees; discussion sentences add topics. Roles come from the trigger's voice (who receives
+whom, who visits whom) and from where the meeting took place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from majlis import PIPELINE_VERSION
+from majlis.extract.countries import find_countries
+from majlis.extract.dates import resolve_meeting_date
+from majlis.extract.people import Person, parse_people
+from majlis.extract.places import Place, dateline_place, home_country, place_in
+from majlis.extract.tokens import Match, tokenize
+from majlis.extract.topics import TOPICS, is_discussion, topics_in
+from majlis.extract.vocab import vocabulary
+from majlis.records import Article, Meeting, Mention, Participant, Sentence
+from majlis.text import normalize
+
+HOST_FIRST = {"receives", "receives_call"}
+GUEST_FIRST = {"visits", "makes_call"}
+MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
+
+
+@dataclass
+class Party:
+    """A participant while the article is being read; `inferred` marks a country not read in the text."""
+
+    name: str | None
+    title: str | None
+    rank: str | None
+    country: str | None
+    org_official: bool
+    name_start: int | None
+    name_end: int | None
+    role: str = "guest"
+    inferred: bool = False
+
+    def key(self) -> str:
+        return normalize(self.name) if self.name else "title:" + normalize(self.title or "")
+
+
+@dataclass
+class Draft:
+    event_type: str
+    voice: str
+    sentence: Sentence
+    subject: Party | None
+    objects: list[Party]
+    attendees: list[Party] = field(default_factory=list)
+    place: Place | None = None
+    place_note: str = ""
+    topics: set[str] = field(default_factory=set)
+    date: date | None = None
+    date_note: str = ""
+
+    def parties(self) -> list[Party]:
+        return [p for p in [self.subject, *self.objects, *self.attendees] if p is not None]
+
+
+def _names_match(a: str, b: str) -> bool:
+    ta, tb = normalize(a).split(), normalize(b).split()
+    if not ta or not tb:
+        return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if short[-1].removeprefix("ال") != long_[-1].removeprefix("ال"):
+        return False
+    it = iter(long_)
+    return all(tok in it for tok in short)
+
+
+class ArticleReader:
+    """Turns one article into meetings; holds what has been read so far."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], mentions: list[Mention]) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.per = [m for m in mentions if m.label == "PER"]
+        self.home = home_country(article.text, article.title, article.source)
+        self.dateline = dateline_place(article.text, article.title)
+        self.drafts: list[Draft] = []
+        self.known: list[Party] = []
+        self.v = vocabulary()
+
+    # -- people -------------------------------------------------------------------------------------
+    def _party(self, person: Person, sentence: Sentence) -> Party:
+        party = Party(
+            name=person.name,
+            title=person.title,
+            rank=person.rank,
+            country=person.country,
+            org_official=person.org_official,
+            name_start=None if person.name_start is None else sentence.start_char + person.name_start,
+            name_end=None if person.name_end is None else sentence.start_char + person.name_end,
+        )
+        return self._resolve(party)
+
+    def _resolve(self, party: Party) -> Party:
+        """The same person mentioned before (full name, surname, or title alone) is that person."""
+        for known in self.known:
+            if party.name and known.name and _names_match(party.name, known.name):
+                self._fill(known, party)
+                return known
+            if not party.name and party.title and known.title:
+                if normalize(party.title) == normalize(known.title) and (
+                    not party.country or party.country == known.country
+                ):
+                    return known
+        self.known.append(party)
+        return party
+
+    @staticmethod
+    def _fill(known: Party, new: Party) -> None:
+        if new.name and known.name and len(new.name.split()) > len(known.name.split()):
+            known.name, known.name_start, known.name_end = new.name, new.name_start, new.name_end
+        known.title = known.title or new.title
+        known.rank = known.rank or new.rank
+        if new.country and (known.country is None or known.inferred):
+            known.country, known.inferred = new.country, False
+
+    def _people(self, sentence: Sentence) -> list[Person]:
+        spans = [
+            (m.start_char - sentence.start_char, m.end_char - sentence.start_char)
+            for m in self.per
+            if m.start_char >= sentence.start_char and m.end_char <= sentence.end_char
+        ]
+        return parse_people(sentence.text, spans)
+
+    # -- sentences ----------------------------------------------------------------------------------
+    def _body_sentences(self) -> list[Sentence]:
+        title_end = len(self.article.title) if self.article.title else 0
+        return [s for s in self.sentences if s.start_char >= title_end]
+
+    def _trigger(self, toks: list) -> Match | None:  # type: ignore[type-arg]
+        matches = self.v.triggers.find_all(toks)
+        if not matches:
+            return None
+        # a call phrase anywhere makes it a call; otherwise the first verb decides the voice
+        calls = [m for m in matches if m.value.startswith("call:")]
+        if calls:
+            best = next((m for m in calls if not m.value.endswith(":mutual")), calls[0])
+            return best
+        visits = [m for m in matches if m.value.endswith(":visits")]
+        return visits[0] if visits else matches[0]
+
+    def read(self) -> list[Draft]:
+        current: Draft | None = None
+        for sentence in self._body_sentences():
+            toks = tokenize(sentence.text)
+            trigger = self._trigger(toks)
+            if trigger and self._is_news(toks, sentence):
+                draft = self._meeting_sentence(sentence, toks, trigger, current)
+                if draft is not None:
+                    current = draft
+                    continue
+            if current is None:
+                continue
+            self._follow_up(sentence, toks, current)
+        return [d for d in self.drafts if self._is_meeting(d)]
+
+    def _is_news(self, toks: list, sentence: Sentence) -> bool:  # type: ignore[type-arg]
+        if self.v.future.find_all(toks):
+            return False
+        return not self.v.background.find_all(toks)
+
+    def _meeting_sentence(
+        self, sentence: Sentence, toks: list, trigger: Match, current: Draft | None  # type: ignore[type-arg]
+    ) -> Draft | None:
+        event_type, voice = trigger.value.split(":")
+        people = self._people(sentence)
+        attend_at = min((m.start for m in self.v.attendance.find_all(toks)), default=len(toks))
+        principals = [p for p in people if p.tok_start < attend_at]
+        attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
+        if not principals and not attendees:
+            return None
+        parties = [self._party(p, sentence) for p in principals]
+        subject: Party | None = parties[0] if parties else None
+        objects = parties[1:]
+        first_tok = principals[0].tok_start if principals else len(toks)
+        after_with = any(t.norm in {"مع", "بنظيره"} for t in toks[trigger.end : first_tok])
+        if voice == "joins" or normalize(" ".join(trigger.phrase)).startswith("شارك"):
+            if current is not None:
+                current.objects += [p for p in parties if p not in current.parties()]
+                current.attendees += attendees
+                return current
+        if after_with and current is not None and current.subject is not None:
+            objects, subject = parties, current.subject
+        # a sentence about people already in a meeting continues that meeting
+        for draft in reversed(self.drafts):
+            known = draft.parties()
+            if parties and all(p in known for p in parties):
+                draft.attendees += [a for a in attendees if a not in known]
+                self._add_topics(draft, sentence)
+                return draft
+        if subject is None:
+            if current is not None and attendees:
+                current.attendees += [a for a in attendees if a not in current.parties()]
+                return current
+            return None
+        draft = Draft(event_type, voice, sentence, subject, objects, attendees)
+        self._locate(draft, toks)
+        draft.date, draft.date_note = resolve_meeting_date(
+            sentence.text, self.article.text, self.article.published_at
+        )
+        self._add_topics(draft, sentence, always=True)
+        if self.v.separately.find_all(toks) and len(objects) > 1:
+            for obj in objects:
+                part = Draft(event_type, voice, sentence, subject, [obj], list(attendees), draft.place,
+                             draft.place_note, set(), draft.date, draft.date_note)
+                self.drafts.append(part)
+            return self.drafts[-1]
+        self.drafts.append(draft)
+        return draft
+
+    def _follow_up(self, sentence: Sentence, toks: list, current: Draft) -> None:  # type: ignore[type-arg]
+        attend = self.v.attendance.find_all(toks)
+        if attend:
+            people = self._people(sentence)
+            for person in people:
+                if person.tok_start >= attend[0].start:
+                    party = self._party(person, sentence)
+                    if party not in current.parties():
+                        current.attendees.append(party)
+        target = self._draft_named_in(sentence) or current
+        if target.place is None or target.place_note in {"dateline", "host country"}:
+            place = place_in(sentence.text)
+            if place and any(n in normalize(sentence.text) for n in map(normalize, MEETING_NOUNS)):
+                target.place, target.place_note = place, "stated"
+        if is_discussion(sentence.text):
+            self._add_topics(target, sentence)
+
+    def _draft_named_in(self, sentence: Sentence) -> Draft | None:
+        """When several meetings are open, a sentence naming one counterpart's country belongs to it."""
+        if len(self.drafts) < 2:
+            return None
+        codes = {h.code for h in find_countries(sentence.text)}
+        matching = [d for d in self.drafts if any(o.country in codes for o in d.objects if o.country)]
+        return matching[-1] if len(matching) == 1 else None
+
+    def _add_topics(self, draft: Draft, sentence: Sentence, always: bool = False) -> None:
+        if always or is_discussion(sentence.text):
+            draft.topics |= topics_in(sentence.text)
+
+    # -- place and roles ----------------------------------------------------------------------------
+    def _locate(self, draft: Draft, toks: list) -> None:  # type: ignore[type-arg]
+        if draft.event_type == "call":
+            return
+        text = draft.sentence.text
+        place = place_in(text)
+        if draft.voice == "visits":
+            visited = [h for h in find_countries(text) if h.kind in {"name", "capital"}]
+            if place:
+                draft.place, draft.place_note = place, "stated"
+            elif visited:
+                draft.place, draft.place_note = Place(None, visited[0].code), "visited country"
+            return
+        if place:
+            draft.place, draft.place_note = place, "stated"
+        elif self.v.in_host_country.find_all(toks) and draft.subject:
+            draft.place, draft.place_note = Place(None, draft.subject.country or self.home), "host country"
+        elif self.dateline:
+            draft.place, draft.place_note = self.dateline, "dateline"
+
+    def _is_meeting(self, draft: Draft) -> bool:
+        principals = [p for p in [draft.subject, *draft.objects] if p is not None]
+        return len(principals) >= 2
+
+    def finish(self, draft: Draft) -> None:
+        """Assign countries that the text implies and the roles."""
+        subject = draft.subject
+        if subject is not None and subject.country is None and not subject.org_official and self.home:
+            subject.country, subject.inferred = self.home, True
+        for att in draft.attendees:
+            if att.country is None and not att.org_official and self.home and att.name:
+                att.country, att.inferred = self.home, True
+        if draft.place is None and draft.event_type == "meeting" and subject is not None:
+            if draft.voice in HOST_FIRST | {"mutual"}:
+                draft.place, draft.place_note = Place(None, subject.country), "host country"
+        loc = draft.place.country if draft.place else None
+        if draft.voice in HOST_FIRST:
+            host_side = [subject]
+        elif draft.voice in GUEST_FIRST:
+            host_side = list(draft.objects)
+        else:
+            local = [p for p in [subject, *draft.objects] if p is not None and loc and p.country == loc]
+            host_side = local[:1] if local else [subject]
+        for p in [subject, *draft.objects]:
+            if p is not None:
+                p.role = "host" if p in host_side else "guest"
+        for att in draft.attendees:
+            att.role = "attendee"
+
+
+def _confidence(draft: Draft) -> float:
+    score = 0.95
+    parties = draft.parties()
+    score -= 0.1 * sum(1 for p in parties if p.inferred) / max(1, len(parties))
+    if any(p.name is None for p in [draft.subject, *draft.objects] if p):
+        score -= 0.1
+    if draft.date is None:
+        score -= 0.1
+    if draft.place is None or draft.place_note in {"host country", "dateline"}:
+        score -= 0.05
+    if not any(p.country for p in draft.objects):
+        score -= 0.15
+    return round(max(0.05, min(1.0, score)), 3)
+
+
+def meeting_id_for(article_id: str, index: int) -> str:
+    return hashlib.sha256(f"{article_id}:{index}".encode()).hexdigest()[:16]
+
+
+def extract_meetings(
+    article: Article, sentences: list[Sentence], mentions: list[Mention], model_name: str = ""
+) -> list[Meeting]:
+    """Every meeting the article reports as news, with participants, place, date and topics."""
+    reader = ArticleReader(article, sentences, mentions)
+    meetings: list[Meeting] = []
+    for index, draft in enumerate(reader.read()):
+        reader.finish(draft)
+        meeting_id = meeting_id_for(article.article_id, index)
+        parties = draft.parties()
+        participants = [
+            Participant(
+                meeting_id=meeting_id,
+                article_id=article.article_id,
+                participant_index=i,
+                person_name=p.name,
+                title=p.title,
+                rank=p.rank,
+                country_code=p.country,
+                role=p.role,
+                name_start=p.name_start,
+                name_end=p.name_end,
+            )
+            for i, p in enumerate(parties)
+        ]
+        hosts = [p.country for p in parties if p.role == "host" and p.country]
+        guests = [p.country for p in parties if p.role == "guest" and p.country]
+        place = draft.place or Place(None, None)
+        meetings.append(
+            Meeting(
+                meeting_id=meeting_id,
+                article_id=article.article_id,
+                meeting_index=index,
+                event_type=draft.event_type,
+                meeting_date=draft.date,
+                date_note=draft.date_note,
+                city=place.city,
+                location_country_code=place.country,
+                host_country_code=hosts[0] if hosts else None,
+                guest_country_code=guests[0] if guests else None,
+                countries=sorted({p.country for p in parties if p.country}),
+                topics=[t for t in TOPICS if t in draft.topics],
+                evidence_sentence=draft.sentence.text,
+                evidence_start=draft.sentence.start_char,
+                evidence_end=draft.sentence.end_char,
+                confidence=_confidence(draft),
+                pipeline_version=PIPELINE_VERSION,
+                model_name=model_name,
+                participants=participants,
+            )
+        )
+    return meetings

@@ -1,0 +1,246 @@
+"""Person phrases in a sentence: honorific, rank, name, office title and the country they stand for.
+
+Arabic news names officials in three shapes, all handled by one segment parser:
+  «<title> <nisba>، <rank> <name>،»        (title, then the name in apposition)
+  «<rank> <name>، <title>،»                (name, then the title)
+  «<honorific> <title> <honorific> <name>» (no comma at all)
+Names come from Stanza PER mentions and from the words after a rank or honorific; titles are the
+segment that starts with an office word («رئيس», «وزير», «سفير», «آمر», …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from majlis.extract.countries import country_of_phrase, find_organisations, strip_country_words
+from majlis.extract.tokens import Match, Tok, strip_al, tokenize
+from majlis.extract.vocab import vocabulary
+from majlis.text import normalize
+
+MAX_NAME_TOKENS = 6
+TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
+SOFT_STOPPERS = {"صباح", "مساء", "ظهر", "يوم", "اول"}  # names too («صباح الأحمد»), stop only before time words
+
+
+@dataclass(frozen=True)
+class Person:
+    """One official named (or only titled) in a sentence; offsets are into the sentence."""
+
+    name: str | None
+    name_start: int | None
+    name_end: int | None
+    title: str | None
+    rank: str | None
+    country: str | None  # stated in the text (nisba, «سفير اليابان»), not inferred
+    org_official: bool  # speaks for an international organisation: never a country
+    tok_start: int  # first token of the whole phrase (title or honorific or rank)
+    tok_end: int  # token after the phrase
+
+    @property
+    def surname(self) -> str | None:
+        return normalize(self.name).split()[-1] if self.name else None
+
+
+def _is_boundary(tok: Tok) -> bool:
+    return tok.is_punct and tok.text not in {".", "-"} or tok.text in {"-", "–", "—"}
+
+
+class _SentenceParse:
+    def __init__(self, text: str, per_spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+        v = vocabulary()
+        self.v = v
+        n = len(self.toks)
+        self.rank: dict[int, Match] = {m.start: m for m in v.ranks.find_all(self.toks)}
+        self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
+        self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
+        self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
+        self.attend_at: set[int] = {i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)}
+        self.covered: set[int] = set()
+        self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
+        self.n = n
+
+    def _tok_span(self, start: int, end: int) -> tuple[int, int]:
+        idx = [i for i, t in enumerate(self.toks) if t.start < end and t.end > start]
+        return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+    def is_stop(self, i: int) -> bool:
+        tok = self.toks[i]
+        if tok.is_punct or i in self.trigger_at or i in self.attend_at:
+            return True
+        if i in self.rank or i in self.title_head or i in self.honorific:
+            return True
+        if tok.norm in SOFT_STOPPERS:
+            return i + 1 < self.n and self.toks[i + 1].norm in TIME_AFTER
+        return tok.norm in self.v.name_stoppers or tok.norm.isdigit()
+
+    def prefix_run(self, i: int) -> int:
+        """Skip honorifics and ranks starting at token i; return the first token after them."""
+        while i < self.n:
+            m = self.honorific.get(i) or self.rank.get(i)
+            if not m:
+                break
+            i = m.end
+        return i
+
+    def name_run(self, i: int) -> int:
+        """End of a name starting at token i (exclusive)."""
+        j = i
+        while j < self.n and j - i < MAX_NAME_TOKENS and not self.is_stop(j):
+            j += 1
+        return j
+
+    def names(self) -> list[tuple[int, int, int]]:
+        """(phrase_start, name_start, name_end) token triples, left to right, non-overlapping."""
+        found: list[tuple[int, int, int]] = []
+        i = 0
+        while i < self.n:
+            if i in self.rank or i in self.honorific:
+                start = i
+                j = self.prefix_run(i)
+                end = self.name_run(j)
+                per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
+                if per and per[1] > end and all(not self.toks[k].is_punct for k in range(end, per[1])):
+                    end = min(per[1], j + MAX_NAME_TOKENS)
+                if end > j and not (end - j == 1 and self.rank.get(start) and len(self.toks[j].norm) < 3):
+                    found.append((start, j, end))
+                    i = end
+                    continue
+                i = max(j, i + 1)
+                continue
+            i += 1
+        taken = {k for _, a, b in found for k in range(a, b)}
+        for a, b in self.per_tok_spans:
+            if b <= a or any(k in taken for k in range(a, b)):
+                continue
+            start = self.prefix_run(a)
+            end = start
+            while end < b and not self.is_stop(end):
+                end += 1
+            if end > start:
+                found.append((a, start, end))
+        return sorted(found)
+
+    def segment_end(self, i: int) -> int:
+        """The end of the segment (title) starting at token i: the next comma, trigger or marker."""
+        j = i
+        while j < self.n:
+            t = self.toks[j]
+            if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm in {"مع"}:
+                break
+            j += 1
+        return j
+
+    def title_start_left(self, p: int) -> int | None:
+        """A title ending right before token p with no comma between (shape 3)."""
+        j = p - 1
+        head: int | None = None
+        while j >= 0:
+            t = self.toks[j]
+            if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm == "مع":
+                break
+            if j in self.title_head:
+                head = j
+            j -= 1
+        return head
+
+    def title_segment_before_comma(self, p: int) -> tuple[int, int] | None:
+        """A title in the segment that ends with the comma right before token p (shape 1)."""
+        if p == 0 or not self.toks[p - 1].is_punct or self.toks[p - 1].text not in {"،", ","}:
+            return None
+        end = p - 1
+        head = self.title_start_left(end)
+        return (head, end) if head is not None else None
+
+    def title_segment_after(self, e: int) -> tuple[int, int] | None:
+        """A title right after the name, after a comma (shape 2)."""
+        if e >= self.n or self.toks[e].text not in {"،", ","}:
+            return None
+        k = e + 1
+        while k < self.n and k in self.honorific:
+            k = self.honorific[k].end
+        if k in self.title_head:
+            return (k, self.segment_end(k))
+        return None
+
+    def span_text(self, a: int, b: int) -> str:
+        return self.text[self.toks[a].start : self.toks[b - 1].end] if b > a else ""
+
+
+def clean_title(raw: str) -> str | None:
+    """A title as the gold format wants it: no honorifics, no country adjective or posting."""
+    toks = tokenize(raw)
+    v = vocabulary()
+    i = 0
+    while i < len(toks) and (m := v.honorifics.match_at(toks, i)):
+        i = m.end
+    text = raw[toks[i].start :] if i < len(toks) else ""
+    text = strip_country_words(text)
+    words = text.split()
+    while words and normalize(words[-1]) in {"و", "في", "لدي", "لدى", "ب", "من"}:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
+    for i in range(start, end):
+        if m := parse.rank.get(i):
+            return " ".join(strip_al(normalize(t.text)) for t in parse.toks[m.start : m.end])
+    return None
+
+
+def parse_people(text: str, per_spans: list[tuple[int, int]]) -> list[Person]:
+    """Every official in the sentence `text`; `per_spans` are Stanza PER offsets into it."""
+    parse = _SentenceParse(text, per_spans)
+    people: list[Person] = []
+    claimed: set[int] = set()
+    for phrase_start, name_start, name_end in parse.names():
+        title_span: tuple[int, int] | None = None
+        left = parse.title_start_left(phrase_start)
+        if left is not None and left not in claimed:
+            title_span = (left, phrase_start)
+        elif (seg := parse.title_segment_before_comma(phrase_start)) and seg[0] not in claimed:
+            title_span = seg
+        elif seg := parse.title_segment_after(name_end):
+            title_span = seg
+        raw_title = parse.span_text(*title_span) if title_span else ""
+        if title_span:
+            claimed.add(title_span[0])
+        prefix_start = min(phrase_start, title_span[0]) if title_span else phrase_start
+        tok_end = max(name_end, title_span[1]) if title_span else name_end
+        ns, ne = parse.toks[name_start].start, parse.toks[name_end - 1].end
+        orgs = find_organisations(raw_title) if raw_title else []
+        people.append(
+            Person(
+                name=text[ns:ne],
+                name_start=ns,
+                name_end=ne,
+                title=clean_title(raw_title) if raw_title else None,
+                rank=_rank_text(parse, phrase_start, name_start),
+                country=None if orgs else (country_of_phrase(raw_title) if raw_title else None),
+                org_official=bool(orgs),
+                tok_start=prefix_start,
+                tok_end=tok_end,
+            )
+        )
+    for head, m in parse.title_head.items():
+        if head in claimed or any(p.tok_start <= head < p.tok_end for p in people):
+            continue
+        end = parse.segment_end(head)
+        raw_title = parse.span_text(head, end)
+        orgs = find_organisations(raw_title)
+        people.append(
+            Person(
+                name=None,
+                name_start=None,
+                name_end=None,
+                title=clean_title(raw_title),
+                rank=None,
+                country=None if orgs else country_of_phrase(raw_title),
+                org_official=bool(orgs),
+                tok_start=head,
+                tok_end=end,
+            )
+        )
+    return sorted(people, key=lambda p: p.tok_start)

@@ -1,0 +1,84 @@
+"""Where a meeting took place: cities from the lexicons and country capitals, and the article's home."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from majlis.extract.countries import find_countries
+from majlis.extract.tokens import tokenize
+from majlis.extract.vocab import vocabulary
+from majlis.text import normalize
+
+PLACE_PREPOSITIONS = ("في", "ب", "بمدينة", "بالعاصمة")
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None
+    country: str | None
+
+
+def _city_name(surface: str) -> str:
+    """A city as a reader writes it: without a preposition or clitic stuck to it."""
+    word = surface
+    for clitic in ("وب", "ب", "و", "ل", "ف"):
+        if word.startswith(clitic) and len(word) > len(clitic) + 2:
+            rest = word[len(clitic) :]
+            if normalize(rest) != normalize(word):
+                return rest
+    return word
+
+
+def cities_in(text: str) -> list[tuple[int, Place]]:
+    """(offset, place) for every city named in the text: capitals and lexicon cities."""
+    found: list[tuple[int, Place]] = []
+    for hit in find_countries(text):
+        if hit.kind == "capital":
+            found.append((hit.start, Place(_city_name(hit.surface), hit.code)))
+    toks = tokenize(text)
+    for m in vocabulary().cities.find_all(toks):
+        surface = text[toks[m.start].start : toks[m.end - 1].end]
+        found.append((toks[m.start].start, Place(_city_name(surface), m.value)))
+    return sorted(found, key=lambda item: item[0])
+
+
+def place_in(text: str) -> Place | None:
+    """A city introduced as the place («في الدوحة», «بالرياض», «في العاصمة مدريد») in the text."""
+    for offset, place in cities_in(text):
+        before = normalize(text[max(0, offset - 25) : offset]).split()
+        word = normalize(text[offset:]).split()[0] if text[offset:].strip() else ""
+        if word.startswith(("ب", "وب")) and not normalize(place.city or "").startswith("ب"):
+            return place
+        if before and (before[-1] in {"في", "فى", "بمدينه", "بالعاصمه", "العاصمه", "مدينه"} or
+                       (len(before) > 1 and before[-2] in {"في", "العاصمه"})):
+            return place
+    return None
+
+
+DATELINE = re.compile(r"^\s*([\u0600-\u06FF ]{2,25}?)\s*(?:[-–—:(/]|في\s)")
+
+
+def dateline_place(article_text: str, title: str | None) -> Place | None:
+    """The city of a dateline at the start of the body («الكويت – 12 يناير (كونا) –»)."""
+    body = article_text[len(title) :].lstrip() if title and article_text.startswith(title) else article_text
+    m = DATELINE.match(body[:80])
+    if not m:
+        return None
+    for _, place in cities_in(m.group(1)):
+        return place
+    return None
+
+
+def home_country(article_text: str, title: str | None, source: str | None) -> str | None:
+    """The country the article reports from: dateline, else the outlet, else the most named country."""
+    place = dateline_place(article_text, title)
+    if place and place.country:
+        return place.country
+    outlets = vocabulary().outlets
+    if source and source.strip().lower() in outlets:
+        return outlets[source.strip().lower()]
+    counts: dict[str, int] = {}
+    for hit in find_countries(article_text):
+        counts[hit.code] = counts.get(hit.code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None

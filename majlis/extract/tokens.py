@@ -1,0 +1,104 @@
+"""Word tokens with offsets and a phrase matcher that ignores diacritics, hamza forms and clitics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from majlis.text import normalize
+
+WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:\.(?=\s))?|[^\s\w]")
+CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word or punctuation mark of a sentence; `norm` is its matching form."""
+
+    text: str
+    norm: str
+    start: int  # offset into the sentence
+    end: int
+
+    @property
+    def is_punct(self) -> bool:
+        return not any(ch.isalnum() for ch in self.text)
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words and punctuation with offsets into `text`."""
+    return [Tok(m.group(), normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def norm_words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase))
+
+
+def strip_al(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    value: str  # the lexicon key (category) of the phrase
+    phrase: tuple[str, ...]
+
+
+class PhraseMatcher:
+    """Longest-match lookup of multi-word phrases over tokens.
+
+    `allow_clitic` lets the first word carry a و/ب/ل/ف prefix; `ignore_al` lets every word
+    appear with or without the article «ال» (ranks: «الفريق الركن» = «فريق ركن»).
+    """
+
+    def __init__(
+        self, phrases: Iterable[tuple[str, str]], *, allow_clitic: bool = True, ignore_al: bool = False
+    ) -> None:
+        self.ignore_al = ignore_al
+        self.allow_clitic = allow_clitic
+        self.table: dict[tuple[str, ...], str] = {}
+        for phrase, value in phrases:
+            key = tuple(self._key(w) for w in norm_words(phrase))
+            if key and key not in self.table:
+                self.table[key] = value
+        self.max_len = max((len(k) for k in self.table), default=0)
+
+    def _key(self, word: str) -> str:
+        return strip_al(word) if self.ignore_al else word
+
+    def _first_forms(self, word: str) -> list[str]:
+        forms = [word]
+        if self.allow_clitic:
+            for clitic in CLITICS:
+                if word.startswith(clitic) and len(word) > len(clitic) + 1:
+                    rest = word[len(clitic) :]
+                    forms.append(rest)
+                    if clitic.endswith("ل") and not rest.startswith("ال"):
+                        forms.append("ال" + rest)  # للجيش = ل + الجيش
+        return forms
+
+    def match_at(self, toks: list[Tok], i: int) -> Match | None:
+        """The longest phrase starting at token i, or None."""
+        for length in range(min(self.max_len, len(toks) - i), 0, -1):
+            rest = tuple(self._key(t.norm) for t in toks[i + 1 : i + length])
+            for first in self._first_forms(toks[i].norm):
+                key = (self._key(first), *rest)
+                if key in self.table:
+                    return Match(i, i + length, self.table[key], key)
+        return None
+
+    def find_all(self, toks: list[Tok], start: int = 0, end: int | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        out: list[Match] = []
+        i, stop = start, len(toks) if end is None else end
+        while i < stop:
+            m = self.match_at(toks, i)
+            if m and m.end <= stop:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out

@@ -1,0 +1,78 @@
+"""The extraction vocabulary, built once per process from the YAML lexicons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from majlis.extract.lexicon import load_yaml
+from majlis.extract.tokens import PhraseMatcher, norm_words
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    triggers: PhraseMatcher  # value: "<event_type>:<voice>"
+    future: PhraseMatcher
+    background: PhraseMatcher
+    separately: PhraseMatcher
+    attendance: PhraseMatcher
+    in_host_country: PhraseMatcher
+    discussion: PhraseMatcher
+    background_cues: PhraseMatcher
+    honorifics: PhraseMatcher
+    ranks: PhraseMatcher
+    title_heads: PhraseMatcher
+    group_heads: PhraseMatcher
+    name_stoppers: frozenset[str]
+    topics: PhraseMatcher  # value: topic key
+    outlets: dict[str, str]
+    cities: PhraseMatcher  # value: ISO code
+
+
+def _flat(items: list[str], value: str) -> list[tuple[str, str]]:
+    return [(item, value) for item in items]
+
+
+def _rank_phrases(bases: list[str], modifiers: list[str]) -> list[tuple[str, str]]:
+    """Every base rank alone and followed by one or two branch words («لواء ركن بحري»)."""
+    phrases = []
+    for base in bases:
+        phrases.append((base, "rank"))
+        for mod in modifiers:
+            phrases.append((f"{base} {mod}", "rank"))
+            for mod2 in modifiers:
+                if mod2 != mod and len(norm_words(mod)) == 1 and len(norm_words(mod2)) == 1:
+                    phrases.append((f"{base} {mod} {mod2}", "rank"))
+    return phrases
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Load every lexicon once."""
+    meet = load_yaml("meetings.yaml")
+    people = load_yaml("people.yaml")
+    topics = load_yaml("topics.yaml")
+    sources = load_yaml("sources.yaml")
+    cities = load_yaml("cities.yaml")
+    trigger_phrases: list[tuple[str, str]] = []
+    for event_type, voices in meet["triggers"].items():
+        for voice, words in voices.items():
+            trigger_phrases += _flat(words, f"{event_type}:{voice}")
+    return Vocabulary(
+        triggers=PhraseMatcher(trigger_phrases),
+        future=PhraseMatcher(_flat(meet["future_markers"], "future")),
+        background=PhraseMatcher(_flat(meet["background_markers"], "background")),
+        separately=PhraseMatcher(_flat(meet["separately"], "separately")),
+        attendance=PhraseMatcher(_flat(meet["attendance"], "attendance")),
+        in_host_country=PhraseMatcher(_flat(meet["in_host_country"], "in_host")),
+        discussion=PhraseMatcher(_flat(meet["discussion_cues"], "discussion")),
+        background_cues=PhraseMatcher(_flat(meet["background_cues"], "background")),
+        honorifics=PhraseMatcher(_flat(people["honorifics"], "honorific")),
+        ranks=PhraseMatcher(_rank_phrases(people["rank_bases"], people["rank_modifiers"]), ignore_al=True),
+        title_heads=PhraseMatcher(_flat(people["title_heads"], "title"), ignore_al=True),
+        group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
+        name_stoppers=frozenset(w for s in people["name_stoppers"] for w in norm_words(s)),
+        topics=PhraseMatcher([(kw, topic) for topic, kws in topics.items() for kw in kws], ignore_al=True),
+        outlets={k.lower(): v for k, v in sources["outlets"].items()},
+        cities=PhraseMatcher([(c, code) for code, names in cities.items() for c in names]),
+    )

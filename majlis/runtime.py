@@ -1,0 +1,23 @@
+"""Process-wide settings for running Prefect quietly and offline."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+
+
+class _DropShutdownCancellations(logging.Filter):
+    """Prefect's ephemeral server logs CancelledError tracebacks while it shuts down after a
+    completed flow; they are noise, not failures, so users should not see them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, asyncio.CancelledError)
+
+
+def quiet_prefect_shutdown() -> None:
+    """Turn off telemetry and drop the shutdown noise of the ephemeral server."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    for name in ("prefect", "prefect.server", "prefect.server.services", "uvicorn.error", "asyncio"):
+        logging.getLogger(name).addFilter(_DropShutdownCancellations())
