@@ -1,0 +1,44 @@
+-- One row per meeting_id; the newest batch wins.
+with
+
+source as (
+
+    select * from {{ source('majlis', 'meetings') }}
+
+),
+
+renamed as (
+
+    select
+        meeting_id,
+        article_id,
+        meeting_index,
+        event_type,
+        meeting_date,
+        date_note,
+        city,
+        location_country_code,
+        host_country_code,
+        guest_country_code,
+        countries,
+        topics,
+        evidence_sentence,
+        evidence_start,
+        evidence_end,
+        confidence,
+        pipeline_version,
+        model_name,
+        {{ batch_key('filename') }} as batch_key
+
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+    qualify row_number() over (partition by meeting_id order by batch_key desc) = 1
+
+)
+
+select * from final

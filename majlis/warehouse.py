@@ -1,0 +1,155 @@
+"""Build the DuckDB warehouse with dbt, into a fresh file that is swapped in only when every test passed.
+
+`dbt build` (seeds, models, data tests, unit tests) runs in a subprocess of this Python with the project
+in `config.DBT_PROJECT_DIR`. It writes `<warehouse>/build/majlis.duckdb` (same file name, so the DuckDB
+catalog name is the same), then the file is checkpointed and `os.replace`d over `<warehouse>/majlis.duckdb`:
+readers never see a half-built database and are never locked out by the build. dbt's target and log
+directories live in `<warehouse>/dbt/`, never in the repository. Any failed dbt node raises
+`WarehouseBuildError` and leaves the previous database in place.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from majlis import config
+from majlis.land import ensure_landing_dirs
+
+MARTS = ("dim_country", "fact_meetings", "fact_meeting_participants", "fact_entity_mentions", "quarantine")
+DUCKDB_PATH_ENV = "MAJLIS_DUCKDB_PATH"
+_FAILED = {"error", "fail", "runtime error"}
+
+
+class WarehouseBuildError(RuntimeError):
+    """dbt build failed; `failures` holds (node unique_id, message) pairs."""
+
+    def __init__(self, message: str, failures: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.failures = failures
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    database: Path
+    counts: dict[str, int]  # rows per mart
+    seconds: float
+    log_path: Path  # dbt's log file for this warehouse
+
+
+@contextmanager
+def _build_lock(warehouse: Path) -> Iterator[None]:
+    """One build per warehouse at a time: two would write the same build file."""
+    with (warehouse / ".build.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _dbt_env(warehouse: Path, building: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            config.WAREHOUSE_ENV: str(warehouse),
+            DUCKDB_PATH_ENV: str(building),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "DO_NOT_TRACK": "1",
+            "DBT_VERSION_CHECK": "false",
+            "DBT_USE_COLORS": "false",
+        }
+    )
+    return env
+
+
+def _failures(run_results: Path) -> list[tuple[str, str]]:
+    if not run_results.exists():
+        return []
+    results = json.loads(run_results.read_text(encoding="utf-8")).get("results", [])
+    return [
+        (str(r.get("unique_id")), str(r.get("message") or r.get("status")))
+        for r in results
+        if str(r.get("status")) in _FAILED
+    ]
+
+
+def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
+    """Run `dbt build`; return the dbt log file, or raise WarehouseBuildError naming the failed nodes."""
+    target_path = warehouse / "dbt" / "target"
+    log_path = warehouse / "dbt" / "logs"
+    run_results = target_path / "run_results.json"
+    run_results.unlink(missing_ok=True)
+    command = [
+        sys.executable, "-m", "dbt.cli.main", "--quiet", "--no-use-colors", "build",
+        "--project-dir", str(config.DBT_PROJECT_DIR),
+        "--profiles-dir", str(config.DBT_PROJECT_DIR),
+        "--target-path", str(target_path),
+        "--log-path", str(log_path),
+    ]  # fmt: skip
+    try:
+        proc = subprocess.run(
+            command,
+            env=_dbt_env(warehouse, building),
+            cwd=warehouse,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise WarehouseBuildError(f"dbt build took longer than {timeout} s", []) from exc
+    if proc.returncode != 0:
+        failures = _failures(run_results)
+        if failures:
+            detail = "\n".join(f"- {node}: {message}" for node, message in failures)
+        else:  # dbt stopped before running nodes (parse or connection error): show what it said
+            detail = (proc.stdout + proc.stderr).strip()[-4000:]
+        raise WarehouseBuildError(
+            f"dbt build failed (exit {proc.returncode}); log in {log_path / 'dbt.log'}\n{detail}", failures
+        )
+    return log_path / "dbt.log"
+
+
+def _count_and_checkpoint(database: Path) -> dict[str, int]:
+    """Row count per mart, and a checkpoint so the file holds everything (no WAL to carry along)."""
+    with duckdb.connect(str(database)) as con:
+        counts = {}
+        for mart in MARTS:
+            row = con.execute(f'select count(*) from main."{mart}"').fetchone()
+            counts[mart] = int(row[0]) if row else 0
+        con.execute("checkpoint")
+    return counts
+
+
+def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800) -> BuildResult:
+    """Run `dbt build` over `warehouse`'s landed Parquet (default `config.warehouse_dir()`) and publish it."""
+    started = time.monotonic()
+    warehouse = (warehouse or config.warehouse_dir()).resolve()
+    if any(ch in str(warehouse) for ch in "'{}"):
+        raise ValueError(f"warehouse path {warehouse} must not contain ' {{ or }} (it is pasted into SQL)")
+    warehouse.mkdir(parents=True, exist_ok=True)
+    ensure_landing_dirs(warehouse / "landed")
+    target = warehouse / config.database_path().name
+    build_dir = warehouse / "build"
+    building = build_dir / target.name
+    with _build_lock(warehouse):
+        build_dir.mkdir(exist_ok=True)
+        for stale in (building, building.with_name(building.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        log_file = _run_dbt(warehouse, building, timeout)
+        counts = _count_and_checkpoint(building)
+        # a WAL left by an old writer of the published file must not be replayed onto the new file
+        target.with_name(target.name + ".wal").unlink(missing_ok=True)
+        os.replace(building, target)
+    return BuildResult(database=target, counts=counts, seconds=time.monotonic() - started, log_path=log_file)
