@@ -1,0 +1,377 @@
+"""Country and organisation detection on hand-written Arabic sentences (none taken from the eval set)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import time
+
+import pycountry
+import pytest
+
+from majlis.extract.countries import (
+    CountryHit,
+    country_name_ar,
+    country_of_phrase,
+    find_countries,
+    find_organisations,
+    fold,
+    strip_country_words,
+)
+
+
+def codes(text: str, **kw: str) -> list[str]:
+    return [h.code for h in find_countries(text, **kw)]
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(h.code, h.kind) for h in find_countries(text)]
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("وصل الوفد إلى المملكة المتحدة مساء أمس", "GB"),
+        ("وصل الوفد إلى بريطانيا مساء أمس", "GB"),
+        ("وقعت الولايات المتحدة الأمريكية الاتفاق", "US"),
+        ("وقعت الولايات المتحدة الاتفاق", "US"),
+        ("زار أمريكا الشهر الماضي", "US"),
+        ("زار أميركا الشهر الماضي", "US"),
+        ("التقى وفدا من كوريا الجنوبية", "KR"),
+        ("التقى وفدا من جمهورية كوريا", "KR"),
+        ("أطلقت كوريا الشمالية صاروخا", "KP"),
+        ("عاد من جمهورية الكونغو الديمقراطية", "CD"),
+        ("عاد من الكونغو", "CG"),
+        ("قدم من جنوب السودان", "SS"),
+        ("قدم من السودان", "SD"),
+        ("المنتخب من غينيا بيساو", "GW"),
+        ("المنتخب من غينيا-بيساو", "GW"),
+        ("سفينة من البوسنة و الهرسك", "BA"),
+        ("المملكة العربية السعودية", "SA"),
+        ("تعاون مع تركيا", "TR"),
+        ("تعاون مع روسيا البيضاء", "BY"),
+        ("مباحثات مع الاتحاد الروسي", "RU"),
+    ],
+)
+def test_full_and_short_names(text: str, code: str) -> None:
+    assert codes(text) == [code]
+
+
+# bare مالي is «financial» and بنين «boys»: these two need «جمهورية» (documented in countries.yaml)
+NEEDS_DESIGNATOR = {"ML", "BJ"}
+
+
+def test_every_pycountry_country_is_matchable_by_its_display_name() -> None:
+    missing = []
+    for country in pycountry.countries:
+        name = country_name_ar(country.alpha_2)
+        assert name, country.alpha_2
+        assert "،" not in name and "(" not in name, (country.alpha_2, name)
+        if country.alpha_2 in NEEDS_DESIGNATOR:
+            assert codes(f"وصل الوفد من {name} أمس") == []
+            name = "جمهورية " + name
+        found = codes(f"وصل الوفد من {name} أمس")
+        if found != [country.alpha_2]:
+            missing.append((country.alpha_2, name, found))
+    assert missing == []
+
+
+def test_pycountry_arabic_names_as_written_are_found() -> None:
+    """The raw catalogue strings, with their shadda and «X، Y» inversions, still find the country."""
+    import gettext
+
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"]).gettext
+    missing = []
+    for country in pycountry.countries:
+        arabic = tr(country.name)
+        if country.alpha_2 in NEEDS_DESIGNATOR or not any("\u0621" <= ch <= "\u064a" for ch in arabic):
+            continue
+        if country.alpha_2 not in codes(f"قال إن {arabic} شريك مهم"):
+            missing.append((country.alpha_2, arabic))
+    assert missing == []
+
+
+def test_country_name_ar() -> None:
+    assert country_name_ar("GB") == "المملكة المتحدة"
+    assert country_name_ar("kw") == "الكويت"
+    assert country_name_ar("TR") == "تركيا"  # pycountry has no Arabic name for Türkiye
+    assert country_name_ar("XX") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("وبريطانيا", "GB"),
+        ("بالكويت", "KW"),
+        ("للكويت", "KW"),
+        ("وللكويت", "KW"),
+        ("للمملكة المتحدة", "GB"),
+        ("لدولة قطر", "QA"),
+        ("كالهند", "IN"),
+        ("فمصر", "EG"),
+        ("وبالإمارات", "AE"),
+        ("للبناني", "LB"),  # ل + اللبناني is written with two lams
+        ("بسلطنة عمان", "OM"),
+    ],
+)
+def test_clitics(word: str, code: str) -> None:
+    hits = find_countries(f"قال {word} اليوم")
+    assert [(h.code, h.surface) for h in hits] == [(code, word)]
+
+
+# --- nisba ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("البريطاني", "GB"),
+        ("البريطانية", "GB"),
+        ("البريطانيين", "GB"),
+        ("البريطانيون", "GB"),
+        ("بريطاني", "GB"),
+        ("الأمريكي", "US"),
+        ("الأميركي", "US"),
+        ("الأمريكية", "US"),
+        ("الأمريكان", "US"),
+        ("السعودي", "SA"),
+        ("الإماراتي", "AE"),
+        ("القطري", "QA"),
+        ("العماني", "OM"),
+        ("البحريني", "BH"),
+        ("الكويتي", "KW"),
+        ("الكويتيات", "KW"),
+        ("الياباني", "JP"),
+        ("الكوري", "KR"),
+        ("الكورية الجنوبية", "KR"),
+        ("الكوري الشمالي", "KP"),
+        ("الفرنسي", "FR"),
+        ("الهندي", "IN"),
+        ("الهنود", "IN"),
+        ("التركي", "TR"),
+        ("الأتراك", "TR"),
+        ("الصيني", "CN"),
+        ("النمساوي", "AT"),
+        ("الألماني", "DE"),
+        ("الألمان", "DE"),
+        ("الإيطالي", "IT"),
+        ("المالطي", "MT"),
+        ("التشيلي", "CL"),
+        ("الجنوب أفريقي", "ZA"),
+        ("الأوكراني", "UA"),
+        ("الإثيوبية", "ET"),
+        ("الكونغولي", "CG"),
+    ],
+)
+def test_nisba(word: str, code: str) -> None:
+    assert kinds(f"صرح المسؤول {word} للصحفيين") == [(code, "nisba")]
+
+
+def test_nisba_generated_for_countries_without_overrides() -> None:
+    # no entry in countries.yaml: the rule drops «يا»/«ا»/«ة» and adds «ي»
+    assert codes("الوفد الزامبي") == ["ZM"]
+    assert codes("الوزير البوليفي") == ["BO"]
+    assert codes("السفيرة الكينية") == ["KE"]
+
+
+# --- capitals, institutions, phrases -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("واشنطن", "US"),
+        ("أنقرة", "TR"),
+        ("لندن", "GB"),
+        ("باريس", "FR"),
+        ("طوكيو", "JP"),
+        ("الرياض", "SA"),
+        ("أبوظبي", "AE"),
+        ("أبو ظبي", "AE"),
+        ("الدوحة", "QA"),
+        ("مسقط", "OM"),
+        ("المنامة", "BH"),
+    ],
+)
+def test_capitals_stand_for_the_state(word: str, code: str) -> None:
+    assert kinds(f"وقالت {word} إن المحادثات مثمرة") == [(code, "capital")]
+
+
+def test_capitals_table_is_large() -> None:
+    from majlis.extract.lexicon import load_yaml
+
+    specs = load_yaml("countries.yaml")["countries"]
+    assert sum(1 for spec in specs.values() if spec.get("capitals")) >= 100
+
+
+def test_amman_and_oman() -> None:
+    assert kinds("وصل إلى عمان") == [("OM", "name")]
+    assert kinds("وصل إلى عُمان") == [("OM", "name")]
+    assert kinds("وصل إلى عمّان") == [("JO", "capital")]
+    assert kinds("وصل إلى العاصمة الأردنية عمان") == [("JO", "nisba"), ("JO", "capital")]
+
+
+def test_tripoli_in_lebanon_is_not_libya() -> None:
+    assert kinds("وصل إلى طرابلس") == [("LY", "capital")]
+    assert kinds("زار مدينة طرابلس اللبنانية") == [("LB", "nisba")]
+
+
+def test_institutions_and_phrases() -> None:
+    assert kinds("وصرح قائد قوة دفاع البحرين") == [("BH", "institution")]
+    assert kinds("شاركت قوات السلطان المسلحة") == [("OM", "institution")]
+    assert kinds("قائد الحرس الوطني الكويتي") == [("KW", "institution")]
+    assert kinds("رئيس أركان الجيش الكويتي") == [("KW", "institution")]
+    assert kinds("وأعلنت القوات الأمريكية") == [("US", "institution")]
+    assert kinds("استقبل سفير خادم الحرمين الشريفين") == [("SA", "phrase")]
+    assert kinds("بتوجيهات خادم الحرمين") == [("SA", "phrase")]
+    assert kinds("سفير اليابان لدى البلاد") == [("JP", "name")]
+
+
+def test_kingdom_alone_needs_a_home_country() -> None:
+    assert codes("وصل الوزير إلى المملكة") == []
+    assert kinds("وصل الوزير إلى المملكة المتحدة") == [("GB", "name")]
+    assert codes("وصل الوزير إلى المملكة", home="SA") == ["SA"]
+    assert [h.surface for h in find_countries("زيارته للمملكة", home="BH")] == ["للمملكة"]
+    assert codes("وصل الوزير إلى المملكة", home="KW") == []  # Kuwait is not a kingdom
+    assert codes("سفير اليابان لدى البلاد", home="KW") == ["JP", "KW"]
+
+
+# --- organisations -------------------------------------------------------------------------------
+
+
+def test_organisations_are_not_countries() -> None:
+    text = "بحث الأمين العام لجامعة الدول العربية مع مجلس التعاون الخليجي وحلف شمال الأطلسي"
+    assert [o.key for o in find_organisations(text)] == ["ARAB_LEAGUE", "GCC", "NATO"]
+    assert find_countries(text) == []
+
+
+def test_organisations_suppress_countries_inside_them() -> None:
+    text = "زار قائد قوة الأمم المتحدة المؤقتة في لبنان بيروت"
+    assert [o.key for o in find_organisations(text)] == ["UNIFIL"]
+    assert kinds(text) == [("LB", "capital")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("في اجتماع الناتو", "NATO"),
+        ("أمام الأمم المتحدة", "UN"),
+        ("وللاتحاد الأوروبي", "EU"),
+        ("قمة الاتحاد الأفريقي", "AU"),
+        ("مجلس التعاون لدول الخليج العربية", "GCC"),
+    ],
+)
+def test_find_organisations(text: str, key: str) -> None:
+    assert [o.key for o in find_organisations(text)] == [key]
+
+
+# --- offsets and normalisation -------------------------------------------------------------------
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "وصـــل الوزيرُ البريطانيُّ إلى الكُوَيْت، ثم غادر إلى أبو  ظبي."
+    hits = find_countries(text)
+    assert [h.code for h in hits] == ["GB", "KW", "AE"]
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.surface
+    assert hits[0].surface == "البريطانيُّ"  # trailing diacritics stay with the word
+    assert hits[1].surface == "الكُوَيْت"
+    assert hits[2].surface == "أبو  ظبي"
+
+
+def test_fold_keeps_an_index_per_character() -> None:
+    norm, index = fold("إلى  الكُويت")
+    assert norm == "الي الكويت"
+    assert [norm[i] for i in range(len(norm))] == list(norm)
+    assert index[4] == 5  # «ا» of الكويت after the collapsed spaces
+
+
+def test_hits_are_sorted_and_do_not_overlap() -> None:
+    text = "الرئيس الكوري الجنوبي يزور كوريا الشمالية ثم الولايات المتحدة الأمريكية"
+    hits = find_countries(text)
+    assert [h.code for h in hits] == ["KR", "KP", "US"]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تخرج في كلية الهندسة",
+        "افتتح مصرف جديد",
+        "أدى اليمين الدستورية",
+        "رفع يده اليمنى",
+        "في مجرى الأحداث",
+        "وزارة المالية والدعم المالي",
+        "مدرسة بنين",
+        "دول الخليجي والعربية",
+        "التعاون بين الأمريكيتين",
+        "صدر الكتاب باللغة الفرنسية",
+        "سفن في المحيط الهندي",
+        "انتخابات أمريكا اللاتينية",
+        "استقبل الأمير تركي بن محمد",
+        "حضر المهندس كلاوس فيبر",
+    ],
+)
+def test_no_false_hits(text: str) -> None:
+    assert find_countries(text) == []
+
+
+def test_word_boundaries() -> None:
+    assert codes("الهند والهندسة") == ["IN"]
+    assert codes("مصر ومصرف") == ["EG"]
+    assert codes("اليمن واليمين") == ["YE"]
+
+
+# --- phrases and titles --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("رئيس الأركان البريطاني", "GB"),
+        ("مساعد وزير الدفاع الأمريكي", "US"),
+        ("سفير خادم الحرمين الشريفين", "SA"),
+        ("قائد قوة دفاع البحرين", "BH"),
+        ("وزير الخارجية", None),
+    ],
+)
+def test_country_of_phrase(title: str, code: str | None) -> None:
+    assert country_of_phrase(title) == code
+
+
+@pytest.mark.parametrize(
+    ("title", "stripped"),
+    [
+        ("رئيس الأركان العامة للجيش الكويتي", "رئيس الأركان العامة للجيش"),
+        ("سفير اليابان لدى البلاد", "سفير"),
+        ("قائد قوة دفاع البحرين", "قائد قوة دفاع البحرين"),
+        ("سفير دولة الكويت لدى المملكة المتحدة", "سفير"),
+        ("سفيرة جمهورية كوريا المعتمدة لدى البلاد", "سفيرة"),
+        ("وزير الدفاع البريطاني", "وزير الدفاع"),
+        ("سفير خادم الحرمين الشريفين", "سفير"),
+        ("الملحق العسكري في السفارة الأمريكية بالكويت", "الملحق العسكري في السفارة"),
+        ("قائد الحرس الوطني الكويتي", "قائد الحرس الوطني"),
+        ("وزير الخارجية", "وزير الخارجية"),
+    ],
+)
+def test_strip_country_words(title: str, stripped: str) -> None:
+    assert strip_country_words(title) == stripped
+
+
+def test_hit_is_frozen() -> None:
+    hit = find_countries("الكويت")[0]
+    assert hit == CountryHit("KW", 0, 6, "الكويت", "name")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.code = "SA"  # type: ignore[misc]
+
+
+def test_thousands_of_sentences_per_second() -> None:
+    sentence = "استقبل رئيس الأركان العامة للجيش الكويتي في مكتبه سفير الولايات المتحدة الأمريكية لدى البلاد"
+    find_countries(sentence)  # builds the matcher
+    started = time.perf_counter()
+    for _ in range(2000):
+        find_countries(sentence)
+    assert time.perf_counter() - started < 2.0
