@@ -17,13 +17,13 @@ from majlis.extract.countries import find_countries
 from majlis.extract.dates import resolve_meeting_date
 from majlis.extract.people import Person, parse_people
 from majlis.extract.places import Place, dateline_place, home_country, place_in
-from majlis.extract.tokens import Match, tokenize
+from majlis.extract.tokens import Match, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
 from majlis.text import normalize
 
-HOST_FIRST = {"receives", "receives_call"}
+HOST_FIRST = {"receives", "receives_call", "chairs"}
 GUEST_FIRST = {"visits", "makes_call"}
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 
@@ -62,6 +62,10 @@ class Draft:
 
     def parties(self) -> list[Party]:
         return [p for p in [self.subject, *self.objects, *self.attendees] if p is not None]
+
+
+def _title_key(title: str) -> tuple[str, ...]:
+    return tuple(strip_al(w) for w in normalize(title).split())
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -108,7 +112,7 @@ class ArticleReader:
                 self._fill(known, party)
                 return known
             if not party.name and party.title and known.title:
-                if normalize(party.title) == normalize(known.title) and (
+                if _title_key(party.title) == _title_key(known.title) and (
                     not party.country or party.country == known.country
                 ):
                     return known
@@ -134,8 +138,17 @@ class ArticleReader:
 
     # -- sentences ----------------------------------------------------------------------------------
     def _body_sentences(self) -> list[Sentence]:
+        """Sentences after the title, without section headings (they restate, they do not report)."""
         title_end = len(self.article.title) if self.article.title else 0
-        return [s for s in self.sentences if s.start_char >= title_end]
+        return [s for s in self.sentences if s.start_char >= title_end and not self._is_heading(s)]
+
+    def _is_heading(self, sentence: Sentence) -> bool:
+        text = self.article.text
+        whole_line = (sentence.start_char == 0 or text[sentence.start_char - 1] == "\n") and (
+            sentence.end_char >= len(text) or text[sentence.end_char : sentence.end_char + 1] in {"\n", ""}
+        )
+        ends_open = not sentence.text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
+        return whole_line and ends_open and len(sentence.text.split()) <= 14
 
     def _trigger(self, toks: list) -> Match | None:  # type: ignore[type-arg]
         matches = self.v.triggers.find_all(toks)
@@ -154,7 +167,7 @@ class ArticleReader:
         for sentence in self._body_sentences():
             toks = tokenize(sentence.text)
             trigger = self._trigger(toks)
-            if trigger and self._is_news(toks, sentence):
+            if trigger and self._is_news(toks, trigger):
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
                 if draft is not None:
                     current = draft
@@ -164,10 +177,13 @@ class ArticleReader:
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
 
-    def _is_news(self, toks: list, sentence: Sentence) -> bool:  # type: ignore[type-arg]
-        if self.v.future.find_all(toks):
+    def _is_news(self, toks: list, trigger: Match) -> bool:  # type: ignore[type-arg]
+        """Not a planned meeting (future words before or at the verb) nor an earlier one (background)."""
+        if any(m.start <= trigger.end + 2 for m in self.v.future.find_all(toks)):
             return False
-        return not self.v.background.find_all(toks)
+        if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
+            return False
+        return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
 
     def _meeting_sentence(
         self, sentence: Sentence, toks: list, trigger: Match, current: Draft | None  # type: ignore[type-arg]
@@ -184,17 +200,21 @@ class ArticleReader:
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
         after_with = any(t.norm in {"مع", "بنظيره"} for t in toks[trigger.end : first_tok])
-        if voice == "joins" or normalize(" ".join(trigger.phrase)).startswith("شارك"):
+        if voice == "joins":
             if current is not None:
                 current.objects += [p for p in parties if p not in current.parties()]
                 current.attendees += attendees
                 return current
         if after_with and current is not None and current.subject is not None:
             objects, subject = parties, current.subject
-        # a sentence about people already in a meeting continues that meeting
+        # a sentence about people already in a meeting continues that meeting, unless it singles out
+        # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
         for draft in reversed(self.drafts):
             known = draft.parties()
-            if parties and all(p in known for p in parties):
+            principals_before = [p for p in [draft.subject, *draft.objects] if p is not None]
+            if parties and all(p in known for p in parties) and (
+                len(principals_before) <= 2 or len(parties) >= len(principals_before) or len(parties) < 2
+            ):
                 draft.attendees += [a for a in attendees if a not in known]
                 self._add_topics(draft, sentence)
                 return draft

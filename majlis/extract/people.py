@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from majlis.extract.countries import country_of_phrase, find_organisations, strip_country_words
+from majlis.extract.countries import country_of_phrase, find_countries, find_organisations, strip_country_words
 from majlis.extract.tokens import Match, Tok, strip_al, tokenize
 from majlis.extract.vocab import vocabulary
-from majlis.text import normalize
+from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
-MAX_NAME_TOKENS = 6
+MAX_NAME_TOKENS = 5
+MAX_NAMELESS_TITLE_TOKENS = 10
+COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
+# a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت», «والوفد») is never a name
+PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
 SOFT_STOPPERS = {"صباح", "مساء", "ظهر", "يوم", "اول"}  # names too («صباح الأحمد»), stop only before time words
 
@@ -57,7 +61,9 @@ class _SentenceParse:
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
         self.attend_at: set[int] = {i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)}
-        self.covered: set[int] = set()
+        self.country_at: set[int] = set()
+        for hit in find_countries(text):
+            self.country_at.update(i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start)
         self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
         self.n = n
 
@@ -73,6 +79,8 @@ class _SentenceParse:
             return True
         if tok.norm in SOFT_STOPPERS:
             return i + 1 < self.n and self.toks[i + 1].norm in TIME_AFTER
+        if i in self.country_at or tok.norm.startswith(PREPOSITIONAL):
+            return True
         return tok.norm in self.v.name_stoppers or tok.norm.isdigit()
 
     def prefix_run(self, i: int) -> int:
@@ -127,8 +135,10 @@ class _SentenceParse:
         j = i
         while j < self.n:
             t = self.toks[j]
-            if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm in {"مع"}:
+            if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm in COUNTERPART_WORDS:
                 break
+            if j > i and (j in self.honorific or j in self.rank):
+                break  # another person's honorific or rank starts here
             j += 1
         return j
 
@@ -164,6 +174,29 @@ class _SentenceParse:
             return (k, self.segment_end(k))
         return None
 
+    def nameless_title_end(self, head: int) -> int:
+        """A title with no name stops at its country word («السفير الياباني») or after a few words."""
+        end = self.segment_end(head)
+        for k in range(head + 1, end):
+            if k in self.country_at:
+                return k + 1
+        return min(end, head + MAX_NAMELESS_TITLE_TOKENS)
+
+    def in_role_position(self, head: int) -> bool:
+        """A title without a name counts only where a participant stands: right after the meeting
+        verb, after «مع» or an attendance marker, or first in a sentence whose verb follows."""
+        j = head - 1
+        while j >= 0 and (j in self.honorific or self.toks[j].norm in {"كلا", "من"}):
+            j -= 1
+        if j < 0:
+            return any(i > head for i in self.trigger_at)
+        prev = self.toks[j]
+        if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
+            return True
+        # apposition to a counterpart: «بنظيره الكويتي، النائب الأول …»
+        window = [t.norm for t in self.toks[max(0, j - 3) : j + 1]]
+        return prev.is_punct and any(w in COUNTERPART_WORDS for w in window)
+
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.toks[a].start : self.toks[b - 1].end] if b > a else ""
 
@@ -173,9 +206,12 @@ def clean_title(raw: str) -> str | None:
     toks = tokenize(raw)
     v = vocabulary()
     i = 0
-    while i < len(toks) and (m := v.honorifics.match_at(toks, i)):
+    while i < len(toks) and (m := v.honorifics.match_at(toks, i)) and not v.title_heads.match_at(toks, i):
         i = m.end
     text = raw[toks[i].start :] if i < len(toks) else ""
+    head = v.title_heads.match_at(toks, i) if i < len(toks) else None
+    if head and normalize(toks[i].text)[:1] in {"و", "ف"} and strip_al(head.phrase[0]) != strip_al(toks[i].norm):
+        text = text[1:]  # «ورئيس» → «رئيس»: the conjunction is not part of the title
     text = strip_country_words(text)
     words = text.split()
     while words and normalize(words[-1]) in {"و", "في", "لدي", "لدى", "ب", "من"}:
@@ -183,10 +219,14 @@ def clean_title(raw: str) -> str | None:
     return " ".join(words) or None
 
 
+def _plain(word: str) -> str:
+    return strip_al(ARABIC_DIACRITICS.sub("", word).replace(TATWEEL, ""))
+
+
 def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
     for i in range(start, end):
         if m := parse.rank.get(i):
-            return " ".join(strip_al(normalize(t.text)) for t in parse.toks[m.start : m.end])
+            return " ".join(_plain(t.text) for t in parse.toks[m.start : m.end])
     return None
 
 
@@ -224,10 +264,12 @@ def parse_people(text: str, per_spans: list[tuple[int, int]]) -> list[Person]:
                 tok_end=tok_end,
             )
         )
-    for head, m in parse.title_head.items():
+    for head in parse.title_head:
         if head in claimed or any(p.tok_start <= head < p.tok_end for p in people):
             continue
-        end = parse.segment_end(head)
+        if not parse.in_role_position(head):
+            continue
+        end = parse.nameless_title_end(head)
         raw_title = parse.span_text(head, end)
         orgs = find_organisations(raw_title)
         people.append(

@@ -14,6 +14,8 @@ class Vocabulary:
     triggers: PhraseMatcher  # value: "<event_type>:<voice>"
     future: PhraseMatcher
     background: PhraseMatcher
+    meeting_nouns: PhraseMatcher
+    past_month: PhraseMatcher
     separately: PhraseMatcher
     attendance: PhraseMatcher
     in_host_country: PhraseMatcher
@@ -46,6 +48,15 @@ def _rank_phrases(bases: list[str], modifiers: list[str]) -> list[tuple[str, str
     return phrases
 
 
+def _month_names() -> list[str]:
+    """Every Gregorian month name of the date lexicon (both naming systems)."""
+    months = load_yaml("dates.yaml").get("gregorian_months", {})
+    names: list[str] = []
+    for value in months.values():
+        names += value if isinstance(value, list) else [value]
+    return names
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """Load every lexicon once."""
@@ -60,8 +71,13 @@ def vocabulary() -> Vocabulary:
             trigger_phrases += _flat(words, f"{event_type}:{voice}")
     return Vocabulary(
         triggers=PhraseMatcher(trigger_phrases),
-        future=PhraseMatcher(_flat(meet["future_markers"], "future")),
+        # no clitic stripping: «فيصل» (a name) is not ف + «يصل»
+        future=PhraseMatcher(_flat(meet["future_markers"], "future"), allow_clitic=False),
         background=PhraseMatcher(_flat(meet["background_markers"], "background")),
+        meeting_nouns=PhraseMatcher(_flat(meet["meeting_nouns"], "noun")),
+        past_month=PhraseMatcher(
+            [(f"{month} {marker}", "past") for month in _month_names() for marker in meet["past_month_markers"]]
+        ),
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
         attendance=PhraseMatcher(_flat(meet["attendance"], "attendance")),
         in_host_country=PhraseMatcher(_flat(meet["in_host_country"], "in_host")),
