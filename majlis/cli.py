@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +21,20 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 app = typer.Typer(help="majlis: Arabic defence and diplomatic news to a warehouse of meeting events.",
                   no_args_is_help=True, add_completion=False)
 console = Console()
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Known failures (missing model, failed dbt build, unwritable warehouse) as one clear line, exit 1."""
+    from majlis.land import LandingError
+    from majlis.nlp.model import MissingModelError
+    from majlis.warehouse import WarehouseBuildError
+
+    try:
+        yield
+    except (MissingModelError, WarehouseBuildError, LandingError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
 
 
 def _add_subcommands() -> None:
@@ -47,7 +63,8 @@ def run(
         if not Path(target).exists():
             console.print(f"[red]error:[/red] input path not found: {target}")
             raise typer.Exit(2)
-    summary = majlis_flow(targets)
+    with user_errors():
+        summary = majlis_flow(targets)
     console.print(
         f"\n[bold]majlis run[/bold] → {summary.warehouse}\n"
         f"  files: {summary.files}   articles read: {summary.articles_read} "
@@ -56,10 +73,11 @@ def run(
         f"  entity mentions: {summary.mentions}   meetings: {summary.meetings}   "
         f"participants: {summary.participants}"
     )
-    console.print("  marts: " + ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items())))
+    console.print("  warehouse totals: " + ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items())))
     _print_query(
         "select meeting_date, event_type, host_country_code as host, guest_country_code as guest, "
-        "location_country_code as place, topics, round(confidence, 2) as confidence "
+        "location_country_code as place, array_to_string(topics, ', ') as topics, "
+        "round(confidence, 2) as confidence "
         "from fact_meetings order by meeting_date nulls last, meeting_id limit 8",
         title="fact_meetings (first rows)",
     )
@@ -86,8 +104,9 @@ def extract(
     for item in items:
         if not isinstance(item, Article):
             console.print(f"[yellow]quarantined[/yellow] {item.source_file} ({item.record_index}): {item.reason}")
-    sentences, mentions = run_ner(articles)
-    meetings = extract_batch(articles, sentences, mentions, load_pipeline().model_name)
+    with user_errors():
+        sentences, mentions = run_ner(articles)
+        meetings = extract_batch(articles, sentences, mentions, load_pipeline().model_name)
     by_article: dict[str, list[dict[str, object]]] = {a.article_id: [] for a in articles}
     for meeting in meetings:
         by_article[meeting.article_id].append(meeting_to_gold(meeting))
@@ -97,6 +116,22 @@ def extract(
             record = {"id": article.external_id, "meetings": by_article[article.article_id]}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     console.print(f"{len(articles)} articles, {len(meetings)} meetings → {output}")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold-annotated .jsonl (GOLD_FORMAT.md): title, body, meetings.")],
+    per_article: Annotated[bool, typer.Option(help="List misses and false alarms per article.")] = True,
+) -> None:
+    """Extract meetings from gold articles and print precision, recall and field accuracies."""
+    from majlis.evaluate import evaluate_file
+
+    if not gold.exists():
+        console.print(f"[red]error:[/red] gold file not found: {gold}")
+        raise typer.Exit(2)
+    with user_errors():
+        report = evaluate_file(gold)
+    console.print(report.render(per_article=per_article))
 
 
 @app.command()
