@@ -111,6 +111,8 @@ class _SentenceParse:
                 per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
                 if per and per[1] > end and all(not self.toks[k].is_punct for k in range(end, per[1])):
                     end = min(per[1], j + MAX_NAME_TOKENS)
+                elif per and per[0] == j and per[1] < end:
+                    end = per[1]  # the model saw where the name ends
                 if end > j and not (end - j == 1 and self.rank.get(start) and len(self.toks[j].norm) < 3):
                     found.append((start, j, end))
                     i = end
@@ -244,6 +246,8 @@ def parse_people(text: str, per_spans: list[tuple[int, int]]) -> list[Person]:
             title_span = seg
         elif seg := parse.title_segment_after(name_end):
             title_span = seg
+        if title_span is None and phrase_start == name_start and not parse.in_role_position(name_start):
+            continue  # a bare PER mention with no rank, honorific or title: not an official in a role
         raw_title = parse.span_text(*title_span) if title_span else ""
         if title_span:
             claimed.add(title_span[0])
