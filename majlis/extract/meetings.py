@@ -25,6 +25,7 @@ from majlis.text import normalize
 
 HOST_FIRST = {"receives", "receives_call", "chairs"}
 GUEST_FIRST = {"visits", "makes_call"}
+PLACE_CARRIES = {"stated", "visited country"}
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 
 
@@ -155,12 +156,11 @@ class ArticleReader:
         if not matches:
             return None
         # a call phrase anywhere makes it a call; otherwise the first verb decides the voice
+        # («استقبل … الذي يزور البلاد» is a reception, «زار … والتقى» a visit)
         calls = [m for m in matches if m.value.startswith("call:")]
         if calls:
-            best = next((m for m in calls if not m.value.endswith(":mutual")), calls[0])
-            return best
-        visits = [m for m in matches if m.value.endswith(":visits")]
-        return visits[0] if visits else matches[0]
+            return next((m for m in calls if not m.value.endswith(":mutual")), calls[0])
+        return matches[0]
 
     def read(self) -> list[Draft]:
         current: Draft | None = None
@@ -177,12 +177,13 @@ class ArticleReader:
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
 
-    def _is_news(self, toks: list, trigger: Match) -> bool:  # type: ignore[type-arg]
+    def _is_news(self, toks: list, trigger: Match | None) -> bool:  # type: ignore[type-arg]
         """Not a planned meeting (future words before or at the verb) nor an earlier one (background)."""
-        if any(m.start <= trigger.end + 2 for m in self.v.future.find_all(toks)):
-            return False
-        if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
-            return False
+        if trigger is not None:
+            if any(m.start <= trigger.end + 2 for m in self.v.future.find_all(toks)):
+                return False
+            if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
+                return False
         return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
 
     def _meeting_sentence(
@@ -205,7 +206,8 @@ class ArticleReader:
                 current.objects += [p for p in parties if p not in current.parties()]
                 current.attendees += attendees
                 return current
-        if after_with and current is not None and current.subject is not None:
+        inherited = after_with and current is not None and current.subject is not None
+        if inherited and current is not None:
             objects, subject = parties, current.subject
         # a sentence about people already in a meeting continues that meeting, unless it singles out
         # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
@@ -225,6 +227,8 @@ class ArticleReader:
             return None
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         self._locate(draft, toks)
+        if draft.place is None and inherited and current is not None and current.place_note in PLACE_CARRIES:
+            draft.place, draft.place_note = current.place, current.place_note  # same visit, same place
         draft.date, draft.date_note = resolve_meeting_date(
             sentence.text, self.article.text, self.article.published_at
         )
@@ -247,8 +251,12 @@ class ArticleReader:
                     party = self._party(person, sentence)
                     if party not in current.parties():
                         current.attendees.append(party)
+        if not self._is_news(toks, None):
+            return  # background: an earlier meeting's place or topics are not this one's
         target = self._draft_named_in(sentence) or current
-        if target.place is None or target.place_note in {"dateline", "host country"}:
+        if target.event_type == "call":
+            pass  # calls have no place
+        elif target.place is None or target.place_note in {"dateline", "host country"}:
             place = place_in(sentence.text)
             if place and any(n in normalize(sentence.text) for n in map(normalize, MEETING_NOUNS)):
                 target.place, target.place_note = place, "stated"
@@ -283,7 +291,11 @@ class ArticleReader:
         if place:
             draft.place, draft.place_note = place, "stated"
         elif self.v.in_host_country.find_all(toks) and draft.subject:
-            draft.place, draft.place_note = Place(None, draft.subject.country or self.home), "host country"
+            country = draft.subject.country or self.home
+            if self.dateline and self.dateline.country == country:
+                draft.place, draft.place_note = self.dateline, "dateline"
+            else:
+                draft.place, draft.place_note = Place(None, country), "host country"
         elif self.dateline:
             draft.place, draft.place_note = self.dateline, "dateline"
 

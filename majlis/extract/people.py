@@ -10,6 +10,7 @@ segment that starts with an office word («رئيس», «وزير», «سفير�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from majlis.extract.countries import country_of_phrase, find_countries, find_organisations, strip_country_words
@@ -19,6 +20,8 @@ from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
 MAX_NAME_TOKENS = 5
 MAX_NAMELESS_TITLE_TOKENS = 10
+# a posting or a newness remark after a title is not part of it: «سفيرة لدى الدولة», «المعين حديثاً»
+POSTING = re.compile(r"\s+(لدى|لدي)\s+\S+.*$|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$")
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت», «والوفد») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
@@ -109,7 +112,7 @@ class _SentenceParse:
                 j = self.prefix_run(i)
                 end = self.name_run(j)
                 per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
-                if per and per[1] > end and all(not self.toks[k].is_punct for k in range(end, per[1])):
+                if per and per[1] > end and not any(self.is_stop(k) for k in range(end, per[1])):
                     end = min(per[1], j + MAX_NAME_TOKENS)
                 elif per and per[0] == j and per[1] < end:
                     end = per[1]  # the model saw where the name ends
@@ -215,6 +218,7 @@ def clean_title(raw: str) -> str | None:
     if head and normalize(toks[i].text)[:1] in {"و", "ف"} and strip_al(head.phrase[0]) != strip_al(toks[i].norm):
         text = text[1:]  # «ورئيس» → «رئيس»: the conjunction is not part of the title
     text = strip_country_words(text)
+    text = POSTING.sub("", text)
     words = text.split()
     while words and normalize(words[-1]) in {"و", "في", "لدي", "لدى", "ب", "من"}:
         words.pop()
@@ -246,8 +250,11 @@ def parse_people(text: str, per_spans: list[tuple[int, int]]) -> list[Person]:
             title_span = seg
         elif seg := parse.title_segment_after(name_end):
             title_span = seg
-        if title_span is None and phrase_start == name_start and not parse.in_role_position(name_start):
+        bare = phrase_start == name_start
+        if bare and title_span is None and not parse.in_role_position(name_start):
             continue  # a bare PER mention with no rank, honorific or title: not an official in a role
+        if bare and name_end < parse.n and parse.toks[name_end].norm.startswith("لل"):
+            continue  # a name inside an institution's name («كلية مبارك العبدالله للقيادة»)
         raw_title = parse.span_text(*title_span) if title_span else ""
         if title_span:
             claimed.add(title_span[0])

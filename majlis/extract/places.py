@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from majlis.extract.countries import find_countries
+from majlis.extract.lexicon import load_yaml
 from majlis.extract.tokens import tokenize
 from majlis.extract.vocab import vocabulary
-from majlis.text import normalize
+from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
 PLACE_PREPOSITIONS = ("في", "ب", "بمدينة", "بالعاصمة")
 
@@ -19,14 +21,28 @@ class Place:
     country: str | None
 
 
+@cache
+def _known_city_names() -> frozenset[str]:
+    names: set[str] = set()
+    for spec in load_yaml("countries.yaml")["countries"].values():
+        names.update(normalize(c) for c in spec.get("capitals", []))
+    for cities in load_yaml("cities.yaml").values():
+        names.update(normalize(c) for c in cities)
+    return frozenset(names)
+
+
 def _city_name(surface: str) -> str:
-    """A city as a reader writes it: without a preposition or clitic stuck to it."""
-    word = surface
+    """A city as a reader writes it: no diacritics, no preposition or clitic stuck to it («بالرياض»)."""
+    word = ARABIC_DIACRITICS.sub("", surface).replace(TATWEEL, "")
+    known = _known_city_names()
+    if normalize(word) in known:
+        return word
     for clitic in ("وب", "ب", "و", "ل", "ف"):
-        if word.startswith(clitic) and len(word) > len(clitic) + 2:
-            rest = word[len(clitic) :]
-            if normalize(rest) != normalize(word):
-                return rest
+        rest = word[len(clitic) :]
+        if word.startswith(clitic) and normalize(rest) in known:
+            return rest
+        if word.startswith(clitic + "ال") is False and word.startswith(clitic) and normalize("ال" + rest) in known:
+            return "ال" + rest
     return word
 
 

@@ -1,4 +1,4 @@
--- One row per (meeting_id, participant_index); the newest batch wins.
+-- One row per participant_id of the article's newest complete batch.
 with
 
 source as (
@@ -27,10 +27,20 @@ renamed as (
 
 ),
 
+articles as (
+
+    select article_id, batch_key from {{ ref('stg_majlis__articles') }}
+
+),
+
 final as (
 
-    select * from renamed
-    qualify row_number() over (partition by participant_id order by batch_key desc) = 1
+    -- only the rows of the article's newest complete batch: a reprocessed article that now yields
+    -- fewer rows keeps none of the old extra ones, and rows of interrupted batches never show
+    select renamed.*
+    from renamed
+    inner join articles using (article_id, batch_key)
+    qualify row_number() over (partition by participant_id order by renamed.batch_key desc) = 1
 
 )
 

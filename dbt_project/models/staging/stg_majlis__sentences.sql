@@ -1,4 +1,4 @@
--- One row per sentence of an article; the newest batch wins when an article was processed twice.
+-- One row per article_id and sentence_index of the article's newest complete batch.
 with
 
 source as (
@@ -21,10 +21,20 @@ renamed as (
 
 ),
 
+articles as (
+
+    select article_id, batch_key from {{ ref('stg_majlis__articles') }}
+
+),
+
 final as (
 
-    select * from renamed
-    qualify row_number() over (partition by article_id, sentence_index order by batch_key desc) = 1
+    -- only the rows of the article's newest complete batch: a reprocessed article that now yields
+    -- fewer rows keeps none of the old extra ones, and rows of interrupted batches never show
+    select renamed.*
+    from renamed
+    inner join articles using (article_id, batch_key)
+    qualify row_number() over (partition by article_id, sentence_index order by renamed.batch_key desc) = 1
 
 )
 
