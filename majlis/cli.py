@@ -51,36 +51,73 @@ _add_subcommands()
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories of articles (default: seeds/).")] = None,
     files_per_batch: Annotated[int, typer.Option(help="Files per Prefect task run.")] = 200,
+    reprocess: Annotated[
+        bool, typer.Option("--reprocess", help="Extract again from every landed article (text read back from the warehouse).")
+    ] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait when another run holds the warehouse.")] = 0.0,
 ) -> None:
     """Run the Prefect flow on PATHS and rebuild the warehouse marts, then print a summary."""
     from majlis.runtime import quiet_prefect_shutdown
 
     quiet_prefect_shutdown()
-    from flows.pipeline import majlis_flow
+    from flows.pipeline import NothingToDoError, StageError, majlis_flow
+    from majlis.runlock import RunLockedError, WarehouseUnwritableError
 
-    targets = [str(p) for p in (paths or [Path("seeds")])]
-    for target in targets:
+    targets = [str(p.resolve()) for p in (paths or [Path("seeds")])]
+    for given, target in zip(paths or [Path("seeds")], targets, strict=True):
         if not Path(target).exists():
-            console.print(f"[red]error:[/red] input path not found: {target}")
+            console.print(f"[red]error:[/red] input path not found: {given}")
             raise typer.Exit(2)
-    with user_errors():
-        summary = majlis_flow(targets)
+    try:
+        with user_errors():
+            summary = majlis_flow(targets, files_per_batch=files_per_batch, reprocess=reprocess,
+                                  lock_wait_seconds=wait)  # fmt: skip
+    except RunLockedError as exc:
+        console.print(f"[yellow]busy:[/yellow] {exc}")
+        raise typer.Exit(75) from exc  # EX_TEMPFAIL
+    except (StageError, NothingToDoError, WarehouseUnwritableError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
     console.print(
         f"\n[bold]majlis run[/bold] → {summary.warehouse}\n"
         f"  files: {summary.files}   articles read: {summary.articles_read} "
-        f"(new {summary.articles_new}, already loaded {summary.articles_skipped})   "
-        f"quarantined: {summary.quarantined}\n"
+        f"(new {summary.articles_new}, already loaded {summary.articles_skipped}, "
+        f"reprocessed {summary.articles_reprocessed})   quarantined: {summary.quarantined}\n"
         f"  entity mentions: {summary.mentions}   meetings: {summary.meetings}   "
         f"participants: {summary.participants}"
     )
     console.print("  warehouse totals: " + ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items())))
     _print_query(
         "select meeting_date, event_type, host_country_code as host, guest_country_code as guest, "
-        "location_country_code as place, array_to_string(topics, ', ') as topics, "
+        "location_country_code as place, array_to_string(topics, ', ') as topics, article_count as articles, "
         "round(confidence, 2) as confidence "
         "from fact_meetings order by meeting_date nulls last, meeting_id limit 8",
         title="fact_meetings (first rows)",
     )
+
+
+@app.command()
+def serve(
+    inbox: Annotated[Path, typer.Option(help="Directory the scheduled runs read new articles from.")],
+    cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '*/30 * * * *'.")] = "*/30 * * * *",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "majlis-inbox",
+) -> None:
+    """Serve a Prefect deployment that runs the flow on INBOX on a cron schedule (Ctrl-C stops it)."""
+    from majlis.runtime import quiet_prefect_shutdown
+
+    quiet_prefect_shutdown()
+    from flows.deploy import inbox_deployment, serve_deployment
+
+    if not inbox.is_dir():
+        console.print(f"[red]error:[/red] inbox is not a directory: {inbox}")
+        raise typer.Exit(2)
+    try:
+        deployment = inbox_deployment(inbox, cron, name)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"serving deployment majlis/{name} on {inbox.resolve()} with schedule '{cron}'")
+    serve_deployment(deployment)
 
 
 @app.command()
@@ -122,6 +159,9 @@ def extract(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold-annotated .jsonl (GOLD_FORMAT.md): title, body, meetings.")],
     per_article: Annotated[bool, typer.Option(help="List misses and false alarms per article.")] = True,
+    texts: Annotated[
+        Path | None, typer.Option(help="Directory of article files for gold records that give a 'file', not a body.")
+    ] = None,
 ) -> None:
     """Extract meetings from gold articles and print precision, recall and field accuracies."""
     from majlis.evaluate import evaluate_file
@@ -130,7 +170,7 @@ def evaluate(
         console.print(f"[red]error:[/red] gold file not found: {gold}")
         raise typer.Exit(2)
     with user_errors():
-        report = evaluate_file(gold)
+        report = evaluate_file(gold, texts)
     console.print(report.render(per_article=per_article))
 
 

@@ -174,8 +174,11 @@ def score(gold: list[dict[str, Any]], pred: dict[str, list[Meeting]]) -> Report:
     return report
 
 
-def evaluate_file(gold_path: Path) -> Report:
-    """Run ingest, NER and extraction on the gold file's articles and score them."""
+def evaluate_file(gold_path: Path, texts: Path | None = None) -> Report:
+    """Run ingest, NER and extraction on the gold file's articles and score them.
+
+    Gold records without a body name their article in `file`; `texts` is the directory holding it.
+    """
     from majlis.extract import extract_batch
     from majlis.gold import meeting_to_gold
     from majlis.ingest import iter_inputs
@@ -184,7 +187,11 @@ def evaluate_file(gold_path: Path) -> Report:
     from majlis.records import Article
 
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = [a for a in iter_inputs([gold_path]) if isinstance(a, Article)]
+    if texts is not None:
+        files = [texts / str(g["file"]) for g in gold if g.get("file") and not g.get("body")]
+        articles = [a for a in iter_inputs(files) if isinstance(a, Article)]
+    else:
+        articles = [a for a in iter_inputs([gold_path]) if isinstance(a, Article)]
     sentences, mentions = run_ner(articles)
     meetings = extract_batch(articles, sentences, mentions, load_pipeline().model_name)
     by_id = {a.article_id: a.external_id for a in articles}

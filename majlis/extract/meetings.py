@@ -25,6 +25,7 @@ from majlis.text import normalize
 
 HOST_FIRST = {"receives", "receives_call", "chairs"}
 GUEST_FIRST = {"visits", "makes_call"}
+SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PLACE_CARRIES = {"stated", "visited country"}
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 
@@ -135,7 +136,8 @@ class ArticleReader:
             for m in self.per
             if m.start_char >= sentence.start_char and m.end_char <= sentence.end_char
         ]
-        return parse_people(sentence.text, spans)
+        known = {_title_key(p.title): normalize(p.name).split()[-1] for p in self.known if p.title and p.name}
+        return parse_people(sentence.text, spans, known)
 
     # -- sentences ----------------------------------------------------------------------------------
     def _body_sentences(self) -> list[Sentence]:
@@ -160,7 +162,9 @@ class ArticleReader:
         calls = [m for m in matches if m.value.startswith("call:")]
         if calls:
             return next((m for m in calls if not m.value.endswith(":mutual")), calls[0])
-        return matches[0]
+        # «بعد استقبال X، استقبل Y»: a verb after a time preposition opens a subordinate clause
+        main = [m for m in matches if not (m.start > 0 and toks[m.start - 1].norm in SUBORDINATE)]
+        return main[0] if main else matches[0]
 
     def read(self) -> list[Draft]:
         current: Draft | None = None
@@ -192,7 +196,8 @@ class ArticleReader:
         event_type, voice = trigger.value.split(":")
         people = self._people(sentence)
         attend_at = min((m.start for m in self.v.attendance.find_all(toks)), default=len(toks))
-        principals = [p for p in people if p.tok_start < attend_at]
+        clause_start = trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
+        principals = [p for p in people if clause_start <= p.tok_start < attend_at]
         attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
         if not principals and not attendees:
             return None
@@ -209,6 +214,8 @@ class ArticleReader:
         inherited = after_with and current is not None and current.subject is not None
         if inherited and current is not None:
             objects, subject = parties, current.subject
+            if not any(o.title or o.rank or o.country for o in objects):
+                return None  # «مع التركيز على …»: a bare word after «مع» is not a counterpart
         # a sentence about people already in a meeting continues that meeting, unless it singles out
         # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
         for draft in reversed(self.drafts):

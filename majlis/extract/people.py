@@ -27,6 +27,7 @@ COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "ن
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
 SOFT_STOPPERS = {"صباح", "مساء", "ظهر", "يوم", "اول"}  # names too («صباح الأحمد»), stop only before time words
+LEFT_TITLE_STOPS = TIME_AFTER | SOFT_STOPPERS | {"كلا", "من", "كل", "مكتبه", "بمكتبه", "امس"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class _SentenceParse:
         for hit in find_countries(text):
             self.country_at.update(i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start)
         self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
+        self.name_tokens: set[int] = set()
         self.n = n
 
     def _tok_span(self, start: int, end: int) -> tuple[int, int]:
@@ -104,6 +106,11 @@ class _SentenceParse:
 
     def names(self) -> list[tuple[int, int, int]]:
         """(phrase_start, name_start, name_end) token triples, left to right, non-overlapping."""
+        found = self._names()
+        self.name_tokens = {k for _, a, b in found for k in range(a, b)}
+        return found
+
+    def _names(self) -> list[tuple[int, int, int]]:
         found: list[tuple[int, int, int]] = []
         i = 0
         while i < self.n:
@@ -155,6 +162,8 @@ class _SentenceParse:
             t = self.toks[j]
             if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm == "مع":
                 break
+            if t.norm in LEFT_TITLE_STOPS or j in self.name_tokens:
+                break  # another person's name, a time word or «كلا من» ends the title on the left
             if j in self.title_head:
                 head = j
             j -= 1
@@ -236,14 +245,31 @@ def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
     return None
 
 
-def parse_people(text: str, per_spans: list[tuple[int, int]]) -> list[Person]:
-    """Every official in the sentence `text`; `per_spans` are Stanza PER offsets into it."""
+def _title_key(title: str) -> tuple[str, ...]:
+    return tuple(strip_al(w) for w in normalize(title).split())
+
+
+def parse_people(
+    text: str, per_spans: list[tuple[int, int]], known_titles: dict[tuple[str, ...], str] | None = None
+) -> list[Person]:
+    """Every official in the sentence `text`; `per_spans` are Stanza PER offsets into it.
+
+    `known_titles` maps titles of people already named in the article to their surnames: a known
+    title right before another name («استقبل وزير الدفاع اللواء X، سفير …») is that known person,
+    and X takes the title after the comma.
+    """
+    known_titles = known_titles or {}
     parse = _SentenceParse(text, per_spans)
     people: list[Person] = []
     claimed: set[int] = set()
     for phrase_start, name_start, name_end in parse.names():
         title_span: tuple[int, int] | None = None
         left = parse.title_start_left(phrase_start)
+        if left is not None:
+            surname = known_titles.get(_title_key(clean_title(parse.span_text(left, phrase_start)) or ""))
+            name_words = normalize(parse.span_text(name_start, name_end)).split()
+            if surname and surname not in name_words and parse.title_segment_after(name_end):
+                left = None  # the title belongs to someone already named: not to this name
         if left is not None and left not in claimed:
             title_span = (left, phrase_start)
         elif (seg := parse.title_segment_before_comma(phrase_start)) and seg[0] not in claimed:
