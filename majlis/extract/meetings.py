@@ -113,6 +113,12 @@ class ArticleReader:
             if party.name and known.name and _names_match(party.name, known.name):
                 self._fill(known, party)
                 return known
+        for known in self.known:
+            # «الفريق خان سبل …»: a rank and a known surname, with words the name run swept along
+            if party.name and known.name and party.rank:
+                surname = normalize(known.name).split()[-1]
+                if normalize(party.name).split()[0] == surname:
+                    return known
             if not party.name and party.title and known.title:
                 if _title_key(party.title) == _title_key(known.title) and (
                     not party.country or party.country == known.country

@@ -67,6 +67,8 @@ class _SentenceParse:
         self.attend_at: set[int] = {i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)}
         self.country_at: set[int] = set()
         for hit in find_countries(text):
+            if hit.kind == "nisba" and "ال" not in normalize(hit.surface)[:4]:
+                continue  # a bare nisba can be a surname («روسي», «تركي»); «الروسي» cannot
             self.country_at.update(i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start)
         self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
         self.name_tokens: set[int] = set()

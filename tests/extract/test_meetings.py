@@ -1,0 +1,102 @@
+"""Meeting extraction on sentences written for these tests (not from the evaluation set).
+
+The extractor runs without NER mentions here, so names come from ranks and honorifics only; the
+NER path is exercised end to end in the flow tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from majlis.extract import extract_batch
+from majlis.gold import meeting_to_gold
+from majlis.ingest import make_article
+from majlis.nlp.tokenize import split_sentences
+from majlis.records import Article, Sentence
+
+
+def _extract(body: str, published: date | None = date(2024, 9, 12), source: str | None = None) -> list[dict]:
+    article = make_article(
+        title=None, body=body, external_id="t", source_file="t.txt", record_index=0, encoding="utf-8",
+        published_at=published, source=source,
+    )
+    assert isinstance(article, Article)
+    sentences = [
+        Sentence(article.article_id, i, s.start, s.end, article.text[s.start : s.end])
+        for i, s in enumerate(split_sentences(article.text))
+    ]
+    return [meeting_to_gold(m) for m in extract_batch([article], sentences, [])]
+
+
+def test_reception_host_guest_ranks_titles_and_countries() -> None:
+    (m,) = _extract(
+        "استقبل قائد القوة الجوية العمانية، اللواء الركن طيار منصور سالم الحبسي، اليوم، "
+        "قائد سلاح الجو الإيطالي، الفريق الطيار جوفاني روسي، والوفد المرافق له في مسقط."
+    )
+    assert m["event_type"] == "meeting" and m["date"] == "2024-09-12"
+    assert m["city"] == "مسقط" and m["location_country"] == "OM"
+    assert m["countries"] == ["IT", "OM"]
+    host, guest = m["participants"]
+    assert (host["name"], host["rank"], host["title"], host["role"]) == (
+        "منصور سالم الحبسي", "لواء ركن طيار", "قائد القوة الجوية", "host")
+    assert (guest["name"], guest["country"], guest["role"]) == ("جوفاني روسي", "IT", "guest")
+
+
+def test_visit_makes_the_visitor_guest_in_the_visited_country() -> None:
+    (m,) = _extract(
+        "زار رئيس أركان الجيش الأردني، اللواء الركن زياد حسن الطراونة، جمهورية كوريا، "
+        "والتقى خلال الزيارة رئيس هيئة الأركان المشتركة الكوري، الجنرال كيم سونغ هو، أمس."
+    )
+    assert m["location_country"] == "KR" and m["date"] == "2024-09-11"
+    roles = {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
+    assert roles == {"زياد حسن الطراونة": ("JO", "guest"), "كيم سونغ هو": ("KR", "host")}
+
+
+def test_call_receiver_is_host_and_calls_have_no_place() -> None:
+    (m,) = _extract(
+        "تلقى وزير الدفاع القطري، الدكتور خالد العطية، اتصالا هاتفيا من وزير الدفاع الفرنسي، "
+        "الجنرال بيير دوبوا، بحثا خلال الاتصال تعزيز الأمن البحري."
+    )
+    assert m["event_type"] == "call" and m["location_country"] is None and m["city"] is None
+    roles = {p["country"]: p["role"] for p in m["participants"]}
+    assert roles == {"QA": "host", "FR": "guest"}
+    assert m["topics"] == ["maritime_security"]
+
+
+def test_planned_and_background_meetings_are_not_news() -> None:
+    assert _extract(
+        "من المقرر أن يلتقي رئيس الأركان الكويتي، الفريق الركن حامد ناصر المطيري، "
+        "نظيره البريطاني، الجنرال توماس غرين، الأسبوع المقبل."
+    ) == []
+    assert _extract(
+        "وكان رئيس الأركان الكويتي، الفريق الركن حامد ناصر المطيري، قد التقى في يونيو الماضي "
+        "قائد القوات البريطانية، الجنرال توماس غرين."
+    ) == []
+
+
+def test_guests_received_separately_are_separate_meetings_with_attendees() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع البحريني، الفريق الركن راشد عبدالله المحميد، كلا على حدة، "
+        "الملحق العسكري الهندي، العقيد راجيش كومار، والملحق العسكري الياباني، العقيد هيروشي تاناكا. "
+        "وحضر اللقاء مدير العلاقات العسكرية، العميد الركن حسن جاسم الكعبي."
+    )
+    assert [m["countries"] for m in meetings] == [["BH", "IN"], ["BH", "JP"]]
+    attendees = [p for p in meetings[-1]["participants"] if p["role"] == "attendee"]
+    assert [(p["name"], p["country"]) for p in attendees] == [("حسن جاسم الكعبي", "BH")]
+
+
+def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
+    (m,) = _extract(
+        "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
+        "الفريق عمران أحمد خان. وبحث الفريق أول الدوسري مع الفريق خان سبل مكافحة الإرهاب وتبادل المعلومات."
+    )
+    assert len(m["participants"]) == 2
+    assert m["topics"] == ["counterterrorism", "intelligence_sharing"]
+
+
+def test_placeholder_date_is_null() -> None:
+    (m,) = _extract(
+        "التقى وزير الداخلية الأردني، اللواء عمر سالم المجالي، في [تاريخ اللقاء]، "
+        "السفير الألماني، الدكتور هانس مولر، في عمّان."
+    )
+    assert m["date"] is None
