@@ -89,9 +89,33 @@ def _pairs(meetings: list[Meeting]) -> set[tuple[str, str]]:
 
 @dataclass
 class Report:
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ["m_tp", "m_pred", "m_gold", "p_tp", "p_pred", "p_gold", "c_tp", "c_pred", "c_gold", "matched",
-         "date_ok", "loc_ok", "type_ok", "t_tp", "t_pred", "t_gold", "roles", "role_ok", "title_ok", "rank_ok"], 0))
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            [
+                "m_tp",
+                "m_pred",
+                "m_gold",
+                "p_tp",
+                "p_pred",
+                "p_gold",
+                "c_tp",
+                "c_pred",
+                "c_gold",
+                "matched",
+                "date_ok",
+                "loc_ok",
+                "type_ok",
+                "t_tp",
+                "t_pred",
+                "t_gold",
+                "roles",
+                "role_ok",
+                "title_ok",
+                "rank_ok",
+            ],
+            0,
+        )
+    )
     articles: list[dict[str, Any]] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
@@ -105,10 +129,18 @@ class Report:
             p, r, f = _f1(c[tp], c[pr], c[go])
             out |= {f"{key}_precision": p, f"{key}_recall": r, f"{key}_f1": f}
         n = max(c["matched"], 1)
-        out |= {"date_accuracy": c["date_ok"] / n, "location_country_accuracy": c["loc_ok"] / n,
-                "event_type_accuracy": c["type_ok"] / n, "topic_f1": _f1(c["t_tp"], c["t_pred"], c["t_gold"])[2]}
+        out |= {
+            "date_accuracy": c["date_ok"] / n,
+            "location_country_accuracy": c["loc_ok"] / n,
+            "event_type_accuracy": c["type_ok"] / n,
+            "topic_f1": _f1(c["t_tp"], c["t_pred"], c["t_gold"])[2],
+        }
         r = max(c["roles"], 1)
-        out |= {"role_accuracy": c["role_ok"] / r, "title_accuracy": c["title_ok"] / r, "rank_accuracy": c["rank_ok"] / r}
+        out |= {
+            "role_accuracy": c["role_ok"] / r,
+            "title_accuracy": c["title_ok"] / r,
+            "rank_accuracy": c["rank_ok"] / r,
+        }
         return out
 
     def render(self, per_article: bool = True) -> str:
@@ -137,8 +169,12 @@ def score(gold: list[dict[str, Any]], pred: dict[str, list[Meeting]]) -> Report:
         c["m_tp"] += len(matched)
         c["m_pred"] += len(pm)
         c["m_gold"] += len(gm)
-        gk = [(x["name"], x.get("country"), x) for m in gm for x in m.get("participants", []) if x.get("name")]
-        pk = [(x["name"], x.get("country"), x) for m in pm for x in m.get("participants", []) if x.get("name")]
+        gk = [
+            (x["name"], x.get("country"), x) for m in gm for x in m.get("participants", []) if x.get("name")
+        ]
+        pk = [
+            (x["name"], x.get("country"), x) for m in pm for x in m.get("participants", []) if x.get("name")
+        ]
         used: set[int] = set()
         for gname, gcountry, gx in gk:
             for k, (pname, pcountry, px) in enumerate(pk):
@@ -166,11 +202,17 @@ def score(gold: list[dict[str, Any]], pred: dict[str, list[Meeting]]) -> Report:
             c["t_tp"] += len(gt & pt)
             c["t_pred"] += len(pt)
             c["t_gold"] += len(gt)
-        report.articles.append({
-            "id": article["id"], "gold": len(gm), "pred": len(pm),
-            "missed": [_describe(gm[i]) for i in range(len(gm)) if i not in {a for a, _ in matched}],
-            "false_alarms": [_describe(pm[j]) for j in range(len(pm)) if j not in {b for _, b in matched}],
-        })
+        report.articles.append(
+            {
+                "id": article["id"],
+                "gold": len(gm),
+                "pred": len(pm),
+                "missed": [_describe(gm[i]) for i in range(len(gm)) if i not in {a for a, _ in matched}],
+                "false_alarms": [
+                    _describe(pm[j]) for j in range(len(pm)) if j not in {b for _, b in matched}
+                ],
+            }
+        )
     return report
 
 

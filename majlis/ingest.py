@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from majlis.records import Article, QuarantineItem
 from majlis.text import arabic_letter_count, normalize
@@ -80,8 +81,21 @@ def _looks_like_text(text: str) -> bool:
 class _TextExtractor(HTMLParser):
     """Collects the visible text of an HTML page, one block element per line."""
 
-    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "title", "article", "section"}
-    SKIP = {"script", "style", "noscript", "template"}
+    BLOCKS: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "li",
+        "tr",
+        "title",
+        "article",
+        "section",
+    }
+    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -44,7 +44,10 @@ def test_jsonl_fields_and_bad_lines_are_quarantined_alone(tmp_path: Path) -> Non
         json.dumps(good, ensure_ascii=False),
         "{not json",
         json.dumps({"id": "a-2", "title": "بلا نص"}, ensure_ascii=False),
-        json.dumps({"id": "a-3", "text": BODY + " وأكد الجانبان.", "url": "https://example.org/x"}, ensure_ascii=False),
+        json.dumps(
+            {"id": "a-3", "text": BODY + " وأكد الجانبان.", "url": "https://example.org/x"},
+            ensure_ascii=False,
+        ),
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from majlis.extract.countries import find_countries
 from majlis.extract.dates import resolve_meeting_date
 from majlis.extract.people import Person, parse_people
 from majlis.extract.places import Place, dateline_place, home_country, place_in
-from majlis.extract.tokens import Match, strip_al, tokenize
+from majlis.extract.tokens import Match, Tok, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
@@ -119,11 +119,11 @@ class ArticleReader:
                 surname = normalize(known.name).split()[-1]
                 if normalize(party.name).split()[0] == surname:
                     return known
-            if not party.name and party.title and known.title:
-                if _title_key(party.title) == _title_key(known.title) and (
-                    not party.country or party.country == known.country
-                ):
-                    return known
+            same_title = bool(
+                party.title and known.title and _title_key(party.title) == _title_key(known.title)
+            )
+            if not party.name and same_title and (not party.country or party.country == known.country):
+                return known
         self.known.append(party)
         return party
 
@@ -159,7 +159,7 @@ class ArticleReader:
         ends_open = not sentence.text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
         return whole_line and ends_open and len(sentence.text.split()) <= 14
 
-    def _trigger(self, toks: list) -> Match | None:  # type: ignore[type-arg]
+    def _trigger(self, toks: list[Tok]) -> Match | None:
         matches = self.v.triggers.find_all(toks)
         if not matches:
             return None
@@ -187,7 +187,7 @@ class ArticleReader:
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
 
-    def _is_news(self, toks: list, trigger: Match | None) -> bool:  # type: ignore[type-arg]
+    def _is_news(self, toks: list[Tok], trigger: Match | None) -> bool:
         """Not a planned meeting (future words before or at the verb) nor an earlier one (background)."""
         if trigger is not None:
             if any(m.start <= trigger.end + 2 for m in self.v.future.find_all(toks)):
@@ -197,12 +197,18 @@ class ArticleReader:
         return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
 
     def _meeting_sentence(
-        self, sentence: Sentence, toks: list, trigger: Match, current: Draft | None  # type: ignore[type-arg]
+        self,
+        sentence: Sentence,
+        toks: list[Tok],
+        trigger: Match,
+        current: Draft | None,
     ) -> Draft | None:
         event_type, voice = trigger.value.split(":")
         people = self._people(sentence)
         attend_at = min((m.start for m in self.v.attendance.find_all(toks)), default=len(toks))
-        clause_start = trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
+        clause_start = (
+            trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
+        )
         principals = [p for p in people if clause_start <= p.tok_start < attend_at]
         attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
         if not principals and not attendees:
@@ -212,11 +218,10 @@ class ArticleReader:
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
         after_with = any(t.norm in {"مع", "بنظيره"} for t in toks[trigger.end : first_tok])
-        if voice == "joins":
-            if current is not None:
-                current.objects += [p for p in parties if p not in current.parties()]
-                current.attendees += attendees
-                return current
+        if voice == "joins" and current is not None:
+            current.objects += [p for p in parties if p not in current.parties()]
+            current.attendees += attendees
+            return current
         inherited = after_with and current is not None and current.subject is not None
         if inherited and current is not None:
             objects, subject = parties, current.subject
@@ -227,8 +232,12 @@ class ArticleReader:
         for draft in reversed(self.drafts):
             known = draft.parties()
             principals_before = [p for p in [draft.subject, *draft.objects] if p is not None]
-            if parties and all(p in known for p in parties) and (
-                len(principals_before) <= 2 or len(parties) >= len(principals_before) or len(parties) < 2
+            if (
+                parties
+                and all(p in known for p in parties)
+                and (
+                    len(principals_before) <= 2 or len(parties) >= len(principals_before) or len(parties) < 2
+                )
             ):
                 draft.attendees += [a for a in attendees if a not in known]
                 self._add_topics(draft, sentence)
@@ -248,14 +257,25 @@ class ArticleReader:
         self._add_topics(draft, sentence, always=True)
         if self.v.separately.find_all(toks) and len(objects) > 1:
             for obj in objects:
-                part = Draft(event_type, voice, sentence, subject, [obj], list(attendees), draft.place,
-                             draft.place_note, set(), draft.date, draft.date_note)
+                part = Draft(
+                    event_type,
+                    voice,
+                    sentence,
+                    subject,
+                    [obj],
+                    list(attendees),
+                    draft.place,
+                    draft.place_note,
+                    set(),
+                    draft.date,
+                    draft.date_note,
+                )
                 self.drafts.append(part)
             return self.drafts[-1]
         self.drafts.append(draft)
         return draft
 
-    def _follow_up(self, sentence: Sentence, toks: list, current: Draft) -> None:  # type: ignore[type-arg]
+    def _follow_up(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
         attend = self.v.attendance.find_all(toks)
         if attend:
             people = self._people(sentence)
@@ -289,7 +309,7 @@ class ArticleReader:
             draft.topics |= topics_in(sentence.text)
 
     # -- place and roles ----------------------------------------------------------------------------
-    def _locate(self, draft: Draft, toks: list) -> None:  # type: ignore[type-arg]
+    def _locate(self, draft: Draft, toks: list[Tok]) -> None:
         if draft.event_type == "call":
             return
         text = draft.sentence.text
@@ -324,17 +344,18 @@ class ArticleReader:
         for att in draft.attendees:
             if att.country is None and not att.org_official and self.home and att.name:
                 att.country, att.inferred = self.home, True
-        if draft.place is None and draft.event_type == "meeting" and subject is not None:
-            if draft.voice in HOST_FIRST | {"mutual"}:
-                draft.place, draft.place_note = Place(None, subject.country), "host country"
+        host_first = draft.voice in HOST_FIRST | {"mutual"}
+        if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
+            draft.place, draft.place_note = Place(None, subject.country), "host country"
         loc = draft.place.country if draft.place else None
+        host_side: list[Party | None]
         if draft.voice in HOST_FIRST:
             host_side = [subject]
         elif draft.voice in GUEST_FIRST:
-            host_side = list(draft.objects)
+            host_side = [*draft.objects]
         else:
             local = [p for p in [subject, *draft.objects] if p is not None and loc and p.country == loc]
-            host_side = local[:1] if local else [subject]
+            host_side = [*local[:1]] if local else [subject]
         for p in [subject, *draft.objects]:
             if p is not None:
                 p.role = "host" if p in host_side else "guest"

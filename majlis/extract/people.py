@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from majlis.extract.countries import country_of_phrase, find_countries, find_organisations, strip_country_words
+from majlis.extract.countries import (
+    country_of_phrase,
+    find_countries,
+    find_organisations,
+    strip_country_words,
+)
 from majlis.extract.tokens import Match, Tok, strip_al, tokenize
 from majlis.extract.vocab import vocabulary
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
@@ -21,12 +26,20 @@ from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 MAX_NAME_TOKENS = 5
 MAX_NAMELESS_TITLE_TOKENS = 10
 # a posting or a newness remark after a title is not part of it: «سفيرة لدى الدولة», «المعين حديثاً»
-POSTING = re.compile(r"\s+(لدى|لدي)\s+\S+.*$|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$")
+POSTING = re.compile(
+    r"\s+(لدى|لدي)\s+\S+.*$|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$"
+)
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
-# a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت», «والوفد») is never a name
+# a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
-SOFT_STOPPERS = {"صباح", "مساء", "ظهر", "يوم", "اول"}  # names too («صباح الأحمد»), stop only before time words
+SOFT_STOPPERS = {
+    "صباح",
+    "مساء",
+    "ظهر",
+    "يوم",
+    "اول",
+}  # names too («صباح الأحمد»), stop only before time words
 LEFT_TITLE_STOPS = TIME_AFTER | SOFT_STOPPERS | {"كلا", "من", "كل", "مكتبه", "بمكتبه", "امس"}
 
 
@@ -50,7 +63,7 @@ class Person:
 
 
 def _is_boundary(tok: Tok) -> bool:
-    return tok.is_punct and tok.text not in {".", "-"} or tok.text in {"-", "–", "—"}
+    return (tok.is_punct and tok.text not in {".", "-"}) or tok.text in {"-", "–", "—"}
 
 
 class _SentenceParse:
@@ -64,12 +77,16 @@ class _SentenceParse:
         self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
-        self.attend_at: set[int] = {i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)}
+        self.attend_at: set[int] = {
+            i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)
+        }
         self.country_at: set[int] = set()
         for hit in find_countries(text):
             if hit.kind == "nisba" and "ال" not in normalize(hit.surface)[:4]:
                 continue  # a bare nisba can be a surname («روسي», «تركي»); «الروسي» cannot
-            self.country_at.update(i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start)
+            self.country_at.update(
+                i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start
+            )
         self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
         self.name_tokens: set[int] = set()
         self.n = n
@@ -226,7 +243,11 @@ def clean_title(raw: str) -> str | None:
         i = m.end
     text = raw[toks[i].start :] if i < len(toks) else ""
     head = v.title_heads.match_at(toks, i) if i < len(toks) else None
-    if head and normalize(toks[i].text)[:1] in {"و", "ف"} and strip_al(head.phrase[0]) != strip_al(toks[i].norm):
+    if (
+        head
+        and normalize(toks[i].text)[:1] in {"و", "ف"}
+        and strip_al(head.phrase[0]) != strip_al(toks[i].norm)
+    ):
         text = text[1:]  # «ورئيس» → «رئيس»: the conjunction is not part of the title
     text = strip_country_words(text)
     text = POSTING.sub("", text)
@@ -274,10 +295,10 @@ def parse_people(
                 left = None  # the title belongs to someone already named: not to this name
         if left is not None and left not in claimed:
             title_span = (left, phrase_start)
-        elif (seg := parse.title_segment_before_comma(phrase_start)) and seg[0] not in claimed:
-            title_span = seg
-        elif seg := parse.title_segment_after(name_end):
-            title_span = seg
+        else:
+            before = parse.title_segment_before_comma(phrase_start)
+            after = parse.title_segment_after(name_end)
+            title_span = before if before and before[0] not in claimed else after
         bare = phrase_start == name_start
         if bare and title_span is None and not parse.in_role_position(name_start):
             continue  # a bare PER mention with no rank, honorific or title: not an official in a role

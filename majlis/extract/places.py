@@ -41,7 +41,11 @@ def _city_name(surface: str) -> str:
         rest = word[len(clitic) :]
         if word.startswith(clitic) and normalize(rest) in known:
             return rest
-        if word.startswith(clitic + "ال") is False and word.startswith(clitic) and normalize("ال" + rest) in known:
+        if (
+            word.startswith(clitic + "ال") is False
+            and word.startswith(clitic)
+            and normalize("ال" + rest) in known
+        ):
             return "ال" + rest
     return word
 
@@ -66,8 +70,10 @@ def place_in(text: str) -> Place | None:
         word = normalize(text[offset:]).split()[0] if text[offset:].strip() else ""
         if word.startswith(("ب", "وب")) and not normalize(place.city or "").startswith("ب"):
             return place
-        if before and (before[-1] in {"في", "فى", "بمدينه", "بالعاصمه", "العاصمه", "مدينه"} or
-                       (len(before) > 1 and before[-2] in {"في", "العاصمه"})):
+        if before and (
+            before[-1] in {"في", "فى", "بمدينه", "بالعاصمه", "العاصمه", "مدينه"}
+            or (len(before) > 1 and before[-2] in {"في", "العاصمه"})
+        ):
             return place
     return None
 

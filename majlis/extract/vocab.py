@@ -76,7 +76,11 @@ def vocabulary() -> Vocabulary:
         background=PhraseMatcher(_flat(meet["background_markers"], "background")),
         meeting_nouns=PhraseMatcher(_flat(meet["meeting_nouns"], "noun")),
         past_month=PhraseMatcher(
-            [(f"{month} {marker}", "past") for month in _month_names() for marker in meet["past_month_markers"]]
+            [
+                (f"{month} {marker}", "past")
+                for month in _month_names()
+                for marker in meet["past_month_markers"]
+            ]
         ),
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
         attendance=PhraseMatcher(_flat(meet["attendance"], "attendance")),

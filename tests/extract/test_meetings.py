@@ -7,6 +7,7 @@ NER path is exercised end to end in the flow tests.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from majlis.extract import extract_batch
 from majlis.gold import meeting_to_gold
@@ -15,10 +16,18 @@ from majlis.nlp.tokenize import split_sentences
 from majlis.records import Article, Sentence
 
 
-def _extract(body: str, published: date | None = date(2024, 9, 12), source: str | None = None) -> list[dict]:
+def _extract(
+    body: str, published: date | None = date(2024, 9, 12), source: str | None = None
+) -> list[dict[str, Any]]:
     article = make_article(
-        title=None, body=body, external_id="t", source_file="t.txt", record_index=0, encoding="utf-8",
-        published_at=published, source=source,
+        title=None,
+        body=body,
+        external_id="t",
+        source_file="t.txt",
+        record_index=0,
+        encoding="utf-8",
+        published_at=published,
+        source=source,
     )
     assert isinstance(article, Article)
     sentences = [
@@ -38,7 +47,11 @@ def test_reception_host_guest_ranks_titles_and_countries() -> None:
     assert m["countries"] == ["IT", "OM"]
     host, guest = m["participants"]
     assert (host["name"], host["rank"], host["title"], host["role"]) == (
-        "منصور سالم الحبسي", "لواء ركن طيار", "قائد القوة الجوية", "host")
+        "منصور سالم الحبسي",
+        "لواء ركن طيار",
+        "قائد القوة الجوية",
+        "host",
+    )
     assert (guest["name"], guest["country"], guest["role"]) == ("جوفاني روسي", "IT", "guest")
 
 
@@ -64,14 +77,20 @@ def test_call_receiver_is_host_and_calls_have_no_place() -> None:
 
 
 def test_planned_and_background_meetings_are_not_news() -> None:
-    assert _extract(
-        "من المقرر أن يلتقي رئيس الأركان الكويتي، الفريق الركن حامد ناصر المطيري، "
-        "نظيره البريطاني، الجنرال توماس غرين، الأسبوع المقبل."
-    ) == []
-    assert _extract(
-        "وكان رئيس الأركان الكويتي، الفريق الركن حامد ناصر المطيري، قد التقى في يونيو الماضي "
-        "قائد القوات البريطانية، الجنرال توماس غرين."
-    ) == []
+    assert (
+        _extract(
+            "من المقرر أن يلتقي رئيس الأركان الكويتي، الفريق الركن حامد ناصر المطيري، "
+            "نظيره البريطاني، الجنرال توماس غرين، الأسبوع المقبل."
+        )
+        == []
+    )
+    assert (
+        _extract(
+            "وكان رئيس الأركان الكويتي، الفريق الركن حامد ناصر المطيري، قد التقى في يونيو الماضي "
+            "قائد القوات البريطانية، الجنرال توماس غرين."
+        )
+        == []
+    )
 
 
 def test_guests_received_separately_are_separate_meetings_with_attendees() -> None:
