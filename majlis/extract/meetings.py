@@ -25,6 +25,10 @@ from majlis.text import normalize
 
 HOST_FIRST = {"receives", "receives_call", "chairs"}
 GUEST_FIRST = {"visits", "makes_call"}
+CALL_VERBS = {
+    "makes_call": {"اجري", "اجرت", "يجري", "تجري", "واجري"},
+    "receives_call": {"تلقي", "تلقت", "يتلقي", "تتلقي", "وتلقي"},
+}
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PLACE_CARRIES = {"stated", "visited country"}
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
@@ -167,7 +171,15 @@ class ArticleReader:
         # («استقبل … الذي يزور البلاد» is a reception, «زار … والتقى» a visit)
         calls = [m for m in matches if m.value.startswith("call:")]
         if calls:
-            return next((m for m in calls if not m.value.endswith(":mutual")), calls[0])
+            directed = next((m for m in calls if not m.value.endswith(":mutual")), None)
+            if directed:
+                return directed
+            # «أجرى X اتصالاً هاتفياً بـY»: the verb and the call are apart, the verb gives the direction
+            verbs = {t.norm for t in toks[: calls[0].start]}
+            for voice, words in CALL_VERBS.items():
+                if verbs & words:
+                    return Match(calls[0].start, calls[0].end, f"call:{voice}", calls[0].phrase)
+            return calls[0]
         # «بعد استقبال X، استقبل Y»: a verb after a time preposition opens a subordinate clause
         main = [m for m in matches if not (m.start > 0 and toks[m.start - 1].norm in SUBORDINATE)]
         return main[0] if main else matches[0]

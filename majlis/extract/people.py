@@ -29,6 +29,8 @@ MAX_NAMELESS_TITLE_TOKENS = 10
 POSTING = re.compile(
     r"\s+(لدى|لدي)\s+\S+.*$|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$"
 )
+# words that end a title: what follows is no longer the office («… والوفد المرافق له»)
+TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا", "اليوم", "امس"}
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
@@ -63,7 +65,7 @@ class Person:
 
 
 def _is_boundary(tok: Tok) -> bool:
-    return (tok.is_punct and tok.text not in {".", "-"}) or tok.text in {"-", "–", "—"}
+    return tok.is_punct or tok.norm in TITLE_STOPS
 
 
 class _SentenceParse:
@@ -197,7 +199,9 @@ class _SentenceParse:
         return (head, end) if head is not None else None
 
     def title_segment_after(self, e: int) -> tuple[int, int] | None:
-        """A title right after the name, after a comma (shape 2)."""
+        """A title right after the name, after a comma (shape 2) or directly («الجنرال X قائد …»)."""
+        if e < self.n and e in self.title_head:
+            return (e, self.segment_end(e))
         if e >= self.n or self.toks[e].text not in {"،", ","}:
             return None
         k = e + 1
@@ -245,7 +249,7 @@ def clean_title(raw: str) -> str | None:
     head = v.title_heads.match_at(toks, i) if i < len(toks) else None
     if (
         head
-        and normalize(toks[i].text)[:1] in {"و", "ف"}
+        and normalize(toks[i].text)[:1] in {"و", "ف", "ب", "ل"}
         and strip_al(head.phrase[0]) != strip_al(toks[i].norm)
     ):
         text = text[1:]  # «ورئيس» → «رئيس»: the conjunction is not part of the title

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from majlis.text import normalize
 
-WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:\.(?=\s))?|[^\s\w]")
+# a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
+# a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
+WORD = re.compile(r"[^\W\d_]\.(?=\s)|[\w\u064B-\u065F\u0670\u0640]+|[^\s\w]")
 CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
 
