@@ -18,8 +18,11 @@ from rich.table import Table
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 
-app = typer.Typer(help="majlis: Arabic defence and diplomatic news to a warehouse of meeting events.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="majlis: Arabic defence and diplomatic news to a warehouse of meeting events.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 console = Console()
 
 
@@ -49,10 +52,15 @@ _add_subcommands()
 
 @app.command()
 def run(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories of articles (default: seeds/).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or directories of articles (default: seeds/).")
+    ] = None,
     files_per_batch: Annotated[int, typer.Option(help="Files per Prefect task run.")] = 200,
     reprocess: Annotated[
-        bool, typer.Option("--reprocess", help="Extract again from every landed article (text read back from the warehouse).")
+        bool,
+        typer.Option(
+            "--reprocess", help="Extract again from every landed article (text from the warehouse)."
+        ),
     ] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait when another run holds the warehouse.")] = 0.0,
 ) -> None:
@@ -86,7 +94,8 @@ def run(
         f"  entity mentions: {summary.mentions}   meetings: {summary.meetings}   "
         f"participants: {summary.participants}"
     )
-    console.print("  warehouse totals: " + ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items())))
+    totals = ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items()))
+    console.print(f"  warehouse totals: {totals}")
     _print_query(
         "select meeting_date, event_type, host_country_code as host, guest_country_code as guest, "
         "location_country_code as place, array_to_string(topics, ', ') as topics, article_count as articles, "
@@ -140,7 +149,9 @@ def extract(
     articles = [a for a in items if isinstance(a, Article)]
     for item in items:
         if not isinstance(item, Article):
-            console.print(f"[yellow]quarantined[/yellow] {item.source_file} ({item.record_index}): {item.reason}")
+            console.print(
+                f"[yellow]quarantined[/yellow] {item.source_file} ({item.record_index}): {item.reason}"
+            )
     with user_errors():
         sentences, mentions = run_ner(articles)
         meetings = extract_batch(articles, sentences, mentions, load_pipeline().model_name)
@@ -157,10 +168,13 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold-annotated .jsonl (GOLD_FORMAT.md): title, body, meetings.")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold-annotated .jsonl (GOLD_FORMAT.md): title, body, meetings.")
+    ],
     per_article: Annotated[bool, typer.Option(help="List misses and false alarms per article.")] = True,
     texts: Annotated[
-        Path | None, typer.Option(help="Directory of article files for gold records that give a 'file', not a body.")
+        Path | None,
+        typer.Option(help="Directory of article files for gold records that give a 'file', not a body."),
     ] = None,
 ) -> None:
     """Extract meetings from gold articles and print precision, recall and field accuracies."""
@@ -181,6 +195,17 @@ def sql(
 ) -> None:
     """Run a read-only SQL query on the warehouse and print the result as a table."""
     _print_query(query, limit=limit)
+
+
+@app.command()
+def dashboard(
+    port: Annotated[int, typer.Option(help="Port to serve on (localhost).")] = 8501,
+    warehouse: Annotated[Path | None, typer.Option(help="Warehouse directory (default $MAJLIS_WAREHOUSE).")] = None,
+) -> None:
+    """Start the analysts' dashboard on the marts (Streamlit, read-only, never blocks runs)."""
+    from majlis.dashboard import serve_dashboard
+
+    serve_dashboard(port=port, warehouse=warehouse)
 
 
 def _print_query(query: str, title: str | None = None, limit: int = 100) -> None:

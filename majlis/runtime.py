@@ -1,10 +1,12 @@
-"""Process-wide settings for running Prefect quietly and offline."""
+"""Process-wide settings for running Prefect quietly and offline, and the crash-test hook."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
+
+CRASH_ENV = "MAJLIS_CRASH_AT"
 
 
 class _DropShutdownCancellations(logging.Filter):
@@ -21,3 +23,12 @@ def quiet_prefect_shutdown() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     for name in ("prefect", "prefect.server", "prefect.server.services", "uvicorn.error", "asyncio"):
         logging.getLogger(name).addFilter(_DropShutdownCancellations())
+
+
+def crash_point(name: str) -> None:
+    """Die like SIGKILL at a named point when `$MAJLIS_CRASH_AT` names it (crash-safety tests only).
+
+    `os._exit` skips every cleanup handler, as a kill would; with the variable unset this does nothing.
+    """
+    if os.environ.get(CRASH_ENV) == name:
+        os._exit(137)

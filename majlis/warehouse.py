@@ -10,9 +10,11 @@ directories live in `<warehouse>/dbt/`, never in the repository. Any failed dbt 
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -25,8 +27,13 @@ import duckdb
 
 from majlis import config
 from majlis.land import ensure_landing_dirs
+from majlis.runtime import CRASH_ENV, crash_point
 
-MARTS = ("dim_country", "fact_meetings", "fact_meeting_participants", "fact_entity_mentions", "quarantine")
+MARTS = (
+    "fact_meetings", "fact_meeting_participants", "fact_meeting_articles", "fact_meeting_topics",
+    "fact_entity_mentions", "dim_country", "dim_person", "dim_date", "dim_topic", "article_versions",
+    "quarantine",
+)  # fmt: skip
 DUCKDB_PATH_ENV = "MAJLIS_DUCKDB_PATH"
 _FAILED = {"error", "fail", "runtime error"}
 
@@ -84,6 +91,15 @@ def _failures(run_results: Path) -> list[tuple[str, str]]:
     ]
 
 
+def _die_with_parent() -> None:
+    """In the dbt child: get SIGKILL when majlis dies, so a killed run leaves no orphan build writing."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux; elsewhere a harmless failure)
+    except (OSError, AttributeError):
+        pass
+
+
 def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
     """Run `dbt build`; return the dbt log file, or raise WarehouseBuildError naming the failed nodes."""
     target_path = warehouse / "dbt" / "target"
@@ -97,6 +113,14 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
         "--target-path", str(target_path),
         "--log-path", str(log_path),
     ]  # fmt: skip
+    if os.environ.get(CRASH_ENV) == "dbt:during":  # crash tests: die while dbt is writing the build file
+        child = subprocess.Popen(command, env=_dbt_env(warehouse, building), cwd=warehouse,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 preexec_fn=_die_with_parent)  # fmt: skip
+        while not building.exists() and child.poll() is None:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        crash_point("dbt:during")
     try:
         proc = subprocess.run(
             command,
@@ -106,6 +130,7 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
             text=True,
             timeout=timeout,
             check=False,
+            preexec_fn=_die_with_parent,
         )
     except subprocess.TimeoutExpired as exc:
         raise WarehouseBuildError(f"dbt build took longer than {timeout} s", []) from exc
@@ -149,7 +174,9 @@ def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800)
             stale.unlink(missing_ok=True)
         log_file = _run_dbt(warehouse, building, timeout)
         counts = _count_and_checkpoint(building)
+        crash_point("dbt:before-swap")
         # a WAL left by an old writer of the published file must not be replayed onto the new file
         target.with_name(target.name + ".wal").unlink(missing_ok=True)
         os.replace(building, target)
+        crash_point("dbt:after-swap")
     return BuildResult(database=target, counts=counts, seconds=time.monotonic() - started, log_path=log_file)

@@ -290,12 +290,16 @@ class ArticleReader:
     def _follow_up(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
         attend = self.v.attendance.find_all(toks)
         if attend:
+            # «وحضر المقابلتين»: the attendee was at every meeting of the current host just reported
+            every = bool(self.v.attendance_all.find_all(toks))
+            targets = [d for d in self.drafts if d.subject is current.subject] if every else [current]
             people = self._people(sentence)
             for person in people:
                 if person.tok_start >= attend[0].start:
                     party = self._party(person, sentence)
-                    if party not in current.parties():
-                        current.attendees.append(party)
+                    for target in targets:
+                        if party not in target.parties():
+                            target.attendees.append(party)
         if not self._is_news(toks, None):
             return  # background: an earlier meeting's place or topics are not this one's
         target = self._draft_named_in(sentence) or current

@@ -18,6 +18,7 @@ class Vocabulary:
     past_month: PhraseMatcher
     separately: PhraseMatcher
     attendance: PhraseMatcher
+    attendance_all: PhraseMatcher
     in_host_country: PhraseMatcher
     discussion: PhraseMatcher
     background_cues: PhraseMatcher
@@ -84,6 +85,7 @@ def vocabulary() -> Vocabulary:
         ),
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
         attendance=PhraseMatcher(_flat(meet["attendance"], "attendance")),
+        attendance_all=PhraseMatcher(_flat(meet["attendance_all"], "attendance_all")),
         in_host_country=PhraseMatcher(_flat(meet["in_host_country"], "in_host")),
         discussion=PhraseMatcher(_flat(meet["discussion_cues"], "discussion")),
         background_cues=PhraseMatcher(_flat(meet["background_cues"], "background")),

@@ -1,4 +1,4 @@
--- One row per named-entity mention in an article.
+-- One row per named-entity mention in a current article version.
 with
 
 mentions as (
@@ -7,21 +7,28 @@ mentions as (
 
 ),
 
+versions as (
+
+    select article_id from {{ ref('int_articles__versions') }} where is_current
+
+),
+
 final as (
 
     select
-        mention_id,
-        article_id,
-        sentence_index,
-        label,
-        mention_text,
-        start_char,
-        end_char,
-        model_name,
-        model_version,
-        batch_key
+        mentions.mention_id,
+        mentions.article_id,
+        mentions.sentence_index,
+        mentions.label,
+        mentions.mention_text,
+        mentions.start_char,
+        mentions.end_char,
+        mentions.model_name,
+        mentions.model_version,
+        mentions.batch_key
 
     from mentions
+    inner join versions using (article_id)
 
 )
 

@@ -1,17 +1,46 @@
--- One row per participant of a meeting.
+-- One row per person (or unnamed side) taking part in a deduplicated meeting. A person named in several
+-- reports of the meeting is one row, taken from the most confident report that names them.
 with
 
 participants as (
 
-    select * from {{ ref('stg_majlis__meeting_participants') }}
+    select * from {{ ref('int_people__participants') }}
+
+),
+
+reports as (
+
+    select meeting_id, is_representative, confidence, pipeline_version, model_name, model_version
+    from {{ ref('int_meetings__deduplicated') }}
+
+),
+
+ranked as (
+
+    select
+        participants.*,
+        reports.pipeline_version,
+        reports.model_name,
+        reports.model_version,
+        coalesce(participants.person_id, participants.meeting_id || ':' || participants.participant_index)
+            as participant_key
+
+    from participants
+    inner join reports using (meeting_id)
+    qualify row_number() over (
+        partition by participants.meeting_key, participant_key
+        order by reports.is_representative desc, reports.confidence desc, participants.meeting_id
+    ) = 1
 
 ),
 
 final as (
 
     select
-        participant_id,
-        meeting_id,
+        meeting_key || ':' || participant_key as participant_id,
+        meeting_key as meeting_id,
+        meeting_id as report_id,
+        person_id,
         participant_index,
         person_name,
         title,
@@ -21,9 +50,12 @@ final as (
         article_id,
         name_start,
         name_end,
+        pipeline_version,
+        model_name,
+        model_version,
         batch_key
 
-    from participants
+    from ranked
 
 )
 

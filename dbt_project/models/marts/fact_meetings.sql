@@ -1,9 +1,10 @@
--- One row per meeting, with the article it came from.
+-- One row per deduplicated meeting: every report of the same meeting (see int_meetings__deduplicated)
+-- becomes one row, described by its most confident report, with topics pooled from all reports.
 with
 
-meetings as (
+reports as (
 
-    select * from {{ ref('stg_majlis__meetings') }}
+    select * from {{ ref('int_meetings__deduplicated') }}
 
 ),
 
@@ -13,35 +14,53 @@ articles as (
 
 ),
 
+pooled as (
+
+    select
+        meeting_key,
+        count(distinct article_id) as article_count,
+        count(*) as report_count,
+        list_sort(list_distinct(flatten(list(topics)))) as topics
+
+    from reports
+    group by meeting_key
+
+),
+
 final as (
 
     select
-        meetings.meeting_id,
-        meetings.meeting_date,
-        meetings.date_note,
-        meetings.event_type,
-        meetings.city,
-        meetings.location_country_code,
-        meetings.host_country_code,
-        meetings.guest_country_code,
-        meetings.topics,
-        meetings.countries,
-        meetings.article_id,
-        meetings.meeting_index,
+        reports.meeting_key as meeting_id,
+        reports.meeting_date,
+        reports.date_note,
+        reports.event_type,
+        reports.city,
+        reports.location_country_code,
+        reports.host_country_code,
+        reports.guest_country_code,
+        pooled.topics,
+        reports.countries,
+        pooled.article_count,
+        pooled.report_count,
+        reports.article_id,
+        reports.meeting_index,
         articles.title as article_title,
         articles.published_at as article_published_at,
         articles.publisher as article_publisher,
         articles.url as article_url,
-        meetings.confidence,
-        meetings.evidence_sentence,
-        meetings.evidence_start,
-        meetings.evidence_end,
-        meetings.pipeline_version,
-        meetings.model_name,
-        meetings.batch_key
+        reports.confidence,
+        reports.evidence_sentence,
+        reports.evidence_start,
+        reports.evidence_end,
+        reports.pipeline_version,
+        reports.model_name,
+        reports.model_version,
+        reports.batch_key
 
-    from meetings
-    left join articles on meetings.article_id = articles.article_id
+    from reports
+    inner join pooled using (meeting_key)
+    left join articles using (article_id)
+    where reports.is_representative
 
 )
 
