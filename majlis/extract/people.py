@@ -216,6 +216,8 @@ class _SentenceParse:
         end = self.segment_end(head)
         for k in range(head + 1, end):
             if k in self.country_at:
+                while k + 1 < end and k + 1 in self.country_at:
+                    k += 1  # the whole country phrase («خفر السواحل الكويتي»)
                 return k + 1
         return min(end, head + MAX_NAMELESS_TITLE_TOKENS)
 
@@ -328,10 +330,13 @@ def parse_people(
                 tok_end=tok_end,
             )
         )
-    for head in parse.title_head:
+    groups = {m.start for m in parse.v.group_heads.find_all(parse.toks)}
+    for head in sorted(set(parse.title_head) | groups):
         if head in claimed or any(p.tok_start <= head < p.tok_end for p in people):
             continue
-        if not parse.in_role_position(head):
+        # a group («بقادة خفر السواحل») may stand right after the other principal
+        glued = head in groups and parse.toks[head].text[:1] == "ب" and bool(parse.trigger_at)
+        if not (parse.in_role_position(head) or glued):
             continue
         end = parse.nameless_title_end(head)
         raw_title = parse.span_text(head, end)
@@ -341,7 +346,7 @@ def parse_people(
                 name=None,
                 name_start=None,
                 name_end=None,
-                title=clean_title(raw_title),
+                title=clean_title(raw_title.removeprefix("ب") if head in groups else raw_title),
                 rank=None,
                 country=None if orgs else country_of_phrase(raw_title),
                 org_official=bool(orgs),
