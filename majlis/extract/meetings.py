@@ -43,6 +43,7 @@ class Party:
     rank: str | None
     country: str | None
     org_official: bool
+    posted_to: str | None
     name_start: int | None
     name_end: int | None
     role: str = "guest"
@@ -96,6 +97,7 @@ class ArticleReader:
         self.dateline = dateline_place(article.text, article.title)
         self.drafts: list[Draft] = []
         self.known: list[Party] = []
+        self._people_directory: list[Person] | None = None
         self.v = vocabulary()
 
     # -- people -------------------------------------------------------------------------------------
@@ -106,10 +108,36 @@ class ArticleReader:
             rank=person.rank,
             country=person.country,
             org_official=person.org_official,
+            posted_to=person.posted_to,
             name_start=None if person.name_start is None else sentence.start_char + person.name_start,
             name_end=None if person.name_end is None else sentence.start_char + person.name_end,
         )
+        self._complete_from_directory(party)
         return self._resolve(party)
+
+    def _directory(self) -> list[Person]:
+        """Everyone the article names with a title or country, wherever it does so (built once)."""
+        if self._people_directory is None:
+            self._people_directory = [
+                p
+                for s in self._body_sentences()
+                for p in self._people(s, with_known=False)
+                if p.name and (p.title or p.country)
+            ]
+        return self._people_directory
+
+    def _complete_from_directory(self, party: Party) -> None:
+        """A person named bare in the meeting sentence takes title and country from elsewhere."""
+        if not party.name or (party.title and party.country):
+            return
+        for person in self._directory():
+            if person.name and _names_match(party.name, person.name):
+                party.title = party.title or person.title
+                party.rank = party.rank or person.rank
+                party.country = party.country or person.country
+                party.org_official = party.org_official or person.org_official
+                party.posted_to = party.posted_to or person.posted_to
+                return
 
     def _resolve(self, party: Party) -> Party:
         """The same person mentioned before (full name, surname, or title alone) is that person."""
@@ -140,14 +168,14 @@ class ArticleReader:
         if new.country and (known.country is None or known.inferred):
             known.country, known.inferred = new.country, False
 
-    def _people(self, sentence: Sentence) -> list[Person]:
+    def _people(self, sentence: Sentence, with_known: bool = True) -> list[Person]:
         spans = [
             (m.start_char - sentence.start_char, m.end_char - sentence.start_char)
             for m in self.per
             if m.start_char >= sentence.start_char and m.end_char <= sentence.end_char
         ]
         known = {_title_key(p.title): normalize(p.name).split()[-1] for p in self.known if p.title and p.name}
-        return parse_people(sentence.text, spans, known)
+        return parse_people(sentence.text, spans, known if with_known else None)
 
     # -- sentences ----------------------------------------------------------------------------------
     def _body_sentences(self) -> list[Sentence]:
@@ -362,7 +390,12 @@ class ArticleReader:
                 att.country, att.inferred = self.home, True
         host_first = draft.voice in HOST_FIRST | {"mutual"}
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
-            draft.place, draft.place_note = Place(None, subject.country), "host country"
+            principals = [p for p in [subject, *draft.objects] if p is not None]
+            # with no place stated, a meeting with one of the home country's officials is at home
+            at_home = draft.voice == "mutual" and any(p.country == self.home for p in principals)
+            posted = next((p.posted_to for p in principals if p.posted_to), None)
+            draft.place = Place(None, posted or (self.home if at_home else subject.country))
+            draft.place_note = "host country"
         loc = draft.place.country if draft.place else None
         host_side: list[Party | None]
         if draft.voice in HOST_FIRST:

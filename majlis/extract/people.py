@@ -27,8 +27,10 @@ MAX_NAME_TOKENS = 5
 MAX_NAMELESS_TITLE_TOKENS = 10
 # a posting or a newness remark after a title is not part of it: «سفيرة لدى الدولة», «المعين حديثاً»
 POSTING = re.compile(
-    r"\s+(لدى|لدي)\s+\S+.*$|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$"
+    r"\s+(لدى|لدي)\s+\S+.*$|\s+(في|ب)\s*(السفارة|سفارة)\b.*$|\s+بالسفارة\b.*$"
+    r"|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$"
 )
+POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
 # words that end a title: what follows is no longer the office («… والوفد المرافق له»)
 TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا", "اليوم", "امس"}
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
@@ -58,6 +60,7 @@ class Person:
     org_official: bool  # speaks for an international organisation: never a country
     tok_start: int  # first token of the whole phrase (title or honorific or rank)
     tok_end: int  # token after the phrase
+    posted_to: str | None = None  # a diplomat's host country («سفير … لدى الكويت»)
 
     @property
     def surname(self) -> str | None:
@@ -78,6 +81,7 @@ class _SentenceParse:
         self.rank: dict[int, Match] = {m.start: m for m in v.ranks.find_all(self.toks)}
         self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
+        self.group_at: set[int] = {m.start for m in v.group_heads.find_all(self.toks)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
         self.attend_at: set[int] = {
             i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)
@@ -101,7 +105,7 @@ class _SentenceParse:
         tok = self.toks[i]
         if tok.is_punct or i in self.trigger_at or i in self.attend_at:
             return True
-        if i in self.rank or i in self.title_head or i in self.honorific:
+        if i in self.rank or i in self.title_head or i in self.honorific or i in self.group_at:
             return True
         if tok.norm in SOFT_STOPPERS:
             return i + 1 < self.n and self.toks[i + 1].norm in TIME_AFTER
@@ -263,6 +267,12 @@ def clean_title(raw: str) -> str | None:
     return " ".join(words) or None
 
 
+def _posted_to(raw_title: str) -> str | None:
+    """The country a title says its holder is posted to («… لدى الكويت»); «لدى البلاد» is left to the caller."""
+    m = POSTED_TO.search(raw_title)
+    return country_of_phrase(m.group(1)) if m else None
+
+
 def _plain(word: str) -> str:
     return strip_al(ARABIC_DIACRITICS.sub("", word).replace(TATWEEL, ""))
 
@@ -328,9 +338,10 @@ def parse_people(
                 org_official=bool(orgs),
                 tok_start=prefix_start,
                 tok_end=tok_end,
+                posted_to=_posted_to(raw_title),
             )
         )
-    groups = {m.start for m in parse.v.group_heads.find_all(parse.toks)}
+    groups = parse.group_at
     for head in sorted(set(parse.title_head) | groups):
         if head in claimed or any(p.tok_start <= head < p.tok_end for p in people):
             continue

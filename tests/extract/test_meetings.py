@@ -119,3 +119,25 @@ def test_placeholder_date_is_null() -> None:
         "السفير الألماني، الدكتور هانس مولر، في عمّان."
     )
     assert m["date"] is None
+
+
+def test_group_side_and_titles_found_elsewhere_in_the_article() -> None:
+    (m,) = _extract(
+        "زار الملحق العسكري في السفارة الكندية لدى قطر، العقيد جيمس براون، ميناء حمد. "
+        "وخلال الجولة، التقى العقيد براون بقادة القوات البحرية القطرية، حيث بحثا أمن الملاحة."
+    )
+    assert m["countries"] == ["CA", "QA"] and m["location_country"] == "QA"
+    by_role = {p["role"]: p for p in m["participants"]}
+    assert by_role["guest"]["name"] == "جيمس براون" and by_role["guest"]["title"] == "الملحق العسكري"
+    assert by_role["host"]["name"] is None and by_role["host"]["country"] == "QA"
+
+
+def test_chaired_multilateral_meeting_and_a_bilateral_on_its_sidelines() -> None:
+    meetings = _extract(
+        "ترأس وزير الدفاع العماني، الفريق أول سالم سعيد الحارثي، الاجتماع الدوري لوزراء الدفاع في مسقط. "
+        "وشارك في الاجتماع وزير الدفاع الأردني، اللواء فيصل خالد العبادي، ووزير الدفاع المغربي، "
+        "الفريق محمد أمين الإدريسي. "
+        "وعلى هامش الاجتماع، عقد الفريق أول الحارثي لقاء ثنائيا مع نظيره الأردني، اللواء العبادي."
+    )
+    assert [m["countries"] for m in meetings] == [["JO", "MA", "OM"], ["JO", "OM"]]
+    assert all(m["city"] == "مسقط" for m in meetings[:1])
