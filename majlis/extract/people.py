@@ -268,7 +268,7 @@ def clean_title(raw: str) -> str | None:
 
 
 def _posted_to(raw_title: str) -> str | None:
-    """The country a title says its holder is posted to («… لدى الكويت»); «لدى البلاد» is left to the caller."""
+    """The country a title says its holder is posted to («… لدى الكويت»); «لدى البلاد» is the caller's."""
     m = POSTED_TO.search(raw_title)
     return country_of_phrase(m.group(1)) if m else None
 
