@@ -1,0 +1,154 @@
+"""Choose, load and run the Stanza NER model (bundled, official, or a file), once per process.
+
+Majlis always passes its own tokens (pretokenised), so offsets stay exact whatever model runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from majlis.config import NER_MODEL_ENV, STANZA_DIR_ENV
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUNDLED_MODEL = PACKAGE_DIR / "models" / "majlis-ar-ner.pt"
+RESOURCES_FILE = PACKAGE_DIR / "resources.json"
+_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+Span = tuple[str, int, int]
+
+
+class MissingModelError(RuntimeError):
+    """The selected NER model is not on disk; the message says which command fixes it."""
+
+
+def _sha256_prefix(path: Path, n: int = 12) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:n]
+
+
+def normalize_token(text: str) -> str:
+    """The form the model sees: no diacritics or tatweel (the surface text keeps them)."""
+    stripped = _MARKS_RE.sub("", text)
+    return stripped or text
+
+
+def decode_bioes(tags: list[str]) -> list[Span]:
+    """Entity spans (label, first, last+1) from BIOES/BIO tags; a stray I-/E- starts a new entity."""
+    spans: list[Span] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix in ("I", "E") and kind == label and start >= 0
+        if start >= 0 and not continues:
+            spans.append((label, start, i))
+            start, label = -1, ""
+        if prefix in ("B", "S") or (prefix in ("I", "E") and start < 0):
+            start, label = i, kind
+        if prefix in ("E", "S") and start >= 0:
+            spans.append((label, start, i + 1))
+            start, label = -1, ""
+    return spans
+
+
+@dataclass
+class NerPipeline:
+    """A loaded Stanza pipeline plus the name and version recorded on every mention."""
+
+    model_name: str
+    model_version: str
+    pipeline: Any
+
+    def tag(self, sentences: list[list[str]]) -> list[list[Span]]:
+        """Entity spans per sentence, from one Stanza call over all sentences."""
+        if not sentences:
+            return []
+        inputs = [[normalize_token(t) for t in sent] or ["."] for sent in sentences]
+        doc = self.pipeline(inputs)
+        if len(doc.sentences) != len(inputs):
+            raise RuntimeError(f"Stanza returned {len(doc.sentences)} sentences for {len(inputs)}")
+        result: list[list[Span]] = []
+        for original, sent in zip(sentences, doc.sentences, strict=True):
+            tags = [tok.ner or "O" for tok in sent.tokens]
+            result.append([s for s in decode_bioes(tags) if s[2] <= len(original)] if original else [])
+        return result
+
+
+def stanza_dir() -> Path:
+    """Where official Stanza models live: `$MAJLIS_STANZA_DIR`, else ~/stanza_resources."""
+    return Path(os.environ.get(STANZA_DIR_ENV) or Path.home() / "stanza_resources").expanduser()
+
+
+def _load_file(path: Path, name: str) -> NerPipeline:
+    if not path.is_file():
+        raise MissingModelError(
+            f"NER model file not found: {path}. Train one with `majlis ner train --output {path}` "
+            f"or set {NER_MODEL_ENV}=bundled."
+        )
+    import stanza
+
+    pipeline = stanza.Pipeline(
+        lang="ar",
+        processors="tokenize,ner",
+        tokenize_pretokenized=True,
+        ner_model_path=str(path),
+        resources_filepath=str(RESOURCES_FILE),
+        download_method=None,
+        logging_level="WARN",
+        use_gpu=False,
+    )
+    return NerPipeline(name, _sha256_prefix(path), pipeline)
+
+
+def _load_official(directory: Path) -> NerPipeline:
+    ner_dir = directory / "ar" / "ner"
+    models = sorted(ner_dir.glob("*.pt")) if ner_dir.is_dir() else []
+    if not (directory / "resources.json").is_file() or not models:
+        raise MissingModelError(
+            f"Stanza's official Arabic models are not in {directory} (looked for resources.json and "
+            f"ar/ner/*.pt). Fetch them once with `majlis models download --dir {directory}` "
+            f"(or set {STANZA_DIR_ENV} to where they are)."
+        )
+    import stanza
+
+    pipeline = stanza.Pipeline(
+        lang="ar",
+        processors="tokenize,mwt,ner",
+        tokenize_pretokenized=True,
+        dir=str(directory),
+        download_method=None,
+        logging_level="WARN",
+        use_gpu=False,
+    )
+    return NerPipeline("stanza-ar-official", _sha256_prefix(models[0]), pipeline)
+
+
+def load_pipeline_for(selector: str) -> NerPipeline:
+    """Load the model named by `selector`: bundled, official, or a path to a .pt file (not cached)."""
+    if selector in ("", "bundled"):
+        if not BUNDLED_MODEL.is_file():
+            raise MissingModelError(
+                f"The bundled NER model is missing: {BUNDLED_MODEL}. Rebuild it with "
+                f"`majlis ner train --output {BUNDLED_MODEL}`."
+            )
+        return _load_file(BUNDLED_MODEL, "majlis-ar-ner")
+    if selector == "official":
+        return _load_official(stanza_dir())
+    path = Path(selector).expanduser()
+    return _load_file(path, path.stem)
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> NerPipeline:
+    """The process-wide pipeline chosen by `$MAJLIS_NER_MODEL` (default: bundled)."""
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    return load_pipeline_for(os.environ.get(NER_MODEL_ENV, "bundled").strip())

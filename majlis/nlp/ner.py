@@ -1,0 +1,82 @@
+"""Named entities over whole articles: sentences and mentions with offsets into `Article.text`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from majlis.nlp.corpus import lexicons
+from majlis.nlp.model import Span, load_pipeline, normalize_token
+from majlis.nlp.tokenize import TokenizedSentence, split_sentences
+from majlis.records import Article, Mention, Sentence
+
+BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory on huge inputs
+_CLITICS = ("و", "ب", "ل", "ف")
+
+
+@lru_cache(maxsize=1)
+def _guard_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Title-head words, and words that are places, agencies or country adjectives, from the lexicons."""
+    lex = lexicons()
+    titles = frozenset(lex["title_words"])
+    places = {
+        *lex["countries"],
+        *lex["cities"],
+        *lex["agencies"],
+        *(n for pair in lex["nisba"] for n in pair),
+    }
+    return titles, frozenset(w for w in places if " " not in w)
+
+
+def _bare(word: str, vocab: frozenset[str]) -> str:
+    word = normalize_token(word)
+    if word not in vocab and word[:1] in _CLITICS and word[1:] in vocab:
+        return word[1:]
+    return word
+
+
+def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
+    """Trim title words off the front of PER spans; drop PER spans that are only places or agencies."""
+    titles, places = _guard_words()
+    cleaned: list[Span] = []
+    for label, first, last in spans:
+        if label == "PER":
+            while first < last and _bare(tokens[first], titles) in titles:
+                first += 1
+            if first == last or all(_bare(t, places) in places for t in tokens[first:last]):
+                continue
+        cleaned.append((label, first, last))
+    return cleaned
+
+
+def run_ner(articles: list[Article]) -> tuple[list[Sentence], list[Mention]]:
+    """Split every article, tag all sentences in a few batched calls, and map spans back to characters."""
+    pipeline = load_pipeline()
+    located: list[tuple[Article, int, TokenizedSentence]] = []
+    sentences: list[Sentence] = []
+    for article in articles:
+        for index, sent in enumerate(split_sentences(article.text)):
+            located.append((article, index, sent))
+            sentences.append(
+                Sentence(article.article_id, index, sent.start, sent.end, article.text[sent.start : sent.end])
+            )
+    mentions: list[Mention] = []
+    for offset in range(0, len(located), BATCH_SENTENCES):
+        batch = located[offset : offset + BATCH_SENTENCES]
+        tagged = pipeline.tag([[tok.text for tok in sent.tokens] for _, _, sent in batch])
+        for (article, index, sent), spans in zip(batch, tagged, strict=True):
+            words = [tok.text for tok in sent.tokens]
+            for label, first, last in clean_person_spans(words, spans):
+                start, end = sent.tokens[first].start, sent.tokens[last - 1].end
+                mentions.append(
+                    Mention(
+                        article_id=article.article_id,
+                        sentence_index=index,
+                        label=label,
+                        text=article.text[start:end],
+                        start_char=start,
+                        end_char=end,
+                        model_name=pipeline.model_name,
+                        model_version=pipeline.model_version,
+                    )
+                )
+    return sentences, mentions

@@ -1,0 +1,84 @@
+"""The tokeniser never loses, reorders or invents text, and splits sentences where news text ends them."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from majlis.nlp.tokenize import MAX_SENTENCE_TOKENS, split_sentences, tokenize
+
+ALPHABET = st.sampled_from(
+    [
+        *"ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىة",
+        *"\u064e\u064f\u0650\u0651\u0652\u0640\u0670",  # diacritics, tatweel
+        *"abcXYZ0123456789٠١٢٣٤٥٦٧٨٩",
+        *'،؛؟!.«»"()[]:-/–,٫',
+        *"   \n\t\u00a0\u200c",
+    ]
+)
+
+
+def _words(text: str) -> str:
+    return "".join(text.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=200))
+def test_tokens_cover_every_non_space_character_in_order(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text and t.text.strip() == t.text for t in tokens)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+    assert "".join(t.text for t in tokens) == _words(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_sentences_partition_the_tokens(text: str) -> None:
+    sentences = split_sentences(text)
+    assert [t for s in sentences for t in s.tokens] == tokenize(text)
+    for s in sentences:
+        assert s.tokens and s.start == s.tokens[0].start and s.end == s.tokens[-1].end
+        assert len(s.tokens) <= MAX_SENTENCE_TOKENS
+        assert "\n" not in text[s.start : s.end]
+
+
+def test_punctuation_split_numbers_and_dates_kept() -> None:
+    text = "استقبل الوزيرُ، «الفريق» (أمس) في 12/3/2025 نحو ١٢٫٥ مليون و3.75 دينار: نعم؟"
+    assert [t.text for t in tokenize(text)] == [
+        "استقبل", "الوزيرُ", "،", "«", "الفريق", "»", "(", "أمس", ")", "في", "12/3/2025",
+        "نحو", "١٢٫٥", "مليون", "و", "3.75", "دينار", ":", "نعم", "؟",
+    ]  # fmt: skip
+
+
+def test_offsets_with_diacritics_tatweel_and_latin() -> None:
+    text = "التقى  مُحَمَّـــد بن سالم (Reuters) بالكويت."
+    tokens = tokenize(text)
+    name = next(t for t in tokens if t.text.startswith("مُ"))
+    assert name.text == "مُحَمَّـــد" and text[name.start : name.end] == name.text
+    assert [t.text for t in tokens][-3:] == [")", "بالكويت", "."]
+
+
+def test_sentence_ends_but_not_inside_numbers_or_abbreviations() -> None:
+    text = "قال د. سامي إن النمو بلغ 3.5 في المئة. وأضاف: هل يكفي؟ نعم!\n\nالعنوان بلا نقطة\nسطر آخر"
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got == [
+        "قال د. سامي إن النمو بلغ 3.5 في المئة.",
+        "وأضاف: هل يكفي؟",
+        "نعم!",
+        "العنوان بلا نقطة",
+        "سطر آخر",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence() -> None:
+    text = "وقال: «نرحب بالتعاون.» ثم غادر."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == ["وقال: «نرحب بالتعاون.»", "ثم غادر."]
+
+
+def test_long_unpunctuated_text_is_chunked() -> None:
+    text = " ".join(["كلمة"] * 400)
+    sentences = split_sentences(text)
+    assert [len(s.tokens) for s in sentences] == [150, 150, 100]
+    assert split_sentences("  \n\t \n ") == []
