@@ -208,6 +208,23 @@ def dashboard(
     serve_dashboard(port=port, warehouse=warehouse)
 
 
+@app.command()
+def bench(
+    articles: Annotated[int, typer.Option(help="How many synthetic articles to generate.")] = 1000,
+    work_dir: Annotated[Path | None, typer.Option(help="Corpus and warehouse directory.")] = None,
+    dask: Annotated[bool, typer.Option("--dask", help="Analyse on Dask (MAJLIS_DASK_ADDRESS).")] = False,
+) -> None:
+    """Time the whole pipeline on N generated articles in a fresh warehouse: per stage, and a second run."""
+    from majlis.runtime import quiet_prefect_shutdown
+
+    quiet_prefect_shutdown()
+    from majlis.bench.run import render, run_bench
+
+    with user_errors():
+        report = run_bench(articles, work_dir, dask=dask)
+    console.print(render(report), markup=False)
+
+
 def _print_query(query: str, title: str | None = None, limit: int = 100) -> None:
     from majlis.readonly import QueryError, run_readonly
 

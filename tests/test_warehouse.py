@@ -50,7 +50,7 @@ def _meeting(city: str = "الكويت", guest: str = "FR") -> Meeting:
         host_country_code="KW",
         guest_country_code=guest,
         countries=["KW", guest],
-        topics=["defence cooperation"],
+        topics=["training"],
         evidence_sentence=TEXT.split("\n\n", 1)[1],
         evidence_start=TEXT.index("استقبل"),
         evidence_end=len(TEXT),
@@ -99,7 +99,7 @@ def test_landed_meeting_becomes_marts_and_rebuilds_are_stable(tmp_path: Path) ->
         " batch_key from fact_meetings",
     )
     assert meeting == [
-        ("m-1", "الكويت", "KW", "FR", ["KW", "FR"], ["defence cooperation"], "وزير الدفاع يستقبل نظيره",
+        ("m-1", "الكويت", "KW", "FR", ["KW", "FR"], ["training"], "وزير الدفاع يستقبل نظيره",
          "20250306T000000Z"),
     ]  # fmt: skip
     people_rows = _query(

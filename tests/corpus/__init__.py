@@ -1,0 +1,1 @@
+"""Generators of invented test inputs (articles, bad files, synthetic landings); no real articles."""
