@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -200,7 +199,9 @@ def sql(
 @app.command()
 def dashboard(
     port: Annotated[int, typer.Option(help="Port to serve on (localhost).")] = 8501,
-    warehouse: Annotated[Path | None, typer.Option(help="Warehouse directory (default $MAJLIS_WAREHOUSE).")] = None,
+    warehouse: Annotated[
+        Path | None, typer.Option(help="Warehouse directory (default $MAJLIS_WAREHOUSE).")
+    ] = None,
 ) -> None:
     """Start the analysts' dashboard on the marts (Streamlit, read-only, never blocks runs)."""
     from majlis.dashboard import serve_dashboard
@@ -246,4 +247,4 @@ def main() -> None:  # pragma: no cover - console entry point
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()
