@@ -1,0 +1,50 @@
+"""NER and extraction on a 2-worker Dask LocalCluster give the same marts as the default task runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.scale import dask_task_runner, local_cluster_kwargs
+from majlis.nlp.model import BUNDLED_MODEL
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+MEETINGS_SQL = (
+    "select meeting_date, event_type, host_country_code, guest_country_code, location_country_code, "
+    "array_to_string(list_sort(topics), ',') from fact_meetings order by all"
+)
+
+
+def test_local_cluster_is_single_threaded_processes() -> None:
+    kwargs = local_cluster_kwargs(2)
+    assert kwargs["n_workers"] == 2 and kwargs["threads_per_worker"] == 1 and kwargs["processes"]
+
+
+def _marts(warehouse: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
+    with duckdb.connect(str(warehouse / "majlis.duckdb"), read_only=True) as con:
+        tables = [r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()]
+        counts = {t: int(con.execute(f'select count(*) from "{t}"').fetchone()[0]) for t in tables}  # type: ignore[index]
+        return counts, con.execute(MEETINGS_SQL).fetchall()
+
+
+@pytest.mark.skipif(not BUNDLED_MODEL.is_file(), reason="the bundled NER model is not built yet")
+def test_dask_runner_gives_the_same_marts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.pipeline import majlis_flow
+
+    monkeypatch.delenv("MAJLIS_NER_MODEL", raising=False)  # the default (bundled) model
+    monkeypatch.delenv("MAJLIS_DASK_ADDRESS", raising=False)
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    results = []
+    for name, runner in (("default", None), ("dask", dask_task_runner(workers=2))):
+        monkeypatch.setenv("MAJLIS_WAREHOUSE", str(tmp_path / name))
+        run = majlis_flow if runner is None else majlis_flow.with_options(task_runner=runner)
+        summary = run([str(inputs)], files_per_batch=2)  # 3 batches, so both workers get work
+        assert summary.articles_new == len(list(SEEDS.glob("*.txt")))
+        results.append(_marts(tmp_path / name))
+    (default_counts, default_rows), (dask_counts, dask_rows) = results
+    assert default_counts == dask_counts
+    assert default_rows == dask_rows and default_counts["fact_meetings"] > 0
