@@ -67,11 +67,27 @@ class PhraseMatcher:
             if key and key not in self.table:
                 self.table[key] = value
         self.max_len = max((len(k) for k in self.table), default=0)
+        # first word → phrase lengths starting with it, longest first: most tokens start nothing
+        lengths: dict[str, set[int]] = {}
+        for key in self.table:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths_by_first = {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
+        self._forms_cache: dict[str, list[str]] = {}
 
     def _key(self, word: str) -> str:
         return strip_al(word) if self.ignore_al else word
 
     def _first_forms(self, word: str) -> list[str]:
+        cached = self._forms_cache.get(word)
+        if cached is None:
+            cached = self._forms_cache[word] = [
+                k
+                for k in dict.fromkeys(self._key(f) for f in self._clitic_forms(word))
+                if k in self.lengths_by_first
+            ]
+        return cached
+
+    def _clitic_forms(self, word: str) -> list[str]:
         forms = [word]
         if self.allow_clitic:
             for clitic in CLITICS:
@@ -84,13 +100,16 @@ class PhraseMatcher:
 
     def match_at(self, toks: list[Tok], i: int) -> Match | None:
         """The longest phrase starting at token i, or None."""
-        for length in range(min(self.max_len, len(toks) - i), 0, -1):
-            rest = tuple(self._key(t.norm) for t in toks[i + 1 : i + length])
-            for first in self._first_forms(toks[i].norm):
-                key = (self._key(first), *rest)
+        best: Match | None = None
+        for first in self._first_forms(toks[i].norm):
+            for length in self.lengths_by_first[first]:
+                if i + length > len(toks) or (best and length <= best.end - best.start):
+                    continue
+                key = (first, *(self._key(t.norm) for t in toks[i + 1 : i + length]))
                 if key in self.table:
-                    return Match(i, i + length, self.table[key], key)
-        return None
+                    best = Match(i, i + length, self.table[key], key)
+                    break
+        return best
 
     def find_all(self, toks: list[Tok], start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
