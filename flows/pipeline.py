@@ -30,7 +30,7 @@ from majlis.records import TABLES, Article, Meeting, Mention, QuarantineItem, Se
 from majlis.runlock import run_lock
 from majlis.runtime import crash_point
 from majlis.state import landed_article_ids, landed_articles, landed_quarantine_keys
-from majlis.warehouse import build_warehouse
+from majlis.warehouse import build_warehouse, current_counts
 
 FILES_PER_BATCH = 200
 BATCHES_IN_FLIGHT = 2  # analysis batches submitted to the task runner and not yet landed
@@ -272,7 +272,12 @@ def _run(paths: list[str], files_per_batch: int, reprocess: bool, batches_in_fli
             f"no articles and nothing quarantined under {', '.join(paths)}: "
             f"found {len(files)} input files with a supported extension (.txt, .html, .jsonl, ...)"
         )
-    summary.mart_counts = _stage("dbt build", summary, lambda: build_marts())
+    up_to_date = None if reprocess else current_counts()
+    if up_to_date is not None:
+        logger.info("nothing new landed and the marts are built from the same inputs: dbt build skipped")
+        summary.mart_counts = up_to_date
+    else:
+        summary.mart_counts = _stage("dbt build", summary, lambda: build_marts())
     logger.info(
         "run done: %d files, %d articles read (%d new, %d already loaded, %d reprocessed), %d quarantined, "
         "%d mentions, %d meetings; stage seconds %s",

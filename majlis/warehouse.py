@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import hashlib
 import json
 import os
 import signal
@@ -179,4 +180,46 @@ def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800)
         target.with_name(target.name + ".wal").unlink(missing_ok=True)
         os.replace(building, target)
         crash_point("dbt:after-swap")
+        _write_atomically(warehouse / FINGERPRINT_FILE, inputs_fingerprint(warehouse))
     return BuildResult(database=target, counts=counts, seconds=time.monotonic() - started, log_path=log_file)
+
+
+FINGERPRINT_FILE = ".built-from"
+
+
+def inputs_fingerprint(warehouse: Path) -> str:
+    """What a build depends on: the landed files' names and sizes, and the dbt project's files."""
+    digest = hashlib.sha256()
+    for path in sorted((warehouse / "landed").glob("*/*.parquet")):
+        digest.update(f"{path.relative_to(warehouse)}:{path.stat().st_size}\n".encode())
+    for path in sorted(config.DBT_PROJECT_DIR.rglob("*")):
+        if path.is_file() and not {"target", "logs"} & set(path.parts):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def current_counts(warehouse: Path | None = None) -> dict[str, int] | None:
+    """Row counts of the published warehouse if it was built from exactly today's inputs, else None.
+
+    A run that landed nothing new need not pay for a dbt build (tens of seconds) when the marts are
+    already built from the same landed files and the same dbt project.
+    """
+    warehouse = (warehouse or config.warehouse_dir()).resolve()
+    stamp = warehouse / FINGERPRINT_FILE
+    database = warehouse / config.database_path().name
+    if not (stamp.is_file() and database.is_file()):
+        return None
+    if stamp.read_text(encoding="utf-8") != inputs_fingerprint(warehouse):
+        return None
+    with duckdb.connect(str(database), read_only=True) as con:
+        counts = {}
+        for mart in MARTS:
+            row = con.execute(f'select count(*) from main."{mart}"').fetchone()
+            counts[mart] = int(row[0]) if row else 0
+    return counts
