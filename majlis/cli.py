@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +23,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
+# a summary table needs more room than the 80 columns assumed when output is not a terminal
+console = Console(width=None if sys.stdout.isatty() else 140)
 
 
 @contextmanager
@@ -96,10 +98,12 @@ def run(
     totals = ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items()))
     console.print(f"  warehouse totals: {totals}")
     _print_query(
-        "select meeting_date, event_type, host_country_code as host, guest_country_code as guest, "
-        "location_country_code as place, array_to_string(topics, ', ') as topics, article_count as articles, "
-        "round(confidence, 2) as confidence "
-        "from fact_meetings order by meeting_date nulls last, meeting_id limit 8",
+        "select m.meeting_date as date, m.event_type as type, m.host_country_code as host, "
+        "m.guest_country_code as guest, m.location_country_code as place, "
+        "string_agg(coalesce(p.person_name, p.title), ' · ' order by p.participant_index) as participants, "
+        "len(m.topics) as topics, round(m.confidence, 2) as conf "
+        "from fact_meetings m left join fact_meeting_participants p using (meeting_id) "
+        "where p.role <> 'attendee' group by all order by date nulls last, host, guest limit 8",
         title="fact_meetings (first rows)",
     )
 
