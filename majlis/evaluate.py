@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from majlis.text import same_person
+
 DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 HONORIFICS = {"الشيخ", "معالي", "سعاده", "سمو", "الدكتور"}
 
@@ -31,13 +33,7 @@ def names_match(a: str | None, b: str | None) -> bool:
     """Same person: equal names, or the shorter's words in order in the longer with the same family."""
     ta = [t for t in norm_text(a).split() if t not in HONORIFICS]
     tb = [t for t in norm_text(b).split() if t not in HONORIFICS]
-    if not ta or not tb:
-        return False
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if short[-1].removeprefix("ال") != long_[-1].removeprefix("ال"):
-        return False
-    it = iter(long_)
-    return all(tok in it for tok in short)
+    return same_person(ta, tb)
 
 
 def _phrase(s: str | None) -> list[str]:

@@ -23,3 +23,15 @@ def normalize(text: str) -> str:
 def arabic_letter_count(text: str) -> int:
     """How many Arabic letters a text holds (the test for 'is this an Arabic article')."""
     return len(ARABIC_LETTER.findall(text))
+
+
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Two names (as normalised words) name one person: the shorter's words occur in order in the
+    longer and the family name agrees, so «حمود الفيصل» = «حمود سالم الفيصل»."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if short[-1].removeprefix("ال") != long_[-1].removeprefix("ال"):
+        return False
+    it = iter(long_)
+    return all(tok in it for tok in short)

@@ -21,7 +21,7 @@ from majlis.extract.tokens import Match, Tok, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
-from majlis.text import normalize
+from majlis.text import normalize, same_person
 
 HOST_FIRST = {"receives", "receives_call", "chairs"}
 GUEST_FIRST = {"visits", "makes_call"}
@@ -76,14 +76,7 @@ def _title_key(title: str) -> tuple[str, ...]:
 
 
 def _names_match(a: str, b: str) -> bool:
-    ta, tb = normalize(a).split(), normalize(b).split()
-    if not ta or not tb:
-        return False
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if short[-1].removeprefix("ال") != long_[-1].removeprefix("ال"):
-        return False
-    it = iter(long_)
-    return all(tok in it for tok in short)
+    return same_person(normalize(a).split(), normalize(b).split())
 
 
 class ArticleReader:
