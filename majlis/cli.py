@@ -64,6 +64,12 @@ def run(
         ),
     ] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait when another run holds the warehouse.")] = 0.0,
+    dask: Annotated[
+        bool,
+        typer.Option(
+            "--dask", help="NER and extraction on Dask: $MAJLIS_DASK_ADDRESS, else a LocalCluster."
+        ),
+    ] = False,
 ) -> None:
     """Run the Prefect flow on PATHS and rebuild the warehouse marts, then print a summary."""
     from majlis.runtime import quiet_prefect_shutdown
@@ -77,9 +83,14 @@ def run(
         if not Path(target).exists():
             console.print(f"[red]error:[/red] input path not found: {given}")
             raise typer.Exit(2)
+    flow_to_run = majlis_flow
+    if dask:
+        from flows.scale import dask_task_runner
+
+        flow_to_run = majlis_flow.with_options(task_runner=dask_task_runner())
     try:
         with user_errors():
-            summary = majlis_flow(targets, files_per_batch=files_per_batch, reprocess=reprocess,
+            summary = flow_to_run(targets, files_per_batch=files_per_batch, reprocess=reprocess,
                                   lock_wait_seconds=wait)  # fmt: skip
     except RunLockedError as exc:
         console.print(f"[yellow]busy:[/yellow] {exc}")
