@@ -16,7 +16,7 @@ from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries
 from majlis.extract.dates import resolve_meeting_date
 from majlis.extract.people import Person, parse_people
-from majlis.extract.places import Place, dateline_place, home_country, place_in
+from majlis.extract.places import Place, dateline_place, home_countries, place_in
 from majlis.extract.tokens import Match, Tok, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
@@ -86,7 +86,8 @@ class ArticleReader:
         self.article = article
         self.sentences = sentences
         self.per = [m for m in mentions if m.label == "PER"]
-        self.home = home_country(article.text, article.title, article.source)
+        self.home_candidates, self.home_is_firm = home_countries(article.text, article.title, article.source)
+        self.home = self.home_candidates[0] if self.home_candidates else None
         self.dateline = dateline_place(article.text, article.title)
         self.drafts: list[Draft] = []
         self.known: list[Party] = []
@@ -373,14 +374,23 @@ class ArticleReader:
         principals = [p for p in [draft.subject, *draft.objects] if p is not None]
         return len(principals) >= 2
 
+    def _home_for(self, draft: Draft) -> str | None:
+        """The home country for this meeting's unstated countries. When it is only guessed from how often
+        countries are named, it is not the country the other side explicitly comes from."""
+        if self.home_is_firm:
+            return self.home
+        others = {o.country for o in draft.objects if o.country and not o.inferred}
+        return next((c for c in self.home_candidates if c not in others), self.home)
+
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""
         subject = draft.subject
-        if subject is not None and subject.country is None and not subject.org_official and self.home:
-            subject.country, subject.inferred = self.home, True
+        home = self._home_for(draft)
+        if subject is not None and subject.country is None and not subject.org_official and home:
+            subject.country, subject.inferred = home, True
         for att in draft.attendees:
-            if att.country is None and not att.org_official and self.home and att.name:
-                att.country, att.inferred = self.home, True
+            if att.country is None and not att.org_official and home and att.name:
+                att.country, att.inferred = home, True
         host_first = draft.voice in HOST_FIRST | {"mutual"}
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
             principals = [p for p in [subject, *draft.objects] if p is not None]

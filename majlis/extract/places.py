@@ -92,15 +92,19 @@ def dateline_place(article_text: str, title: str | None) -> Place | None:
     return None
 
 
-def home_country(article_text: str, title: str | None, source: str | None) -> str | None:
-    """The country the article reports from: dateline, else the outlet, else the most named country."""
+def home_countries(article_text: str, title: str | None, source: str | None) -> tuple[list[str], bool]:
+    """Candidates for the country the article reports from, best first, and whether the evidence is firm.
+
+    Firm: a dateline city or a known outlet. Otherwise the countries the article names, most named first
+    (weak: a report on a visiting delegation may name the visitors' country most).
+    """
     place = dateline_place(article_text, title)
     if place and place.country:
-        return place.country
+        return [place.country], True
     outlets = vocabulary().outlets
     if source and source.strip().lower() in outlets:
-        return outlets[source.strip().lower()]
+        return [outlets[source.strip().lower()]], True
     counts: dict[str, int] = {}
     for hit in find_countries(article_text):
         counts[hit.code] = counts.get(hit.code, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+    return sorted(counts, key=lambda c: -counts[c]), False
