@@ -141,3 +141,14 @@ def test_chaired_multilateral_meeting_and_a_bilateral_on_its_sidelines() -> None
     )
     assert [m["countries"] for m in meetings] == [["JO", "MA", "OM"], ["JO", "OM"]]
     assert all(m["city"] == "مسقط" for m in meetings[:1])
+
+
+def test_unstated_host_country_is_not_the_visitors_country_even_when_named_most() -> None:
+    (m,) = _extract(
+        "استقبل قائد القوة الجوية، اللواء الطيار سالم مرزوق الهاجري، نائب قائد القوات الجوية الفرنسية، "
+        "الجنرال لوران بيرنار، الذي يزور البلاد حاليا. وأشاد الجنرال بيرنار بالتعاون مع فرنسا، "
+        "وبالشراكة الفرنسية مع القوات الجوية في البحرين، مؤكدا أن فرنسا تولي أهمية لهذه العلاقات.",
+        source=None,
+    )
+    host = next(p for p in m["participants"] if p["role"] == "host")
+    assert host["country"] == "BH" and m["countries"] == ["BH", "FR"]
