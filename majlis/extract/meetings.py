@@ -380,7 +380,7 @@ class ArticleReader:
         if self.home_is_firm:
             return self.home
         others = {o.country for o in draft.objects if o.country and not o.inferred}
-        return next((c for c in self.home_candidates if c not in others), self.home)
+        return next((c for c in self.home_candidates if c not in others), None)
 
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""
