@@ -362,7 +362,7 @@ class ArticleReader:
         if place:
             draft.place, draft.place_note = place, "stated"
         elif self.v.in_host_country.find_all(toks) and draft.subject:
-            country = draft.subject.country or self.home
+            country = draft.subject.country or self._home_for(draft)
             if self.dateline and self.dateline.country == country:
                 draft.place, draft.place_note = self.dateline, "dateline"
             else:
@@ -395,9 +395,9 @@ class ArticleReader:
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
             principals = [p for p in [subject, *draft.objects] if p is not None]
             # with no place stated, a meeting with one of the home country's officials is at home
-            at_home = draft.voice == "mutual" and any(p.country == self.home for p in principals)
+            at_home = draft.voice == "mutual" and bool(home) and any(p.country == home for p in principals)
             posted = next((p.posted_to for p in principals if p.posted_to), None)
-            draft.place = Place(None, posted or (self.home if at_home else subject.country))
+            draft.place = Place(None, posted or (home if at_home else subject.country))
             draft.place_note = "host country"
         loc = draft.place.country if draft.place else None
         host_side: list[Party | None]
