@@ -105,8 +105,13 @@ def _load_file(path: Path, name: str) -> NerPipeline:
         download_method=None,
         logging_level="WARN",
         use_gpu=False,
+        ner_batch_size=NER_BATCH_SIZE,
     )
     return NerPipeline(name, _sha256_prefix(path), pipeline)
+
+
+# sentences per forward pass: measured on 2 cores, 128 tags ~10 % faster than Stanza's default 32
+NER_BATCH_SIZE = 128
 
 
 def _load_official(directory: Path) -> NerPipeline:
