@@ -87,12 +87,14 @@ class _SentenceParse:
             i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)
         }
         self.country_at: set[int] = set()
+        self.country_code_at: dict[int, str] = {}
         for hit in find_countries(text):
             if hit.kind == "nisba" and "ال" not in normalize(hit.surface)[:4]:
                 continue  # a bare nisba can be a surname («روسي», «تركي»); «الروسي» cannot
-            self.country_at.update(
-                i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start
-            )
+            for i, t in enumerate(self.toks):
+                if t.start < hit.end and t.end > hit.start:
+                    self.country_at.add(i)
+                    self.country_code_at[i] = hit.code
         self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
         self.name_tokens: set[int] = set()
         self.n = n
@@ -225,6 +227,14 @@ class _SentenceParse:
                 return k + 1
         return min(end, head + MAX_NAMELESS_TITLE_TOKENS)
 
+    def counterpart_country(self, start: int) -> str | None:
+        """«بنظيره الكويتي، النائب الأول …»: the counterpart's country from the nisba after «نظيره»."""
+        for j in range(start - 1, max(-1, start - 5), -1):
+            if self.toks[j].norm in COUNTERPART_WORDS:
+                codes = [self.country_code_at[k] for k in range(j + 1, start) if k in self.country_code_at]
+                return codes[0] if codes else None
+        return None
+
     def in_role_position(self, head: int) -> bool:
         """A title without a name counts only where a participant stands: right after the meeting
         verb, after «مع» or an attendance marker, or first in a sentence whose verb follows."""
@@ -334,7 +344,10 @@ def parse_people(
                 name_end=ne,
                 title=clean_title(raw_title) if raw_title else None,
                 rank=_rank_text(parse, phrase_start, name_start),
-                country=None if orgs else (country_of_phrase(raw_title) if raw_title else None),
+                country=None
+                if orgs
+                else (country_of_phrase(raw_title) if raw_title else None)
+                or parse.counterpart_country(prefix_start),
                 org_official=bool(orgs),
                 tok_start=prefix_start,
                 tok_end=tok_end,
@@ -359,7 +372,7 @@ def parse_people(
                 name_end=None,
                 title=clean_title(raw_title.removeprefix("ب") if head in groups else raw_title),
                 rank=None,
-                country=None if orgs else country_of_phrase(raw_title),
+                country=None if orgs else country_of_phrase(raw_title) or parse.counterpart_country(head),
                 org_official=bool(orgs),
                 tok_start=head,
                 tok_end=end,

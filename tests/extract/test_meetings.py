@@ -152,3 +152,13 @@ def test_unstated_host_country_is_not_the_visitors_country_even_when_named_most(
     )
     host = next(p for p in m["participants"] if p["role"] == "host")
     assert host["country"] == "BH" and m["countries"] == ["BH", "FR"]
+
+
+def test_counterpart_nisba_belongs_to_the_counterpart_not_the_subject() -> None:
+    (m,) = _extract(
+        "التقى رئيس الأركان بنظيره العماني، النائب الأول لرئيس الوزراء، في اجتماع لبحث التعاون البحري.",
+        published=None,
+    )
+    subject, counterpart = m["participants"]
+    assert (subject["title"], subject["country"]) == ("رئيس الأركان", None)
+    assert counterpart["country"] == "OM" and m["countries"] == ["OM"]
