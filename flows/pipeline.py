@@ -20,20 +20,24 @@ from typing import TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from majlis import config
-from majlis.extract import extract_batch
+from majlis.analysis import BatchOutput
+from majlis.filelog import FileStamp, ProcessedFile, append_log, read_log, stamp_file
 from majlis.ingest import IngestItem, discover_files, read_file
 from majlis.land import land
-from majlis.records import TABLES, Article, Meeting, Mention, QuarantineItem, Sentence, to_table
+from majlis.records import TABLES, Article, QuarantineItem, to_table
 from majlis.runlock import run_lock
 from majlis.runtime import crash_point
 from majlis.state import landed_article_ids, landed_articles, landed_quarantine_keys
 from majlis.warehouse import build_warehouse, current_counts
+from majlis.workers import analyse_batch, analysis_workers, worker_count
 
 FILES_PER_BATCH = 200
-BATCHES_IN_FLIGHT = 2  # analysis batches submitted to the task runner and not yet landed
+BATCHES_IN_FLIGHT = 2  # analysis batches submitted and not yet landed, when analysis runs in this process
 T = TypeVar("T")
 
 
@@ -50,6 +54,7 @@ class RunSummary:
     """What one run did, for the terminal and for tests."""
 
     files: int = 0
+    files_unchanged: int = 0
     articles_read: int = 0
     articles_new: int = 0
     articles_skipped: int = 0
@@ -64,13 +69,6 @@ class RunSummary:
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
-
-
-@dataclass
-class BatchOutput:
-    sentences: list[Sentence]
-    mentions: list[Mention]
-    meetings: list[Meeting]
 
 
 def _batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
@@ -96,15 +94,10 @@ def ingest_files(files: list[tuple[str, str]]) -> list[IngestItem]:
 
 @task(cache_policy=NO_CACHE)
 def analyse_articles(articles: list[Article]) -> BatchOutput:
-    """Stanza NER over every sentence of the batch, then meeting extraction."""
-    from majlis.nlp.model import load_pipeline
-    from majlis.nlp.ner import run_ner
-
-    sentences, mentions = run_ner(articles)
-    model_name = load_pipeline().model_name
-    meetings = extract_batch(articles, sentences, mentions, model_name)
+    """Stanza NER over every sentence of the batch, then meeting extraction (on a worker process if any)."""
+    output = analyse_batch(articles)
     crash_point("analyse")
-    return BatchOutput(sentences, mentions, meetings)
+    return output
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
@@ -159,16 +152,19 @@ class _Analysis:
     """Batches submitted to the flow's task runner (threads, or Dask workers), landed in submission order.
 
     At most `in_flight` batches are analysed and not yet landed, so memory is bounded whatever the input size.
+    A batch's input files are logged as processed only once its articles have landed.
     """
 
     summary: RunSummary
     in_flight: int
-    pending: deque[tuple[list[Article], PrefectFuture[BatchOutput]]] = field(default_factory=deque)
+    pending: deque[tuple[list[Article], PrefectFuture[BatchOutput], list[ProcessedFile]]] = field(
+        default_factory=deque
+    )
 
-    def submit(self, articles: list[Article]) -> None:
+    def submit(self, articles: list[Article], files: list[ProcessedFile]) -> None:
         while len(self.pending) >= max(self.in_flight, 1):
             self._land_oldest()
-        self.pending.append((articles, analyse_articles.submit(articles)))
+        self.pending.append((articles, analyse_articles.submit(articles), files))
 
     def drain(self) -> None:
         while self.pending:
@@ -176,13 +172,108 @@ class _Analysis:
 
     def _land_oldest(self) -> None:
         """NER, extraction (waited for) and landing of the oldest submitted batch."""
-        articles, future = self.pending.popleft()
+        articles, future, files = self.pending.popleft()
         output = _stage("ner+extract", self.summary, future.result)
+        for step, seconds in output.seconds.items():  # measured where the batch ran
+            self.summary.add_time(f"analysis: {step}", seconds)
         key = _batch_key([a.article_id for a in articles])
         _stage("land", self.summary, lambda: land_batch(key, articles, output))
+        _log_files(files)
         self.summary.mentions += len(output.mentions)
         self.summary.meetings += len(output.meetings)
         self.summary.participants += sum(len(m.participants) for m in output.meetings)
+
+
+def _log_files(files: list[ProcessedFile]) -> None:
+    """Record files as processed; failing to is only slower next time, so it warns and goes on."""
+    try:
+        append_log(config.warehouse_dir(), files)
+    except OSError as exc:
+        get_run_logger().warning("could not log %d processed input files (they are read again next run): %s",
+                                 len(files), exc)  # fmt: skip
+
+
+def _changed_files(paths: list[str], summary: RunSummary) -> list[tuple[str, str, FileStamp | None]]:
+    """(file, input root, stamp) of every input file not processed before in its current state."""
+    logged = read_log(config.warehouse_dir())
+    changed: list[tuple[str, str, FileStamp | None]] = []
+    for path, root in discover_files([Path(p) for p in paths]):
+        summary.files += 1
+        name = str(path)
+        stamp = stamp_file(name)
+        before = logged.get(name)
+        if stamp is not None and before is not None and before.stamp == stamp:
+            summary.files_unchanged += 1
+            summary.articles_skipped += before.articles
+            continue
+        changed.append((name, str(root), stamp))
+    return changed
+
+
+def _reprocess(summary: RunSummary, stored: list[Article], files_per_batch: int, analysis: _Analysis) -> None:
+    logger = get_run_logger()
+    logger.info("reprocessing %d landed articles", len(stored))
+    started = time.monotonic()
+    for number, chunk in enumerate(_batches(stored, files_per_batch), start=1):
+        analysis.submit(chunk, [])
+        summary.articles_reprocessed += len(chunk)
+        logger.info(
+            "reprocess batch %d: %d/%d articles, %.1f articles/s",
+            number, summary.articles_reprocessed, len(stored),
+            summary.articles_reprocessed / max(time.monotonic() - started, 1e-6),
+        )  # fmt: skip
+
+
+def _ingest(
+    summary: RunSummary,
+    files: list[tuple[str, str, FileStamp | None]],
+    files_per_batch: int,
+    analysis: _Analysis,
+    seen: set[str],
+    seen_quarantine: set[tuple[str, int, str]],
+) -> None:
+    """Read the files batch by batch, quarantine what is bad, and submit what is new for analysis."""
+    logger = get_run_logger()
+    started = time.monotonic()
+    total_batches = -(-len(files) // files_per_batch)
+    for number, batch in enumerate(_batches(files, files_per_batch), start=1):
+        items = _stage("ingest", summary, partial(ingest_files, [(name, root) for name, root, _ in batch]))
+        articles: list[Article] = []
+        quarantine: list[QuarantineItem] = []
+        per_file = {name: 0 for name, _, _ in batch}
+        for item in items:
+            if isinstance(item, QuarantineItem):
+                key = (item.source_file, item.record_index, item.reason)
+                if key not in seen_quarantine:
+                    seen_quarantine.add(key)
+                    quarantine.append(item)
+                summary.quarantined += 1
+                logger.warning(
+                    "quarantined %s (record %d): %s", item.source_file, item.record_index, item.reason
+                )
+                continue
+            summary.articles_read += 1
+            per_file[item.source_file] = per_file.get(item.source_file, 0) + 1
+            if item.article_id in seen:
+                summary.articles_skipped += 1
+                continue
+            seen.add(item.article_id)
+            articles.append(item)
+        processed = [ProcessedFile(name, stamp, per_file[name]) for name, _, stamp in batch if stamp]
+        if quarantine:
+            qkey = _batch_key([f"{q.source_file}:{q.record_index}" for q in quarantine])
+            _stage("land", summary, partial(land_quarantine, qkey, quarantine))
+        if articles:
+            analysis.submit(articles, processed)
+            summary.articles_new += len(articles)
+        else:
+            _log_files(processed)
+        done = min(number * files_per_batch, len(files))
+        logger.info(
+            "batch %d/%d: %s (%d new)",
+            number, total_batches,
+            _progress(done, len(files), summary.articles_read, started), summary.articles_new,
+        )  # fmt: skip
 
 
 def _progress(done: int, total: int, articles: int, started: float) -> str:
@@ -198,7 +289,7 @@ def majlis_flow(
     files_per_batch: int = FILES_PER_BATCH,
     reprocess: bool = False,
     lock_wait_seconds: float = 0.0,
-    batches_in_flight: int = BATCHES_IN_FLIGHT,
+    batches_in_flight: int | None = None,
 ) -> RunSummary:
     """Process every new article under `paths` (with `reprocess`, every landed one too); rebuild the marts."""
     warehouse = config.warehouse_dir()
@@ -206,68 +297,42 @@ def majlis_flow(
         return _run(paths, files_per_batch, reprocess, batches_in_flight)
 
 
-def _run(paths: list[str], files_per_batch: int, reprocess: bool, batches_in_flight: int) -> RunSummary:
+def _worker_processes(batches: int) -> int:
+    """Analysis processes for this run: none for a single batch, or when the task runner is not local
+    threads (Dask workers analyse in their own processes)."""
+    runner = FlowRunContext.get()
+    if batches < 2 or runner is None or not isinstance(runner.task_runner, ThreadPoolTaskRunner):
+        return 0
+    return min(worker_count(), batches)
+
+
+def _run(
+    paths: list[str], files_per_batch: int, reprocess: bool, batches_in_flight: int | None
+) -> RunSummary:
     logger = get_run_logger()
     summary = RunSummary(warehouse=str(config.warehouse_dir()))
-    analysis = _Analysis(summary, batches_in_flight)
     landed = config.landed_dir()
-    files = _stage(
-        "discover", summary, lambda: [(str(f), str(r)) for f, r in discover_files([Path(p) for p in paths])]
-    )
-    summary.files = len(files)
+    files = _stage("discover", summary, lambda: _changed_files(paths, summary))
     seen = landed_article_ids(landed)
     seen_quarantine = landed_quarantine_keys(landed)
-    logger.info("%d input files under %s; warehouse %s", len(files), ", ".join(paths), summary.warehouse)
+    logger.info(
+        "%d input files under %s (%d unchanged since they were processed, not read again); warehouse %s",
+        summary.files, ", ".join(paths), summary.files_unchanged, summary.warehouse,
+    )  # fmt: skip
     crash_point("discover")
-    if reprocess:
-        stored = _stage("read landed", summary, lambda: landed_articles(landed))
-        logger.info("reprocessing %d landed articles", len(stored))
-        started = time.monotonic()
-        for number, chunk in enumerate(_batches(stored, files_per_batch), start=1):
-            analysis.submit(chunk)
-            summary.articles_reprocessed += len(chunk)
-            logger.info(
-                "reprocess batch %d: %d/%d articles, %.1f articles/s",
-                number, summary.articles_reprocessed, len(stored),
-                summary.articles_reprocessed / max(time.monotonic() - started, 1e-6),
-            )  # fmt: skip
-    started = time.monotonic()
-    total_batches = (len(files) + files_per_batch - 1) // files_per_batch
-    for number, batch in enumerate(_batches(files, files_per_batch), start=1):
-        items = _stage("ingest", summary, partial(ingest_files, batch))
-        articles: list[Article] = []
-        quarantine: list[QuarantineItem] = []
-        for item in items:
-            if isinstance(item, QuarantineItem):
-                key = (item.source_file, item.record_index, item.reason)
-                if key not in seen_quarantine:
-                    seen_quarantine.add(key)
-                    quarantine.append(item)
-                summary.quarantined += 1
-                logger.warning(
-                    "quarantined %s (record %d): %s", item.source_file, item.record_index, item.reason
-                )
-                continue
-            summary.articles_read += 1
-            if item.article_id in seen:
-                summary.articles_skipped += 1
-                continue
-            seen.add(item.article_id)
-            articles.append(item)
-        if quarantine:
-            qkey = _batch_key([f"{q.source_file}:{q.record_index}" for q in quarantine])
-            _stage("land", summary, partial(land_quarantine, qkey, quarantine))
-        if articles:
-            analysis.submit(articles)
-            summary.articles_new += len(articles)
-        done = min(number * files_per_batch, len(files))
-        logger.info(
-            "batch %d/%d: %s (%d new)",
-            number, total_batches,
-            _progress(done, len(files), summary.articles_read, started), summary.articles_new,
-        )  # fmt: skip
-    analysis.drain()
-    if not reprocess and summary.articles_read == 0 and summary.quarantined == 0:
+    stored = _stage("read landed", summary, lambda: landed_articles(landed)) if reprocess else []
+    batches = -(-len(files) // files_per_batch) + -(-len(stored) // files_per_batch)
+    workers = _worker_processes(batches)
+    if workers:
+        logger.info("analysing %d batches on %d worker processes", batches, workers)
+    analysis = _Analysis(summary, batches_in_flight or (workers + 1 if workers else BATCHES_IN_FLIGHT))
+    with analysis_workers(workers):
+        if stored:
+            _reprocess(summary, stored, files_per_batch, analysis)
+        _ingest(summary, files, files_per_batch, analysis, seen, seen_quarantine)
+        analysis.drain()
+    nothing_found = summary.articles_read == 0 and summary.quarantined == 0 and summary.files_unchanged == 0
+    if nothing_found and not reprocess:
         raise NothingToDoError(
             f"no articles and nothing quarantined under {', '.join(paths)}: "
             f"found {len(files)} input files with a supported extension (.txt, .html, .jsonl, ...)"

@@ -66,9 +66,7 @@ def run(
     wait: Annotated[float, typer.Option(help="Seconds to wait when another run holds the warehouse.")] = 0.0,
     dask: Annotated[
         bool,
-        typer.Option(
-            "--dask", help="NER and extraction on Dask: $MAJLIS_DASK_ADDRESS, else a LocalCluster."
-        ),
+        typer.Option("--dask", help="NER and extraction on Dask: $MAJLIS_DASK_ADDRESS, else a LocalCluster."),
     ] = False,
 ) -> None:
     """Run the Prefect flow on PATHS and rebuild the warehouse marts, then print a summary."""
@@ -149,11 +147,9 @@ def extract(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write one JSON line per article.")],
 ) -> None:
     """Run ingest, NER and extraction without a warehouse; write meetings in the gold format."""
-    from majlis.extract import extract_batch
+    from majlis.analysis import analyse
     from majlis.gold import meeting_to_gold
     from majlis.ingest import iter_inputs
-    from majlis.nlp.model import load_pipeline
-    from majlis.nlp.ner import run_ner
     from majlis.records import Article
 
     if not path.exists():
@@ -167,8 +163,7 @@ def extract(
                 f"[yellow]quarantined[/yellow] {item.source_file} ({item.record_index}): {item.reason}"
             )
     with user_errors():
-        sentences, mentions = run_ner(articles)
-        meetings = extract_batch(articles, sentences, mentions, load_pipeline().model_name)
+        meetings = analyse(articles).meetings
     by_article: dict[str, list[dict[str, object]]] = {a.article_id: [] for a in articles}
     for meeting in meetings:
         by_article[meeting.article_id].append(meeting_to_gold(meeting))

@@ -217,11 +217,9 @@ def evaluate_file(gold_path: Path, texts: Path | None = None) -> Report:
 
     Gold records without a body name their article in `file`; `texts` is the directory holding it.
     """
-    from majlis.extract import extract_batch
+    from majlis.analysis import analyse
     from majlis.gold import meeting_to_gold
     from majlis.ingest import iter_inputs
-    from majlis.nlp.model import load_pipeline
-    from majlis.nlp.ner import run_ner
     from majlis.records import Article
 
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -230,8 +228,7 @@ def evaluate_file(gold_path: Path, texts: Path | None = None) -> Report:
         articles = [a for a in iter_inputs(files) if isinstance(a, Article)]
     else:
         articles = [a for a in iter_inputs([gold_path]) if isinstance(a, Article)]
-    sentences, mentions = run_ner(articles)
-    meetings = extract_batch(articles, sentences, mentions, load_pipeline().model_name)
+    meetings = analyse(articles).meetings
     by_id = {a.article_id: a.external_id for a in articles}
     pred: dict[str, list[Meeting]] = {}
     for meeting in meetings:

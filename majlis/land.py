@@ -49,7 +49,8 @@ def _conform(table_name: str, table: pa.Table) -> pa.Table:
     return table.select(schema.names).cast(schema)
 
 
-def _atomic_write(table: pa.Table, target: Path) -> None:
+def write_atomically(table: pa.Table, target: Path) -> None:
+    """Write `table` to `target` so readers see all of it or none: temp file, fsync, rename."""
     directory = target.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -108,7 +109,7 @@ def land(table_name: str, table: pa.Table, batch_key: str, root: Path | None = N
         raise ValueError(f"batch key {batch_key!r} is reserved")
     conformed = _conform(table_name, table)
     target = (root or config.landed_dir()) / table_name / f"{batch_key}.parquet"
-    _atomic_write(conformed, target)
+    write_atomically(conformed, target)
     return target
 
 
@@ -124,6 +125,6 @@ def ensure_landing_dirs(root: Path | None = None) -> list[Path]:
         if directory.is_dir() and any(directory.glob("*.parquet")):
             continue
         target = directory / EMPTY_FILE_NAME
-        _atomic_write(expected_schema(table_name).empty_table(), target)
+        write_atomically(expected_schema(table_name).empty_table(), target)
         created.append(target)
     return created

@@ -21,9 +21,9 @@ def test_article_depends_only_on_seed_and_index(tmp_path: Path) -> None:
     large = write_corpus(tmp_path / "large", 5)
     for index in range(3):
         name = f"000/bench_{index:06d}.txt"
-        assert (small.directory / name).read_text(encoding="utf-8") == (
-            large.directory / name
-        ).read_text(encoding="utf-8")
+        assert (small.directory / name).read_text(encoding="utf-8") == (large.directory / name).read_text(
+            encoding="utf-8"
+        )
     assert article_text(7, 1) != article_text(8, 1)
     assert large.articles == 5 and large.words > small.words
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -82,3 +83,22 @@ def test_inputs_with_no_article_and_no_quarantine_fail_clearly(tmp_path: Path, w
     with pytest.raises(NothingToDoError, match="no articles and nothing quarantined"):
         majlis_flow([str(tmp_path / "empty")])
     assert not (warehouse / "majlis.duckdb").exists()
+
+
+def test_unchanged_files_are_not_read_again_and_changed_ones_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAJLIS_WAREHOUSE", str(tmp_path / "w"))
+    inbox = tmp_path / "inbox"
+    write_articles(inbox, {"visit": VISIT, "call": CALL})
+    first = majlis_flow([str(inbox)])
+    assert (first.files_unchanged, first.articles_new) == (0, 2)
+    second = majlis_flow([str(inbox)])
+    assert (second.files, second.files_unchanged, second.articles_read) == (2, 2, 0)
+    assert second.articles_skipped == 2 and "dbt build" not in second.stage_seconds
+    touched = next(inbox.iterdir())
+    stamp = touched.stat().st_mtime_ns + 10**9
+    os.utime(touched, ns=(stamp, stamp))  # same text, new modification time: read again, nothing new
+    third = majlis_flow([str(inbox)])
+    assert (third.files_unchanged, third.articles_read, third.articles_new) == (1, 1, 0)
+    assert third.articles_skipped == 2

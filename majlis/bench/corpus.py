@@ -63,8 +63,10 @@ def _meeting_sentence(rng: random.Random, v: dict[str, Any]) -> str:
 
 def _filler(rng: random.Random, v: dict[str, Any]) -> str:
     sentence: str = rng.choice(v["filler"]).format(
-        topic=rng.choice(v["topics"]), org=rng.choice(v["orgs"]),
-        number=rng.randint(3, 900), year=rng.randint(1995, 2018),
+        topic=rng.choice(v["topics"]),
+        org=rng.choice(v["orgs"]),
+        number=rng.randint(3, 900),
+        year=rng.randint(1995, 2018),
     )
     return sentence
 

@@ -69,16 +69,15 @@ class NerPipeline:
     pipeline: Any
 
     def tag(self, sentences: list[list[str]]) -> list[list[Span]]:
-        """Entity spans per sentence, from one Stanza call over all sentences."""
+        """Entity spans per sentence, tagged in length-sorted batches by the pipeline's NER models."""
         if not sentences:
             return []
+        from majlis.nlp.inference import tag_tokens
+
         inputs = [[normalize_token(t) for t in sent] or ["."] for sent in sentences]
-        doc = self.pipeline(inputs)
-        if len(doc.sentences) != len(inputs):
-            raise RuntimeError(f"Stanza returned {len(doc.sentences)} sentences for {len(inputs)}")
+        tagged = tag_tokens(self.pipeline.processors["ner"], inputs)
         result: list[list[Span]] = []
-        for original, sent in zip(sentences, doc.sentences, strict=True):
-            tags = [tok.ner or "O" for tok in sent.tokens]
+        for original, tags in zip(sentences, tagged, strict=True):
             result.append([s for s in decode_bioes(tags) if s[2] <= len(original)] if original else [])
         return result
 

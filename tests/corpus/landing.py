@@ -1,6 +1,6 @@
 """A synthetic landing of N invented articles with meetings, to measure the dbt build at scale.
 
-    python tests/corpus/landing.py 10000 /tmp/wh10k   # lands, builds, prints seconds
+python tests/corpus/landing.py 10000 /tmp/wh10k   # lands, builds, prints seconds
 """
 
 from __future__ import annotations

@@ -1,0 +1,105 @@
+"""Input files already processed in full, by path and `stat`: what lets a re-run skip unchanged files.
+
+Re-running on an archive of tens of thousands of files must not read and hash every file again. Once a
+batch's articles and quarantine items have landed, the stamp (size, modification and change time, inode)
+of each of its files is written here; the next run reads only files whose stamp differs or is new.
+Stamps are taken before a file is read, so a file that changes while it is being read is read again next
+time. The log lives in the warehouse (`state/input_files/`), so deleting the warehouse resets it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from majlis.land import write_atomically
+
+LOG_DIR = Path("state") / "input_files"
+COMPACT_AFTER = 64  # log files; beyond this the next write merges them into one
+_SCHEMA = pa.schema(
+    [
+        ("path", pa.string()),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("ctime_ns", pa.int64()),
+        ("inode", pa.int64()),
+        ("articles", pa.int64()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What must be unchanged for a file to count as already processed."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+
+@dataclass(frozen=True)
+class ProcessedFile:
+    """A file whose batch landed: its stamp then, and how many articles it held."""
+
+    path: str
+    stamp: FileStamp
+    articles: int
+
+
+def stamp_file(path: str) -> FileStamp | None:
+    """The file's stamp now (symlinks followed), or None when it cannot be stat'ed."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def read_log(warehouse: Path) -> dict[str, ProcessedFile]:
+    """Every logged file, the newest entry per path."""
+    directory = warehouse / LOG_DIR
+    logged: dict[str, ProcessedFile] = {}
+    for part in sorted(directory.glob("*.parquet")) if directory.is_dir() else []:
+        for row in pq.read_table(part, schema=_SCHEMA).to_pylist():
+            stamp = FileStamp(row["size"], row["mtime_ns"], row["ctime_ns"], row["inode"])
+            logged[row["path"]] = ProcessedFile(row["path"], stamp, row["articles"])
+    return logged
+
+
+def _table(files: list[ProcessedFile]) -> pa.Table:
+    return pa.table(
+        {
+            "path": [f.path for f in files],
+            "size": [f.stamp.size for f in files],
+            "mtime_ns": [f.stamp.mtime_ns for f in files],
+            "ctime_ns": [f.stamp.ctime_ns for f in files],
+            "inode": [f.stamp.inode for f in files],
+            "articles": [f.articles for f in files],
+        },
+        schema=_SCHEMA,
+    )
+
+
+def _key() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+
+
+def append_log(warehouse: Path, files: list[ProcessedFile]) -> None:
+    """Log `files` as processed (one new Parquet file); merge the log when it has grown to many files."""
+    if not files:
+        return
+    directory = warehouse / LOG_DIR
+    write_atomically(_table(files), directory / f"{_key()}.parquet")
+    parts = sorted(directory.glob("*.parquet"))
+    if len(parts) > COMPACT_AFTER:
+        target = directory / f"{_key()}-merged.parquet"  # sorts after every part, so it wins
+        write_atomically(_table(list(read_log(warehouse).values())), target)
+        for part in parts:
+            if part != target:
+                part.unlink(missing_ok=True)

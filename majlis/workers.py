@@ -1,0 +1,74 @@
+"""Analysis worker processes: NER and extraction on every core of one machine.
+
+Tagging and extraction are mostly Python, so threads in one process share one core (the GIL). A run with
+more than one batch therefore sends batches to a pool of worker processes, each with one torch thread and
+its own copy of the model, loaded once when the worker starts. Workers import neither Prefect nor dbt (they
+stay small), and the pool is shut down before the dbt build, so the two never hold memory at once.
+`$MAJLIS_WORKERS` sets the number of processes (default: one per core, at most 4); 0 or 1 analyses in the
+flow's own process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+from majlis.analysis import BatchOutput, analyse
+from majlis.records import Article
+
+WORKERS_ENV = "MAJLIS_WORKERS"
+MAX_DEFAULT_WORKERS = 4  # beyond this, a run is better spread over machines (Dask)
+
+_pool: ProcessPoolExecutor | None = None
+
+
+class WorkerSettingError(ValueError):
+    """`$MAJLIS_WORKERS` is not a whole number of processes."""
+
+
+def worker_count() -> int:
+    """Analysis processes to start: `$MAJLIS_WORKERS`, else one per core (at most 4)."""
+    raw = os.environ.get(WORKERS_ENV, "").strip()
+    if not raw:
+        return min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
+    if not raw.isdigit():
+        raise WorkerSettingError(f"{WORKERS_ENV} must be a whole number of processes (0 = none), not {raw!r}")
+    return int(raw)
+
+
+def _start_worker() -> None:
+    """Load the model before the first batch arrives; one torch thread, since cores are used by processes."""
+    import torch
+
+    from majlis.nlp.corpus import lexicons
+    from majlis.nlp.model import load_pipeline
+
+    torch.set_num_threads(1)
+    load_pipeline()
+    lexicons()
+
+
+@contextmanager
+def analysis_workers(count: int) -> Iterator[None]:
+    """Within the block, `analyse_batch` runs on `count` worker processes (in this process if count < 2)."""
+    global _pool
+    if count < 2 or _pool is not None:
+        yield
+        return
+    # spawn, not fork: the flow process runs threads (Prefect, the task runner) that fork would copy mid-work
+    _pool = ProcessPoolExecutor(count, multiprocessing.get_context("spawn"), initializer=_start_worker)
+    try:
+        yield
+    finally:
+        pool, _pool = _pool, None
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def analyse_batch(articles: list[Article]) -> BatchOutput:
+    """NER and extraction of one batch: on the worker pool inside `analysis_workers`, else here."""
+    if _pool is None:
+        return analyse(articles)
+    return _pool.submit(analyse, articles).result()

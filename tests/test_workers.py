@@ -1,0 +1,37 @@
+"""Analysis worker processes give exactly what the flow's own process gives, and are configured clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus.articles import CALL, VISIT, write_articles
+
+from majlis.analysis import analyse
+from majlis.ingest import iter_inputs
+from majlis.records import Article
+from majlis.workers import WorkerSettingError, analyse_batch, analysis_workers, worker_count
+
+
+def test_worker_count_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAJLIS_WORKERS", "3")
+    assert worker_count() == 3
+    monkeypatch.setenv("MAJLIS_WORKERS", "")
+    assert 1 <= worker_count() <= 4
+    monkeypatch.setenv("MAJLIS_WORKERS", "two")
+    with pytest.raises(WorkerSettingError, match=r"MAJLIS_WORKERS.*'two'"):
+        worker_count()
+
+
+@pytest.mark.slow
+def test_workers_analyse_like_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MAJLIS_NER_MODEL", raising=False)
+    write_articles(tmp_path, {"visit": VISIT, "call": CALL})
+    articles = [a for a in iter_inputs([tmp_path]) if isinstance(a, Article)]
+    here = analyse(articles)
+    with analysis_workers(2):
+        there = [analyse_batch([article]) for article in articles]
+    assert [m for out in there for m in out.meetings] == here.meetings and here.meetings
+    assert [s for out in there for s in out.sentences] == here.sentences
+    assert [m for out in there for m in out.mentions] == here.mentions
+    assert all(out.seconds["ner forward"] > 0 for out in there)
