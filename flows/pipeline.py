@@ -55,6 +55,7 @@ class RunSummary:
 
     files: int = 0
     files_unchanged: int = 0
+    analysis_processes: int = 1  # worker processes that analysed batches (1: the flow's own process)
     articles_read: int = 0
     articles_new: int = 0
     articles_skipped: int = 0
@@ -323,6 +324,7 @@ def _run(
     stored = _stage("read landed", summary, lambda: landed_articles(landed)) if reprocess else []
     batches = -(-len(files) // files_per_batch) + -(-len(stored) // files_per_batch)
     workers = _worker_processes(batches)
+    summary.analysis_processes = max(workers, 1)
     if workers:
         logger.info("analysing %d batches on %d worker processes", batches, workers)
     analysis = _Analysis(summary, batches_in_flight or (workers + 1 if workers else BATCHES_IN_FLIGHT))

@@ -68,17 +68,20 @@ def test_wrap_records_each_call_and_rss_inside_it() -> None:
     assert times.peak_rss("stage") > 10 * 2**20  # a Python process is well above 10 MB
     assert times.peak_rss("missing") == 0
     assert times.peak_rss() >= times.peak_rss("stage")
+    assert 0 < times.peak_pss() <= times.peak_rss()  # PSS never exceeds RSS
 
 
 def test_render_reports_rates_ratio_and_second_runs(tmp_path: Path) -> None:
     from majlis.bench.corpus import CorpusStats
     from majlis.bench.run import BenchReport, RunFigures, render
 
-    times = StageTimes(intervals={"ner forward": [(0.0, 8.0)], "ner (split+tag)": [(0.0, 9.0)]})
-    first = RunFigures(wall=10.0, times=times, articles_new=100, task_runs=4)
+    times = StageTimes(intervals={"ingest": [(0.0, 1.0)], "analyse task": [(1.0, 9.0)] * 2})
+    analysis = {"analysis: ner forward": 16.0, "analysis: ner": 18.0, "analysis: extract": 2.0}
+    first = RunFigures(10.0, times, articles_new=100, task_runs=4, processes=2, analysis_seconds=analysis)
     second = RunFigures(wall=2.5, times=StageTimes(), articles_new=0, task_runs=2)
     text = render(BenchReport(CorpusStats(100, 40_000, 120, tmp_path), 2000, first, second, 6.0))
+    assert "NER forward pass alone: 8.00 s" in text  # 16 s over 2 processes
     assert "total / NER forward pass: 1.25" in text
     assert "TOTAL" in text and "10.0" in text and "200.0" in text  # 100 articles/10 s, 2000 sentences/10 s
-    assert "extract" in text and "(in workers)" in text
+    assert "extract" in text and "(workers)" in text and "2 process(es)" in text
     assert "2.50 s" in text and "6.00 s" in text

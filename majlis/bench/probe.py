@@ -18,10 +18,15 @@ import psutil  # type: ignore[import-untyped]
 
 @dataclass
 class StageTimes:
-    """Intervals per stage, call counts, and RSS samples taken while the run went on."""
+    """Intervals per stage, call counts, and memory samples taken while the run went on.
+
+    A sample is (time, RSS, PSS) of the process tree. RSS counts shared library pages once per process
+    (torch's are in every worker); PSS splits them between the processes that share them, so its sum is
+    the memory the run really holds.
+    """
 
     intervals: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
-    samples: list[tuple[float, int]] = field(default_factory=list)
+    samples: list[tuple[float, int, int]] = field(default_factory=list)
 
     def seconds(self, stage: str) -> float:
         return sum(end - start for start, end in self.intervals.get(stage, []))
@@ -32,10 +37,14 @@ class StageTimes:
     def peak_rss(self, stage: str | None = None) -> int:
         """Peak RSS (bytes) over samples inside the stage's intervals (all samples when None)."""
         if stage is None:
-            return max((rss for _, rss in self.samples), default=0)
+            return max((rss for _, rss, _ in self.samples), default=0)
         spans = self.intervals.get(stage, [])
-        inside = [rss for t, rss in self.samples if any(a <= t <= b for a, b in spans)]
+        inside = [rss for t, rss, _ in self.samples if any(a <= t <= b for a, b in spans)]
         return max(inside, default=0)
+
+    def peak_pss(self) -> int:
+        """Peak PSS (bytes) of the process tree over the whole run (0 where the OS does not report it)."""
+        return max((pss for _, _, pss in self.samples), default=0)
 
     def wrap(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         """`fn`, recording each call's start and end under `stage`."""
@@ -46,22 +55,31 @@ class StageTimes:
                 return fn(*args, **kwargs)
             finally:
                 self.intervals.setdefault(stage, []).append((start, time.monotonic()))
-                self.samples.append((time.monotonic(), _tree_rss()))
+                self.samples.append((time.monotonic(), *_tree_memory()))
 
         timed.__wrapped__ = fn  # type: ignore[attr-defined]
         return timed
 
 
-def _tree_rss() -> int:
-    """RSS of this process plus its live children (dbt runs as a subprocess)."""
+def _memory(proc: psutil.Process) -> tuple[int, int]:
+    try:
+        info = proc.memory_full_info()  # PSS needs smaps (Linux); fall back to RSS alone
+        return int(info.rss), int(getattr(info, "pss", 0))
+    except (psutil.AccessDenied, AttributeError):
+        return int(proc.memory_info().rss), 0
+
+
+def _tree_memory() -> tuple[int, int]:
+    """(RSS, PSS) of this process plus its live children (workers, dbt, Prefect's temporary server)."""
     proc = psutil.Process()
-    total = int(proc.memory_info().rss)
+    rss, pss = _memory(proc)
     for child in proc.children(recursive=True):
         try:
-            total += int(child.memory_info().rss)
-        except psutil.Error:
+            child_rss, child_pss = _memory(child)
+        except psutil.Error:  # the child ended between listing and reading
             continue
-    return total
+        rss, pss = rss + child_rss, pss + child_pss
+    return rss, pss
 
 
 @contextmanager
@@ -71,7 +89,7 @@ def sample_rss(times: StageTimes, every: float = 0.05) -> Iterator[None]:
 
     def loop() -> None:
         while not stop.wait(every):
-            times.samples.append((time.monotonic(), _tree_rss()))
+            times.samples.append((time.monotonic(), *_tree_memory()))
 
     thread = threading.Thread(target=loop, name="rss-sampler", daemon=True)
     thread.start()

@@ -20,16 +20,19 @@ from majlis import config
 from majlis.bench.corpus import CorpusStats, write_corpus
 from majlis.bench.probe import StageTimes, sample_rss
 
-# Stage name → (module, attribute) of the callable the flow runs for it; order is the report's order.
+# Stages run in the flow's process: name → (module, attribute) of the callable timed for it.
 STAGES: dict[str, tuple[str, str]] = {
     "ingest": ("flows.pipeline", "ingest_files.fn"),
-    "ner (split+tag)": ("majlis.nlp.ner", "run_ner"),
-    "ner forward": ("majlis.nlp.model", "NerPipeline.tag"),
-    "extract": ("flows.pipeline", "extract_batch"),
     "land": ("flows.pipeline", "land_batch.fn"),
     "dbt build": ("flows.pipeline", "build_marts.fn"),
 }
-TASK_STAGES = ("ingest", "land", "dbt build")  # stages that are Prefect task runs
+# Stages run wherever batches are analysed (worker processes): name → the step each batch reports.
+ANALYSIS_STAGES: dict[str, str] = {
+    "ner (split+tag)": "analysis: ner",
+    "ner forward": "analysis: ner forward",
+    "extract": "analysis: extract",
+}
+REPORT_ORDER = ("ingest", "ner (split+tag)", "ner forward", "extract", "land", "dbt build")
 ANALYSE_TASK = ("flows.pipeline", "analyse_articles.fn")
 
 
@@ -41,6 +44,17 @@ class RunFigures:
     times: StageTimes
     articles_new: int
     task_runs: int
+    processes: int = 1  # where batches were analysed
+    analysis_seconds: dict[str, float] = field(default_factory=dict)  # summed over batches
+
+    def seconds(self, stage: str) -> float:
+        if stage in ANALYSIS_STAGES:
+            return self.analysis_seconds.get(ANALYSIS_STAGES[stage], 0.0)
+        return self.times.seconds(stage)
+
+    def ner_alone(self) -> float:
+        """Wall time of the model alone: its seconds summed over batches, spread over the processes."""
+        return self.seconds("ner forward") / max(self.processes, 1)
 
 
 @dataclass
@@ -85,15 +99,17 @@ def _run_once(corpus_dir: Path, dask: bool = False) -> RunFigures:
     times = StageTimes()
     runner = majlis_flow
     if dask:
-        from flows.scale import dask_task_runner
+        from flows.scale import dask_task_runner, local_cluster_kwargs
 
         runner = majlis_flow.with_options(task_runner=dask_task_runner())
     with _instrumented(times), sample_rss(times):
         started = time.monotonic()
         summary = runner([str(corpus_dir)])
         wall = time.monotonic() - started
-    task_runs = sum(times.calls(s) for s in (*TASK_STAGES, "analyse task"))
-    return RunFigures(wall, times, summary.articles_new, task_runs)
+    task_runs = sum(times.calls(s) for s in (*STAGES, "analyse task"))
+    processes = local_cluster_kwargs()["n_workers"] if dask else summary.analysis_processes
+    analysis = {k: v for k, v in summary.stage_seconds.items() if k.startswith("analysis: ")}
+    return RunFigures(wall, times, summary.articles_new, task_runs, processes, analysis)
 
 
 def _landed_rows(table: str) -> int:
@@ -120,7 +136,7 @@ def run_bench(articles: int, work_dir: Path | None = None, seed: int = 7, dask: 
 
 
 def _ratio(total: float, part: float) -> str:
-    return f"{total / part:.2f}" if part > 0 else "n/a (NER ran in Dask workers)"
+    return f"{total / part:.2f}" if part > 0 else "n/a"
 
 
 def render(report: BenchReport) -> str:
@@ -129,26 +145,26 @@ def render(report: BenchReport) -> str:
     lines = [
         f"corpus: {n} articles, {report.corpus.words} words, {report.sentences} sentences, "
         f"{report.corpus.meetings} generated meetings ({report.corpus.directory})",
+        f"analysis ran in {first.processes} process(es); its stage seconds are summed over batches",
         f"{'stage':<18}{'wall s':>9}{'articles/s':>12}{'sentences/s':>13}{'peak RSS MB':>13}{'calls':>7}",
     ]
-    for stage in STAGES:
-        seconds = first.times.seconds(stage)
-        if not first.times.calls(stage):  # ran in Dask workers, out of this process's sight
-            lines.append(f"{stage:<18}{'(in workers)':>12}")
-            continue
+    for stage in REPORT_ORDER:
+        seconds = first.seconds(stage)
+        in_flow = stage in STAGES
+        peak = f"{first.times.peak_rss(stage) / 2**20:>13.0f}" if in_flow else f"{'(workers)':>13}"
+        calls = first.times.calls(stage) if in_flow else first.times.calls("analyse task")
         lines.append(
             f"{stage:<18}{seconds:>9.2f}{n / max(seconds, 1e-9):>12.1f}"
-            f"{report.sentences / max(seconds, 1e-9):>13.1f}"
-            f"{first.times.peak_rss(stage) / 2**20:>13.0f}{first.times.calls(stage):>7}"
+            f"{report.sentences / max(seconds, 1e-9):>13.1f}{peak}{calls:>7}"
         )
-    times = first.times
-    staged = sum(times.seconds(s) for s in ("ingest", "ner (split+tag)", "extract", "land", "dbt build"))
+    alone = first.ner_alone()
     lines += [
-        f"{'other (flow)':<18}{first.wall - staged:>9.2f}",
         f"{'TOTAL':<18}{first.wall:>9.2f}{n / first.wall:>12.1f}{report.sentences / first.wall:>13.1f}"
         f"{first.times.peak_rss() / 2**20:>13.0f}",
-        f"total / NER forward pass: {_ratio(first.wall, times.seconds('ner forward'))}   "
-        f"total / NER incl. sentence split: {_ratio(first.wall, times.seconds('ner (split+tag)'))}",
+        f"peak memory of the process tree: RSS {first.times.peak_rss() / 2**20:.0f} MB, "
+        f"PSS {first.times.peak_pss() / 2**20:.0f} MB (shared library pages counted once)",
+        f"NER forward pass alone: {alone:.2f} s (its seconds / {first.processes} process(es)); "
+        f"total / NER forward pass: {_ratio(first.wall, alone)}",
         f"Prefect task runs: {first.task_runs} (analyse batches: {first.times.calls('analyse task')})",
         f"second run, same process, unchanged input: {report.second.wall:.2f} s "
         f"(new articles {report.second.articles_new}; "
