@@ -26,8 +26,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from majlis import config
 from majlis.analysis import BatchOutput
-from majlis.filelog import FileStamp, ProcessedFile, append_log, read_log, stamp_file
-from majlis.ingest import IngestItem, discover_files, read_file
+from majlis.filelog import FileStamp, ProcessedFile, append_log, scan_inputs
+from majlis.ingest import IngestItem, read_file
 from majlis.land import land
 from majlis.records import TABLES, Article, QuarantineItem, to_table
 from majlis.runlock import run_lock
@@ -194,21 +194,15 @@ def _log_files(files: list[ProcessedFile]) -> None:
                                  len(files), exc)  # fmt: skip
 
 
-def _changed_files(paths: list[str], summary: RunSummary) -> list[tuple[str, str, FileStamp | None]]:
-    """(file, input root, stamp) of every input file not processed before in its current state."""
-    logged = read_log(config.warehouse_dir())
-    changed: list[tuple[str, str, FileStamp | None]] = []
-    for path, root in discover_files([Path(p) for p in paths]):
-        summary.files += 1
-        name = str(path)
-        stamp = stamp_file(name)
-        before = logged.get(name)
-        if stamp is not None and before is not None and before.stamp == stamp:
-            summary.files_unchanged += 1
-            summary.articles_skipped += before.articles
-            continue
-        changed.append((name, str(root), stamp))
-    return changed
+def _changed_files(
+    paths: list[str], summary: RunSummary, rescan: bool
+) -> list[tuple[str, str, FileStamp | None]]:
+    """(file, input root, stamp) of every input file not processed before in its current state (with
+    `rescan`, of every input file)."""
+    scan = scan_inputs([Path(p) for p in paths], config.warehouse_dir(), ignore_log=rescan)
+    summary.files, summary.files_unchanged = scan.files, scan.unchanged
+    summary.articles_skipped += scan.unchanged_articles
+    return scan.to_read
 
 
 def _reprocess(summary: RunSummary, stored: list[Article], files_per_batch: int, analysis: _Analysis) -> None:
@@ -291,11 +285,12 @@ def majlis_flow(
     reprocess: bool = False,
     lock_wait_seconds: float = 0.0,
     batches_in_flight: int | None = None,
+    rescan: bool = False,
 ) -> RunSummary:
     """Process every new article under `paths` (with `reprocess`, every landed one too); rebuild the marts."""
     warehouse = config.warehouse_dir()
     with run_lock(warehouse, wait_seconds=lock_wait_seconds):
-        return _run(paths, files_per_batch, reprocess, batches_in_flight)
+        return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan)
 
 
 def _worker_processes(batches: int) -> int:
@@ -308,12 +303,12 @@ def _worker_processes(batches: int) -> int:
 
 
 def _run(
-    paths: list[str], files_per_batch: int, reprocess: bool, batches_in_flight: int | None
+    paths: list[str], files_per_batch: int, reprocess: bool, batches_in_flight: int | None, rescan: bool
 ) -> RunSummary:
     logger = get_run_logger()
     summary = RunSummary(warehouse=str(config.warehouse_dir()))
     landed = config.landed_dir()
-    files = _stage("discover", summary, lambda: _changed_files(paths, summary))
+    files = _stage("discover", summary, lambda: _changed_files(paths, summary, rescan))
     seen = landed_article_ids(landed)
     seen_quarantine = landed_quarantine_keys(landed)
     logger.info(

@@ -10,13 +10,14 @@ time. The log lives in the warehouse (`state/input_files/`), so deleting the war
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from majlis.ingest import discover_files
 from majlis.land import write_atomically
 
 LOG_DIR = Path("state") / "input_files"
@@ -103,3 +104,30 @@ def append_log(warehouse: Path, files: list[ProcessedFile]) -> None:
         for part in parts:
             if part != target:
                 part.unlink(missing_ok=True)
+
+
+@dataclass
+class InputScan:
+    """The input files of a run, split into those to read and those unchanged since they were processed."""
+
+    files: int = 0
+    to_read: list[tuple[str, str, FileStamp | None]] = field(default_factory=list)  # (file, root, stamp)
+    unchanged: int = 0
+    unchanged_articles: int = 0
+
+
+def scan_inputs(paths: list[Path], warehouse: Path, ignore_log: bool = False) -> InputScan:
+    """Discover every input file under `paths` and compare its stamp with the log (unless `ignore_log`)."""
+    logged = {} if ignore_log else read_log(warehouse)
+    scan = InputScan()
+    for path, root in discover_files(paths):
+        scan.files += 1
+        name = str(path)
+        stamp = stamp_file(name)
+        before = logged.get(name)
+        if stamp is not None and before is not None and before.stamp == stamp:
+            scan.unchanged += 1
+            scan.unchanged_articles += before.articles
+        else:
+            scan.to_read.append((name, str(root), stamp))
+    return scan

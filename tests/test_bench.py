@@ -60,7 +60,7 @@ def test_wrap_records_each_call_and_rss_inside_it() -> None:
 
     times = StageTimes()
     slow = times.wrap("stage", nap)
-    with sample_rss(times, every=0.01):
+    with sample_rss(times, every=0.01, pss_every=0.01):
         assert slow(0.05) == 0.05
         slow(0.0)
     assert times.calls("stage") == 2

@@ -119,6 +119,10 @@ def test_bad_inputs_are_loaded_or_quarantined_with_reasons(tmp_path: Path) -> No
     )
     assert all(d == (None,) for d in dated)
     assert files["link.txt"].is_symlink()
+    again = _run(warehouse, str(inbox), MAJLIS_MAX_FILE_BYTES="100000")  # nothing changed: no Prefect run
+    assert again.returncode == 0 and "up to date" in again.stdout, again.stdout + again.stderr
+    assert "Beginning flow run" not in again.stdout + again.stderr
+    assert len(_query(database, "select * from quarantine")) == 7
 
 
 def _reader_loop(
