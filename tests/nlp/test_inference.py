@@ -1,9 +1,14 @@
-"""The lean tagging path gives exactly the tags Stanza's own Pipeline gives for the same tokens."""
+"""The lean tagging paths give exactly the tags Stanza's own Pipeline gives for the same tokens."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+import torch
+from stanza.models.common.crf import viterbi_decode
+
 from majlis.bench.corpus import article_text
-from majlis.nlp.inference import tag_tokens
+from majlis.nlp.inference import fast_path_applies, tag_tokens, viterbi_batch
 from majlis.nlp.model import load_pipeline_for, normalize_token
 from majlis.nlp.tokenize import split_sentences
 
@@ -16,13 +21,30 @@ def _sentences(articles: int) -> list[list[str]]:
     return sentences
 
 
-def test_lean_tags_match_stanza_documents_in_input_order() -> None:
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-path", "stanza-loader"])
+def test_lean_tags_match_stanza_documents_in_input_order(fast: bool) -> None:
     pipe = load_pipeline_for("bundled")
+    processor = pipe.pipeline.processors["ner"]
+    assert fast_path_applies(processor.trainers[0])  # the bundled model has its own character LSTM
     sentences = _sentences(12)
     sentences.insert(3, ["."])  # a one-token sentence between long ones: ordering must be restored
     assert len({len(s) for s in sentences}) > 10  # lengths vary, so the length sort reorders them
     doc = pipe.pipeline(sentences)
     expected = [[token.ner or "O" for token in sent.tokens] for sent in doc.sentences]
-    got = tag_tokens(pipe.pipeline.processors["ner"], sentences)
+    got = tag_tokens(processor, sentences, fast=fast)
     assert got == expected
     assert sum(tag != "O" for tags in got for tag in tags) > 50  # the comparison covers real entities
+
+
+def test_batched_viterbi_equals_stanzas_per_sentence_decoder() -> None:
+    generator = torch.Generator().manual_seed(3)
+    lengths = [9, 9, 7, 4, 1]
+    scores = torch.randn((len(lengths), max(lengths), 6), generator=generator)
+    transitions = torch.randn((6, 6), generator=generator)
+    for row, n in enumerate(lengths):
+        scores[row, n:] = 1e6  # padding must not leak into a shorter sentence's path
+    got = viterbi_batch(scores, transitions, lengths)
+    for row, n in enumerate(lengths):
+        path, _ = viterbi_decode(scores[row, :n].numpy(), transitions.numpy())
+        assert got[row] == [int(tag) for tag in np.asarray(path)]
+    assert len({tuple(p) for p in got if len(p) == 9}) == 2  # different inputs, different paths
