@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
 TATWEEL = "\u0640"
@@ -11,6 +12,7 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+@lru_cache(maxsize=100_000)  # mostly single words, which repeat across every article
 def normalize(text: str) -> str:
     """A matching form: NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه, Western digits, single spaces."""
     text = unicodedata.normalize("NFKC", text)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pycountry
@@ -67,7 +67,8 @@ def _fold_char(ch: str) -> str:
     return folded.translate(_LETTERS)
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=4096)  # a sentence is folded for countries, organisations and titles in turn
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """The matching form of `text` and, for each of its characters, the index it came from in `text`."""
     out: list[str] = []
     index: list[int] = []
@@ -84,7 +85,7 @@ def fold(text: str) -> tuple[str, list[int]]:
             last_space = False
         out.append(folded)
         index.extend([i] * len(folded))
-    return "".join(out), index
+    return "".join(out), tuple(index)
 
 
 def _key(phrase: str) -> str:
@@ -390,7 +391,7 @@ def _lexicon() -> _Lexicon:
 # --- matching ------------------------------------------------------------------------------------
 
 
-def _span(index: list[int], text: str, start: int, end: int) -> tuple[int, int]:
+def _span(index: tuple[int, ...], text: str, start: int, end: int) -> tuple[int, int]:
     """Original offsets of a normalised span, trailing diacritics included."""
     ostart, oend = index[start], index[end - 1] + 1
     while oend < len(text) and _MARKS.match(text[oend]):
@@ -439,7 +440,7 @@ class _Found:
     keep: bool
 
 
-def _scan(text: str, norm: str, index: list[int], home: str | None) -> list[_Found]:
+def _scan(text: str, norm: str, index: tuple[int, ...], home: str | None) -> list[_Found]:
     lex = _lexicon()
     blocked = [(s, e) for s, e, _ in lex.suppress.scan(norm)]
     found: list[_Found] = []

@@ -86,7 +86,7 @@ def viterbi_batch(scores: torch.Tensor, transitions: torch.Tensor, lengths: list
     return [row[:n] for row, n in zip(path.tolist(), lengths, strict=True)]
 
 
-MAX_CACHED_WORDS = 500_000
+MAX_CACHED_WORDS = 100_000
 
 
 class _FastTagger:
@@ -133,8 +133,8 @@ class _FastTagger:
         order = sorted(range(len(words)), key=lambda i: len(words[i]), reverse=True)
         wordlens = [len(words[i]) for i in order]
         wordchars = torch.full((len(words), wordlens[0]), PAD_ID, dtype=torch.long)
-        for row, index in enumerate(order):
-            wordchars[row, : wordlens[row]] = torch.tensor(words[index])
+        filled = torch.arange(wordlens[0]) < torch.tensor(wordlens).unsqueeze(1)  # row-major = word order
+        wordchars[filled] = torch.tensor([c for index in order for c in words[index]], dtype=torch.long)
         tags = torch.full((len(sentences), sentlens[0], self.columns), PAD_ID, dtype=torch.long)
         model = self.trainer.model
         model.eval()

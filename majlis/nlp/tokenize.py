@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -24,8 +25,7 @@ SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 _CLOSERS = frozenset({"»", '"', ")", "]", "”", "’", "'", "›", "}"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built once per token of every article, so it must be cheap
     text: str
     start: int
     end: int
