@@ -67,7 +67,7 @@ def _fold_char(ch: str) -> str:
     return folded.translate(_LETTERS)
 
 
-@lru_cache(maxsize=4096)  # a sentence is folded for countries, organisations and titles in turn
+@lru_cache(maxsize=1024)  # a sentence is folded for countries, organisations and titles in turn
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """The matching form of `text` and, for each of its characters, the index it came from in `text`."""
     out: list[str] = []
