@@ -33,10 +33,11 @@ def user_errors() -> Iterator[None]:
     from majlis.land import LandingError
     from majlis.nlp.model import MissingModelError
     from majlis.warehouse import WarehouseBuildError
+    from majlis.workers import WorkerSettingError
 
     try:
         yield
-    except (MissingModelError, WarehouseBuildError, LandingError) as exc:
+    except (MissingModelError, WarehouseBuildError, LandingError, WorkerSettingError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
 

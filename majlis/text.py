@@ -12,7 +12,6 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-@lru_cache(maxsize=100_000)  # mostly single words, which repeat across every article
 def normalize(text: str) -> str:
     """A matching form: NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه, Western digits, single spaces."""
     text = unicodedata.normalize("NFKC", text)
@@ -20,6 +19,10 @@ def normalize(text: str) -> str:
     text = re.sub("[أإآٱ]", "ا", text).replace("ى", "ي").replace("ة", "ه")
     text = text.translate(EASTERN_DIGITS)
     return " ".join(text.split())
+
+
+# For words only: they repeat across every article. Never for whole texts, which a cache would keep alive.
+normalize_word = lru_cache(maxsize=100_000)(normalize)
 
 
 def arabic_letter_count(text: str) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from majlis.text import normalize
+from majlis.text import normalize_word
 
 # a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
 # a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
@@ -31,7 +31,7 @@ class Tok(NamedTuple):
 
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation with offsets into `text`."""
-    return [Tok(m.group(), normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    return [Tok(m.group(), normalize_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def norm_words(phrase: str) -> tuple[str, ...]:
