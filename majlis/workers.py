@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -39,13 +41,21 @@ def worker_count() -> int:
     return int(raw)
 
 
-def _start_worker() -> None:
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the flow process is gone (killed with -9, say): orphans would idle forever."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
+
+
+def _start_worker(parent: int) -> None:
     """Load the model before the first batch arrives; one torch thread, since cores are used by processes."""
     import torch
 
     from majlis.nlp.corpus import lexicons
     from majlis.nlp.model import load_pipeline
 
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     torch.set_num_threads(1)
     load_pipeline()
     lexicons()
@@ -59,7 +69,9 @@ def analysis_workers(count: int) -> Iterator[None]:
         yield
         return
     # spawn, not fork: the flow process runs threads (Prefect, the task runner) that fork would copy mid-work
-    _pool = ProcessPoolExecutor(count, multiprocessing.get_context("spawn"), initializer=_start_worker)
+    _pool = ProcessPoolExecutor(
+        count, multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
+    )
     try:
         yield
     finally:

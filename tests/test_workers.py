@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import psutil  # type: ignore[import-untyped]
 import pytest
 from corpus.articles import CALL, VISIT, write_articles
 
@@ -35,3 +38,30 @@ def test_workers_analyse_like_this_process(tmp_path: Path, monkeypatch: pytest.M
     assert [s for out in there for s in out.sentences] == here.sentences
     assert [m for out in there for m in out.mentions] == here.mentions
     assert all(out.seconds["ner forward"] > 0 for out in there)
+
+
+_HOLD_WORKERS = """
+import os, sys, time
+import majlis.workers as workers
+with workers.analysis_workers(2):
+    pool = workers._pool
+    assert pool is not None
+    pids = {pool.submit(os.getpid).result() for _ in range(8)}
+    print(" ".join(map(str, sorted(pids))), flush=True)
+    time.sleep(120)
+"""
+
+
+@pytest.mark.slow
+def test_workers_end_when_the_flow_process_is_killed() -> None:
+    parent = subprocess.Popen([sys.executable, "-c", _HOLD_WORKERS], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    pids = [int(p) for p in parent.stdout.readline().split()]
+    assert pids and parent.pid not in pids
+    workers = [psutil.Process(pid) for pid in pids]
+    parent.kill()  # SIGKILL: no cleanup code runs in the flow process
+    parent.wait()
+    _, alive = psutil.wait_procs(workers, timeout=20)
+    for proc in alive:
+        proc.kill()
+    assert not alive, f"orphaned workers still running: {[p.pid for p in alive]}"
