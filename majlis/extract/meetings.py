@@ -32,6 +32,7 @@ CALL_VERBS = {
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PLACE_CARRIES = {"stated", "visited country"}
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
+_MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
 
 @dataclass
@@ -328,9 +329,11 @@ class ArticleReader:
         if target.event_type == "call":
             pass  # calls have no place
         elif target.place is None or target.place_note in {"dateline", "host country"}:
-            place = place_in(sentence.text)
-            if place and any(n in normalize(sentence.text) for n in map(normalize, MEETING_NOUNS)):
-                target.place, target.place_note = place, "stated"
+            text = normalize(sentence.text)
+            if any(noun in text for noun in _MEETING_NOUNS_NORMALIZED):
+                place = place_in(sentence.text)
+                if place:
+                    target.place, target.place_note = place, "stated"
         if is_discussion(sentence.text):
             self._add_topics(target, sentence)
 
