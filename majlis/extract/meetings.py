@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries
@@ -87,13 +88,17 @@ class ArticleReader:
         self.article = article
         self.sentences = sentences
         self.per = [m for m in mentions if m.label == "PER"]
-        self.home_candidates, self.home_is_firm = home_countries(article.text, article.title, article.source)
-        self.home = self.home_candidates[0] if self.home_candidates else None
         self.dateline = dateline_place(article.text, article.title)
         self.drafts: list[Draft] = []
         self.known: list[Party] = []
         self._people_directory: list[Person] | None = None
         self.v = vocabulary()
+
+    @cached_property
+    def _home(self) -> tuple[list[str], bool]:
+        """Where the article reports from (candidates, firm?); only articles with a meeting need it, and
+        without a dateline it scans the whole text for countries."""
+        return home_countries(self.article.text, self.article.title, self.article.source)
 
     # -- people -------------------------------------------------------------------------------------
     def _party(self, person: Person, sentence: Sentence) -> Party:
@@ -380,10 +385,11 @@ class ArticleReader:
     def _home_for(self, draft: Draft) -> str | None:
         """The home country for this meeting's unstated countries. When it is only guessed from how often
         countries are named, it is not the country the other side explicitly comes from."""
-        if self.home_is_firm:
-            return self.home
+        candidates, firm = self._home
+        if firm:
+            return candidates[0] if candidates else None
         others = {o.country for o in draft.objects if o.country and not o.inferred}
-        return next((c for c in self.home_candidates if c not in others), None)
+        return next((c for c in candidates if c not in others), None)
 
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""
