@@ -93,20 +93,26 @@ def _load_file(path: Path, name: str) -> NerPipeline:
             f"NER model file not found: {path}. Train one with `majlis ner train --output {path}` "
             f"or set {NER_MODEL_ENV}=bundled."
         )
+    pipeline = _stanza_pipeline(
+        "tokenize,ner", ner_model_path=str(path), resources_filepath=str(RESOURCES_FILE)
+    )
+    return NerPipeline(name, _sha256_prefix(path), pipeline)
+
+
+def _stanza_pipeline(processors: str, **where: str) -> Any:
+    """An Arabic Stanza pipeline over majlis's own tokens, from local files only (never downloads)."""
     import stanza
 
-    pipeline = stanza.Pipeline(
+    return stanza.Pipeline(
         lang="ar",
-        processors="tokenize,ner",
+        processors=processors,
         tokenize_pretokenized=True,
-        ner_model_path=str(path),
-        resources_filepath=str(RESOURCES_FILE),
         download_method=None,
         logging_level="WARN",
         use_gpu=False,
         ner_batch_size=NER_BATCH_SIZE,
+        **where,
     )
-    return NerPipeline(name, _sha256_prefix(path), pipeline)
 
 
 # sentences per forward pass: measured on 2 cores, 128 tags ~10 % faster than Stanza's default 32
@@ -122,17 +128,7 @@ def _load_official(directory: Path) -> NerPipeline:
             f"ar/ner/*.pt). Fetch them once with `majlis models download --dir {directory}` "
             f"(or set {STANZA_DIR_ENV} to where they are)."
         )
-    import stanza
-
-    pipeline = stanza.Pipeline(
-        lang="ar",
-        processors="tokenize,mwt,ner",
-        tokenize_pretokenized=True,
-        dir=str(directory),
-        download_method=None,
-        logging_level="WARN",
-        use_gpu=False,
-    )
+    pipeline = _stanza_pipeline("tokenize,mwt,ner", dir=str(directory))
     return NerPipeline("stanza-ar-official", _sha256_prefix(models[0]), pipeline)
 
 
