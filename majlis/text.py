@@ -9,15 +9,28 @@ from functools import lru_cache
 ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
 TATWEEL = "\u0640"
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+_FOLDED = {
+    **{chr(code): "" for code in [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE)]},
+    TATWEEL: "",
+    **dict.fromkeys("أإآٱ", "ا"),
+    "ى": "ي",
+    "ة": "ه",
+    **{ch: str(i % 10) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
+}
+# One pass replacing only the characters that change: several times faster than str.translate with a
+# mapping, which looks up every character of the text.
+_FOLDED_RE = re.compile("[" + "".join(map(re.escape, _FOLDED)) + "]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _FOLDED[match.group()]
 
 
 def normalize(text: str) -> str:
     """A matching form: NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه, Western digits, single spaces."""
-    text = unicodedata.normalize("NFKC", text)
-    text = ARABIC_DIACRITICS.sub("", text).replace(TATWEEL, "")
-    text = re.sub("[أإآٱ]", "ا", text).replace("ى", "ي").replace("ة", "ه")
-    text = text.translate(EASTERN_DIGITS)
+    text = _FOLDED_RE.sub(_fold_match, unicodedata.normalize("NFKC", text))
     return " ".join(text.split())
 
 

@@ -49,9 +49,11 @@ def _exit_with_parent(parent: int, every: float = 1.0) -> None:
 
 
 def _start_worker(parent: int) -> None:
-    """Load the model before the first batch arrives; one torch thread, since cores are used by processes."""
+    """Load the model and lexicons before the first batch arrives; one torch thread, since the cores
+    are used by processes."""
     import torch
 
+    from majlis.extract import warm_up
     from majlis.nlp.corpus import lexicons
     from majlis.nlp.model import load_pipeline
 
@@ -59,6 +61,7 @@ def _start_worker(parent: int) -> None:
     torch.set_num_threads(1)
     load_pipeline()
     lexicons()
+    warm_up()
 
 
 @contextmanager

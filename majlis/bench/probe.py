@@ -6,6 +6,7 @@ own code is measured unchanged. RSS is sampled for this process and its children
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ class StageTimes:
     intervals: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     samples: list[tuple[float, int]] = field(default_factory=list)
     pss_samples: list[tuple[float, int]] = field(default_factory=list)
+    role_peaks: dict[str, int] = field(default_factory=dict)  # largest RSS of one process, per role
 
     def seconds(self, stage: str) -> float:
         return sum(end - start for start, end in self.intervals.get(stage, []))
@@ -72,30 +74,64 @@ def _memory(proc: psutil.Process, pss: bool) -> int:
     return int(proc.memory_info().rss)
 
 
-def _tree_memory(pss: bool = False) -> int:
-    """RSS (or PSS) of this process plus its live children (workers, dbt, Prefect's temporary server)."""
-    proc = psutil.Process()
-    total = _memory(proc, pss)
-    for child in proc.children(recursive=True):
+def _tree_memory(
+    pss: bool = False, tree: list[psutil.Process] | None = None, peaks: dict[str, int] | None = None
+) -> int:
+    """RSS (or PSS) of this process plus its live children (workers, dbt, Prefect's temporary server);
+    with `peaks`, also the largest figure seen for one process of each role."""
+    total = 0
+    for proc in tree if tree is not None else _process_tree():
         try:
-            total += _memory(child, pss)
+            size = _memory(proc, pss)
+            if peaks is not None:
+                role = _role(proc)
+                peaks[role] = max(peaks.get(role, 0), size)
         except psutil.Error:  # the child ended between listing and reading
             continue
+        total += size
     return total
 
 
+_ROLE_MARKERS = (("multiprocessing", "analysis worker"), ("uvicorn", "Prefect server"), ("dbt", "dbt"))
+_roles: dict[int, str] = {}
+
+
+def _role(proc: psutil.Process) -> str:
+    """What a process of the run is, from its command line (read once per process)."""
+    if proc.pid == os.getpid():
+        return "flow"
+    if proc.pid not in _roles:
+        command = " ".join(proc.cmdline())
+        _roles[proc.pid] = next((role for marker, role in _ROLE_MARKERS if marker in command), "other")
+    return _roles[proc.pid]
+
+
+def _process_tree() -> list[psutil.Process]:
+    proc = psutil.Process()
+    return [proc, *proc.children(recursive=True)]
+
+
 @contextmanager
-def sample_rss(times: StageTimes, every: float = 0.05, pss_every: float = 1.0) -> Iterator[None]:
-    """Sample the RSS of this process tree every `every` seconds, and its PSS every `pss_every`."""
+def sample_rss(
+    times: StageTimes, every: float = 0.1, pss_every: float = 2.0, tree_every: float = 0.5
+) -> Iterator[None]:
+    """Sample the RSS of this process tree every `every` seconds, and its PSS every `pss_every`.
+
+    The list of processes is refreshed every `tree_every` seconds only: listing children scans every
+    process on the machine, and at RSS's rate that alone took a tenth of a core from the run measured.
+    """
     stop = threading.Event()
 
     def loop() -> None:
-        next_pss = time.monotonic()
+        next_pss = next_tree = time.monotonic()
+        tree: list[psutil.Process] = []
         while not stop.wait(every):
             now = time.monotonic()
-            times.samples.append((now, _tree_memory()))
+            if now >= next_tree:
+                tree, next_tree = _process_tree(), now + tree_every
+            times.samples.append((now, _tree_memory(tree=tree, peaks=times.role_peaks)))
             if now >= next_pss:
-                times.pss_samples.append((now, _tree_memory(pss=True)))
+                times.pss_samples.append((now, _tree_memory(pss=True, tree=tree)))
                 next_pss = now + pss_every
 
     thread = threading.Thread(target=loop, name="rss-sampler", daemon=True)

@@ -163,6 +163,8 @@ def render(report: BenchReport) -> str:
         f"{first.times.peak_rss() / 2**20:>13.0f}",
         f"peak memory of the process tree: RSS {first.times.peak_rss() / 2**20:.0f} MB, "
         f"PSS {first.times.peak_pss() / 2**20:.0f} MB (shared library pages counted once)",
+        "largest single process, RSS MB: "
+        + ", ".join(f"{role} {rss / 2**20:.0f}" for role, rss in sorted(first.times.role_peaks.items())),
         f"NER forward pass alone: {alone:.2f} s (its seconds / {first.processes} process(es)); "
         f"total / NER forward pass: {_ratio(first.wall, alone)}",
         f"Prefect task runs: {first.task_runs} (analyse batches: {first.times.calls('analyse task')})",

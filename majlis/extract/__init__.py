@@ -7,6 +7,17 @@ from collections import defaultdict
 from majlis.records import Article, Meeting, Mention, Sentence
 
 
+def warm_up() -> None:
+    """Build the lexicons and matchers now (about a second), so a worker pays it while the flow is still
+    reading files rather than inside its first batch."""
+    from majlis.extract import countries, dates, places, vocab
+
+    countries._lexicon()  # the package warming its own caches
+    dates._lexicon()
+    places._known_city_names()
+    vocab.vocabulary()
+
+
 def extract_batch(
     articles: list[Article], sentences: list[Sentence], mentions: list[Mention], model_name: str = ""
 ) -> list[Meeting]:
