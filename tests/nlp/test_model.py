@@ -109,3 +109,21 @@ def test_person_spans_lose_title_words_and_place_only_spans() -> None:
     tokens = ["وأكد", "الوزير", "سالم", "الفلاني", "أن", "كونا", "والكويت"]
     spans = [("PER", 1, 4), ("PER", 5, 6), ("LOC", 6, 7), ("PER", 6, 7)]
     assert clean_person_spans(tokens, spans) == [("PER", 2, 4), ("LOC", 6, 7)]
+
+
+def test_loading_for_prediction_skips_the_training_optimizer() -> None:
+    """Building Stanza's optimizer would import torch._dynamo and sympy (~85 MB per worker); a new
+    process shows whether loading the bundled model pulls them in, and training still gets its optimizer."""
+    import subprocess
+    import sys
+
+    from stanza.models.common import utils
+
+    script = (
+        "import sys; from majlis.nlp.model import load_pipeline; p = load_pipeline(); "
+        "print(p.tag([['استقبل', 'الوزير', 'سالم', 'الهاجري']]), 'torch._dynamo' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-1] == "False", done.stdout
+    load_pipeline()
+    assert utils.get_optimizer.__name__ == "get_optimizer"  # put back for training
