@@ -8,6 +8,8 @@ from pathlib import Path
 WAREHOUSE_ENV = "MAJLIS_WAREHOUSE"
 NER_MODEL_ENV = "MAJLIS_NER_MODEL"
 STANZA_DIR_ENV = "MAJLIS_STANZA_DIR"
+DBT_MEMORY_ENV = "MAJLIS_DBT_MEMORY"  # DuckDB's memory budget during the dbt build, e.g. "600MB" or "4GB"
+DBT_MEMORY_DEFAULT = "600MB"  # ~1.5x what a 10,000-article warehouse needs; the build retries without it
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent

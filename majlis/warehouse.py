@@ -14,6 +14,7 @@ import ctypes
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -37,6 +38,9 @@ MARTS = (
 )  # fmt: skip
 DUCKDB_PATH_ENV = "MAJLIS_DUCKDB_PATH"
 _FAILED = {"error", "fail", "runtime error"}
+
+
+logger = logging.getLogger(__name__)
 
 
 class WarehouseBuildError(RuntimeError):
@@ -66,12 +70,13 @@ def _build_lock(warehouse: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _dbt_env(warehouse: Path, building: Path) -> dict[str, str]:
+def _dbt_env(warehouse: Path, building: Path, memory: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
             config.WAREHOUSE_ENV: str(warehouse),
             DUCKDB_PATH_ENV: str(building),
+            config.DBT_MEMORY_ENV: memory,
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
             "DO_NOT_TRACK": "1",
             "DBT_VERSION_CHECK": "false",
@@ -101,7 +106,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
+def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str) -> Path:
     """Run `dbt build`; return the dbt log file, or raise WarehouseBuildError naming the failed nodes."""
     target_path = warehouse / "dbt" / "target"
     log_path = warehouse / "dbt" / "logs"
@@ -115,7 +120,7 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
         "--log-path", str(log_path),
     ]  # fmt: skip
     if os.environ.get(CRASH_ENV) == "dbt:during":  # crash tests: die while dbt is writing the build file
-        child = subprocess.Popen(command, env=_dbt_env(warehouse, building), cwd=warehouse,
+        child = subprocess.Popen(command, env=_dbt_env(warehouse, building, memory), cwd=warehouse,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                  preexec_fn=_die_with_parent)  # fmt: skip
         while not building.exists() and child.poll() is None:
@@ -125,7 +130,7 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
     try:
         proc = subprocess.run(
             command,
-            env=_dbt_env(warehouse, building),
+            env=_dbt_env(warehouse, building, memory),
             cwd=warehouse,
             capture_output=True,
             text=True,
@@ -145,6 +150,30 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None) -> Path:
             f"dbt build failed (exit {proc.returncode}); log in {log_path / 'dbt.log'}\n{detail}", failures
         )
     return log_path / "dbt.log"
+
+
+def _run_dbt_within_budget(warehouse: Path, building: Path, timeout: float | None) -> Path:
+    """`dbt build` with DuckDB's memory capped (`$MAJLIS_DBT_MEMORY`, else 600MB), so a run's memory does
+    not grow with the warehouse. Some steps (per-person aggregates) cannot spill to disk; if the default
+    budget is too small for them, the build runs again with DuckDB's own limit rather than fail. A budget
+    the user set is kept: their limit is the point."""
+    chosen = os.environ.get(config.DBT_MEMORY_ENV, "").strip()
+    try:
+        return _run_dbt(warehouse, building, timeout, chosen or config.DBT_MEMORY_DEFAULT)
+    except WarehouseBuildError as exc:
+        if chosen or not any(_OUT_OF_MEMORY in message for _, message in exc.failures):
+            raise
+        logger.warning(
+            "dbt build needs more than %s of memory for this warehouse; building again without that cap "
+            "(set %s, e.g. 2GB, to choose one)", config.DBT_MEMORY_DEFAULT, config.DBT_MEMORY_ENV,
+        )  # fmt: skip
+        for stale in (building, building.with_name(building.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        return _run_dbt(warehouse, building, timeout, DUCKDB_OWN_MEMORY_LIMIT)
+
+
+_OUT_OF_MEMORY = "Out of Memory Error"
+DUCKDB_OWN_MEMORY_LIMIT = "80%"  # DuckDB's default: 80 % of the machine's RAM
 
 
 def _count_and_checkpoint(database: Path) -> dict[str, int]:
@@ -173,7 +202,7 @@ def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800)
         build_dir.mkdir(exist_ok=True)
         for stale in (building, building.with_name(building.name + ".wal")):
             stale.unlink(missing_ok=True)
-        log_file = _run_dbt(warehouse, building, timeout)
+        log_file = _run_dbt_within_budget(warehouse, building, timeout)
         counts = _count_and_checkpoint(building)
         crash_point("dbt:before-swap")
         # a WAL left by an old writer of the published file must not be replayed onto the new file

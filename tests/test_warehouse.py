@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from majlis import config
 from majlis.land import land
 from majlis.records import Article, Meeting, Participant, to_table
 from majlis.reference import COUNTRY_SEED, render_country_seed
@@ -145,3 +147,20 @@ def test_empty_warehouse_builds_then_a_failing_dbt_test_fails_the_next_build(tmp
     assert "accepted_values_fact_meeting_participants_role" in str(info.value)
     # the previous build is still the one served
     assert _query(good.database, "select count(*) from fact_meetings") == [(0,)]
+
+
+@pytest.mark.slow
+def test_build_memory_budget_falls_back_when_too_small_unless_the_user_chose_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(config, "DBT_MEMORY_DEFAULT", "1MB")  # too small even for the country seed
+    monkeypatch.delenv(config.DBT_MEMORY_ENV, raising=False)
+    with caplog.at_level(logging.WARNING, logger="majlis.warehouse"):
+        built = build_warehouse(tmp_path)
+    assert built.counts["dim_country"] == 249
+    assert "needs more than 1MB" in caplog.text
+
+    monkeypatch.setenv(config.DBT_MEMORY_ENV, "1MB")
+    with pytest.raises(WarehouseBuildError, match="Out of Memory"):
+        build_warehouse(tmp_path)
+    assert _query(built.database, "select count(*) from dim_country") == [(249,)]  # still served

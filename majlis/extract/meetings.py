@@ -88,11 +88,15 @@ class ArticleReader:
         self.article = article
         self.sentences = sentences
         self.per = [m for m in mentions if m.label == "PER"]
-        self.dateline = dateline_place(article.text, article.title)
         self.drafts: list[Draft] = []
         self.known: list[Party] = []
         self._people_directory: list[Person] | None = None
         self.v = vocabulary()
+
+    @cached_property
+    def dateline(self) -> Place | None:
+        """The dateline's place; looked for only when a meeting needs a place (most articles have none)."""
+        return dateline_place(self.article.text, self.article.title)
 
     @cached_property
     def _home(self) -> tuple[list[str], bool]:
