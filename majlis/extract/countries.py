@@ -67,14 +67,39 @@ def _fold_char(ch: str) -> str:
     return folded.translate(_LETTERS)
 
 
+# Characters that fold to themselves (Arabic letters, Latin, digits, most punctuation): runs of them are
+# copied whole, and only the characters between runs go through `_fold_char` one at a time.
+_PLAIN = (
+    "["
+    + re.escape(
+        "".join(ch for ch in map(chr, [*range(0x21, 0x7F), *range(0x600, 0x700)]) if _fold_char(ch) == ch)
+    )
+    + "]+"
+)
+_PLAIN_RUN = re.compile(f"{_PLAIN}(?: {_PLAIN})*")  # single spaces between such characters stay too
+
+
 @lru_cache(maxsize=1024)  # a sentence is folded for countries, organisations and titles in turn
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """The matching form of `text` and, for each of its characters, the index it came from in `text`."""
     out: list[str] = []
     index: list[int] = []
     last_space = True  # drops leading separators and collapses runs
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
+    done = 0
+    for run in _PLAIN_RUN.finditer(text):
+        start, end = run.span()
+        last_space = _fold_chars(text, done, start, out, index, last_space)
+        out.append(run.group())
+        index.extend(range(start, end))
+        last_space, done = False, end
+    _fold_chars(text, done, len(text), out, index, last_space)
+    return "".join(out), tuple(index)
+
+
+def _fold_chars(text: str, start: int, end: int, out: list[str], index: list[int], last_space: bool) -> bool:
+    """Fold text[start:end] one character at a time onto `out`/`index`; whether it ended on a space."""
+    for i in range(start, end):
+        folded = _fold_char(text[i])
         if not folded:
             continue
         if folded == " ":
@@ -85,7 +110,7 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
             last_space = False
         out.append(folded)
         index.extend([i] * len(folded))
-    return "".join(out), tuple(index)
+    return last_space
 
 
 def _key(phrase: str) -> str:

@@ -28,6 +28,19 @@ _DROP = re.compile(
     "[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u200b-\u200f]"
 )
 
+# characters `_normalize` keeps unchanged (spaces included: this form keeps them as they are)
+_PLAIN_RUN = re.compile(
+    "["
+    + re.escape(
+        "".join(
+            ch
+            for ch in map(chr, [*range(0x20, 0x7F), *range(0x600, 0x700)])
+            if not _DROP.match(ch) and ch not in _DIGITS and ch not in _LETTERS
+        )
+    )
+    + "]+"
+)
+
 _GREGORIAN_YEARS = range(1900, 2101)
 _HIJRI_YEARS = range(1300, 1601)
 _DATELINE_WINDOW = 120
@@ -57,13 +70,25 @@ def _normalize(text: str) -> tuple[str, list[int]]:
     """Normalised text and, per character, the index of the original character (plus an end sentinel)."""
     out: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(text):
+    done = 0
+    for run in _PLAIN_RUN.finditer(text):  # runs that stay as they are are copied whole
+        start, end = run.span()
+        _normalize_chars(text, done, start, out, index)
+        out.append(run.group())
+        index.extend(range(start, end))
+        done = end
+    _normalize_chars(text, done, len(text), out, index)
+    index.append(len(text))
+    return "".join(out), index
+
+
+def _normalize_chars(text: str, start: int, end: int, out: list[str], index: list[int]) -> None:
+    for i in range(start, end):
+        ch = text[i]
         if _DROP.match(ch):
             continue
         out.append(_DIGITS.get(ch) or _LETTERS.get(ch) or ch)
         index.append(i)
-    index.append(len(text))
-    return "".join(out), index
 
 
 def _norm(word: str) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from majlis.text import normalize_word
 
-# a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
 # a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
 WORD = re.compile(r"[^\W\d_]\.(?=\s)|[\w\u064B-\u065F\u0670\u0640]+|[^\s\w]")
 CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
@@ -31,7 +31,16 @@ class Tok(NamedTuple):
 
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation with offsets into `text`."""
-    return [Tok(m.group(), normalize_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)  # a sentence is tokenised by the meeting, people, place and topic readers in turn
+def _tokens(text: str) -> tuple[Tok, ...]:
+    return tuple(
+        Tok(word, normalize_word(word), start, start + len(word))
+        for match in WORD.finditer(text)
+        for word, start in ((match.group(), match.start()),)
+    )
 
 
 def norm_words(phrase: str) -> tuple[str, ...]:
@@ -116,8 +125,14 @@ class PhraseMatcher:
         """Non-overlapping longest matches, left to right."""
         out: list[Match] = []
         i, stop = start, len(toks) if end is None else end
+        known = self._forms_cache
         while i < stop:
-            m = self.match_at(toks, i)
+            norm = toks[i].norm
+            forms = known.get(norm)
+            if forms is None:
+                forms = self._first_forms(norm)
+            # most tokens start no phrase: skip them without trying a match
+            m = self.match_at(toks, i) if forms else None
             if m and m.end <= stop:
                 out.append(m)
                 i = m.end

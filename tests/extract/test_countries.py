@@ -375,3 +375,39 @@ def test_thousands_of_sentences_per_second() -> None:
     for _ in range(2000):
         find_countries(sentence)
     assert time.perf_counter() - started < 2.0
+
+
+def test_fold_copies_plain_runs_exactly_as_folding_each_character_would() -> None:
+    """`fold` copies runs of unchanged characters whole; the result must be the per-character definition."""
+    import random
+
+    from majlis.extract.countries import _fold_char, fold
+
+    def one_by_one(text: str) -> tuple[str, tuple[int, ...]]:
+        out, index, last_space = [], [], True
+        for i, ch in enumerate(text):
+            folded = _fold_char(ch)
+            if not folded or (folded == " " and last_space):
+                continue
+            last_space = folded == " "
+            out.append(folded)
+            index += [i] * len(folded)
+        return "".join(out), tuple(index)
+
+    pool = [
+        *"سلطنة عُمان والإمارات ـ  \n\t-–",
+        "\u200c",
+        "\ufeff",
+        "\u00a0",
+        "ﻻ",
+        "ﷲ",
+        "Ａ",
+        "İ",
+        "٣",
+        "ى",
+        "آ",
+    ]
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        assert fold(text) == one_by_one(text), text

@@ -315,3 +315,20 @@ def test_any_written_date_round_trips(day: date, levant: bool, eastern: bool) ->
     written = f"{day.day} {month} {day.year}"
     text = f"عقد اللقاء في {written.translate(EASTERN) if eastern else written} بمقر القيادة"
     assert only(text, None).value == day
+
+
+def test_normalize_copies_plain_runs_exactly_as_normalising_each_character_would() -> None:
+    import random
+
+    from majlis.extract.dates import _DIGITS, _DROP, _LETTERS, _normalize
+
+    def one_by_one(text: str) -> tuple[str, list[int]]:
+        kept = [(i, ch) for i, ch in enumerate(text) if not _DROP.match(ch)]
+        folded = "".join(_DIGITS.get(ch) or _LETTERS.get(ch) or ch for _, ch in kept)
+        return folded, [i for i, _ in kept] + [len(text)]
+
+    pool = [*"في ١٥ مارس 2025 الموافق ٣ رمضان ١٤٤٦ هـ", "\u200f", "\u00a0", "ـ", "ى", "ة", "۱", "ک", "\u064e"]
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        assert _normalize(text) == one_by_one(text), text
