@@ -47,7 +47,11 @@ def _abbreviations() -> frozenset[str]:
 
 def tokenize(text: str) -> list[Token]:
     """Every non-space character of `text` lands in exactly one token, in order."""
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [
+        Token(word, start, start + len(word))
+        for m in _TOKEN_RE.finditer(text)
+        for word, start in ((m[0], m.start()),)
+    ]
 
 
 def _is_abbreviation_dot(tokens: list[Token], i: int) -> bool:
