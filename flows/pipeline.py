@@ -35,7 +35,7 @@ from majlis.runlock import run_lock
 from majlis.runtime import crash_point
 from majlis.state import landed_article_ids, landed_articles, landed_quarantine_keys
 from majlis.warehouse import build_warehouse, current_counts
-from majlis.workers import analyse_batch, analysis_workers, worker_count
+from majlis.workers import analyse_batch, analysis_workers, start_workers, worker_count
 
 FILES_PER_BATCH = 200
 BATCHES_IN_FLIGHT = 2  # analysis batches submitted and not yet landed, when analysis runs in this process
@@ -298,6 +298,15 @@ def majlis_flow(
     warehouse = config.warehouse_dir()
     with run_lock(warehouse, wait_seconds=lock_wait_seconds):
         return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan)
+
+
+def start_analysis_early(files_to_read: int, files_per_batch: int = FILES_PER_BATCH) -> None:
+    """Before the flow starts: start the analysis workers a run of `files_to_read` files will want, so
+    they load the model while Prefect starts (its temporary server takes seconds). The run uses them and
+    stops them when it ends; a Dask run must not call this."""
+    batches = -(-files_to_read // files_per_batch)
+    if batches >= 2:
+        start_workers(min(worker_count(), batches))
 
 
 def _worker_processes(batches: int) -> int:

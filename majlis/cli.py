@@ -8,11 +8,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from majlis.filelog import InputScan
 
 # Offline by default: Prefect's server would otherwise try to send telemetry at start.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -80,15 +83,19 @@ def run(
     from majlis.runtime import quiet_prefect_shutdown
 
     quiet_prefect_shutdown()
-    from flows.pipeline import NothingToDoError, StageError, majlis_flow
+    from flows.pipeline import NothingToDoError, StageError, majlis_flow, start_analysis_early
+    from majlis.config import warehouse_dir
+    from majlis.filelog import scan_inputs
     from majlis.runlock import RunLockedError, WarehouseUnwritableError
+    from majlis.workers import stop_workers
 
     targets = [str(p.resolve()) for p in (paths or [Path("seeds")])]
     for given, target in zip(paths or [Path("seeds")], targets, strict=True):
         if not Path(target).exists():
             console.print(f"[red]error:[/red] input path not found: {given}")
             raise typer.Exit(2)
-    if not (reprocess or rescan) and _print_if_up_to_date(targets):
+    scan = scan_inputs([Path(t) for t in targets], warehouse_dir(), ignore_log=rescan)
+    if not (reprocess or rescan) and _print_if_up_to_date(scan):
         return
     flow_to_run = majlis_flow
     if dask:
@@ -97,6 +104,8 @@ def run(
         flow_to_run = majlis_flow.with_options(task_runner=dask_task_runner())
     try:
         with user_errors():
+            if not (dask or reprocess):
+                start_analysis_early(len(scan.to_read), files_per_batch)
             summary = flow_to_run(targets, files_per_batch=files_per_batch, reprocess=reprocess,
                                   lock_wait_seconds=wait, rescan=rescan)  # fmt: skip
     except RunLockedError as exc:
@@ -105,6 +114,8 @@ def run(
     except (StageError, NothingToDoError, WarehouseUnwritableError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
+    finally:
+        stop_workers()  # started early for a run that failed before using them
     console.print(
         f"\n[bold]majlis run[/bold] → {summary.warehouse}\n"
         f"  files: {summary.files} ({summary.files_unchanged} unchanged, not read again)   "
@@ -127,16 +138,14 @@ def run(
     )
 
 
-def _print_if_up_to_date(targets: list[str]) -> bool:
+def _print_if_up_to_date(scan: InputScan) -> bool:
     """Say so and return True when no input file changed and the marts are built from what landed.
 
     Checked before Prefect starts (its temporary server alone takes seconds), so a no-op run is quick.
     """
     from majlis.config import warehouse_dir
-    from majlis.filelog import scan_inputs
     from majlis.warehouse import current_counts
 
-    scan = scan_inputs([Path(t) for t in targets], warehouse_dir())
     if not scan.files or scan.to_read:
         return False
     counts = current_counts()

@@ -64,22 +64,41 @@ def _start_worker(parent: int) -> None:
     warm_up()
 
 
-@contextmanager
-def analysis_workers(count: int) -> Iterator[None]:
-    """Within the block, `analyse_batch` runs on `count` worker processes (in this process if count < 2)."""
+def start_workers(count: int) -> None:
+    """Start `count` workers now, so they load the model while something else waits (Prefect starting its
+    temporary server); the next `analysis_workers` block uses them, and `stop_workers` ends them."""
     global _pool
     if count < 2 or _pool is not None:
-        yield
         return
     # spawn, not fork: the flow process runs threads (Prefect, the task runner) that fork would copy mid-work
     _pool = ProcessPoolExecutor(
         count, multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
     )
+    for _ in range(count):  # the pool starts a process only for submitted work
+        _pool.submit(os.getpid)
+
+
+def stop_workers() -> None:
+    """End the workers, if any (waits for the batch they are on)."""
+    global _pool
+    pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def analysis_workers(count: int) -> Iterator[None]:
+    """Within the block, `analyse_batch` runs on `count` worker processes (in this process if count < 2);
+    workers started earlier with `start_workers` are used, and all are stopped when the block ends."""
+    if count < 2:
+        stop_workers()  # started early for a run that turned out to need none
+        yield
+        return
+    start_workers(count)
     try:
         yield
     finally:
-        pool, _pool = _pool, None
-        pool.shutdown(wait=True, cancel_futures=True)
+        stop_workers()
 
 
 def analyse_batch(articles: list[Article]) -> BatchOutput:

@@ -65,3 +65,22 @@ def test_workers_end_when_the_flow_process_is_killed() -> None:
     for proc in alive:
         proc.kill()
     assert not alive, f"orphaned workers still running: {[p.pid for p in alive]}"
+
+
+@pytest.mark.slow
+def test_workers_started_early_serve_the_run_and_stop_with_it() -> None:
+    """`majlis run` starts workers while Prefect starts; the run must use those, not start more."""
+    import os
+
+    from majlis import workers
+
+    workers.start_workers(2)
+    early = workers._pool
+    assert early is not None
+    with analysis_workers(2):
+        assert workers._pool is early
+        assert len({early.submit(os.getpid).result() for _ in range(6)}) <= 2
+    assert workers._pool is None
+    workers.start_workers(2)
+    with analysis_workers(0):  # the run found a single batch: the early workers are not needed
+        assert workers._pool is None

@@ -31,6 +31,18 @@ class StageTimes:
     samples: list[tuple[float, int]] = field(default_factory=list)
     pss_samples: list[tuple[float, int]] = field(default_factory=list)
     role_peaks: dict[str, int] = field(default_factory=dict)  # largest RSS of one process, per role
+    cpu_by_process: dict[int, tuple[str, float]] = field(default_factory=dict)  # pid → (role, CPU s)
+
+    cpu_before: float = 0.0  # CPU this process had used when sampling started (corpus generation, imports)
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system) per role while sampling, as last seen (every half second)."""
+        totals: dict[str, float] = {}
+        for role, seconds in self.cpu_by_process.values():
+            totals[role] = totals.get(role, 0.0) + seconds
+        if "flow" in totals:
+            totals["flow"] -= self.cpu_before
+        return totals
 
     def seconds(self, stage: str) -> float:
         return sum(end - start for start, end in self.intervals.get(stage, []))
@@ -106,6 +118,15 @@ def _role(proc: psutil.Process) -> str:
     return _roles[proc.pid]
 
 
+def _record_cpu(tree: list[psutil.Process], seen: dict[int, tuple[str, float]]) -> None:
+    for proc in tree:
+        try:
+            used = proc.cpu_times()
+            seen[proc.pid] = (_role(proc), used.user + used.system)
+        except psutil.Error:
+            continue
+
+
 def _process_tree() -> list[psutil.Process]:
     proc = psutil.Process()
     return [proc, *proc.children(recursive=True)]
@@ -121,6 +142,8 @@ def sample_rss(
     process on the machine, and at RSS's rate that alone took a tenth of a core from the run measured.
     """
     stop = threading.Event()
+    used = psutil.Process().cpu_times()
+    times.cpu_before = used.user + used.system
 
     def loop() -> None:
         next_pss = next_tree = time.monotonic()
@@ -129,6 +152,7 @@ def sample_rss(
             now = time.monotonic()
             if now >= next_tree:
                 tree, next_tree = _process_tree(), now + tree_every
+                _record_cpu(tree, times.cpu_by_process)
             times.samples.append((now, _tree_memory(tree=tree, peaks=times.role_peaks)))
             if now >= next_pss:
                 times.pss_samples.append((now, _tree_memory(pss=True, tree=tree)))

@@ -94,7 +94,9 @@ def _instrumented(times: StageTimes) -> Iterator[None]:
 
 def _run_once(corpus_dir: Path, dask: bool = False) -> RunFigures:
     """One in-process flow run; with `dask`, analysis batches go to Dask (their stage times are not seen)."""
-    from flows.pipeline import majlis_flow
+    from flows.pipeline import majlis_flow, start_analysis_early
+    from majlis.filelog import scan_inputs
+    from majlis.workers import stop_workers
 
     times = StageTimes()
     runner = majlis_flow
@@ -104,7 +106,13 @@ def _run_once(corpus_dir: Path, dask: bool = False) -> RunFigures:
         runner = majlis_flow.with_options(task_runner=dask_task_runner())
     with _instrumented(times), sample_rss(times):
         started = time.monotonic()
-        summary = runner([str(corpus_dir)])
+        if not dask:  # as `majlis run` does: workers load the model while Prefect starts
+            scan = scan_inputs([corpus_dir], config.warehouse_dir())
+            start_analysis_early(len(scan.to_read))
+        try:
+            summary = runner([str(corpus_dir)])
+        finally:
+            stop_workers()
         wall = time.monotonic() - started
     task_runs = sum(times.calls(s) for s in (*STAGES, "analyse task"))
     processes = local_cluster_kwargs()["n_workers"] if dask else summary.analysis_processes
@@ -165,6 +173,8 @@ def render(report: BenchReport) -> str:
         f"PSS {first.times.peak_pss() / 2**20:.0f} MB (shared library pages counted once)",
         "largest single process, RSS MB: "
         + ", ".join(f"{role} {rss / 2**20:.0f}" for role, rss in sorted(first.times.role_peaks.items())),
+        "CPU seconds by process role (sampled every 0.5 s): "
+        + ", ".join(f"{role} {sec:.1f}" for role, sec in sorted(first.times.cpu_seconds().items())),
         f"NER forward pass alone: {alone:.2f} s (its seconds / {first.processes} process(es)); "
         f"total / NER forward pass: {_ratio(first.wall, alone)}",
         f"Prefect task runs: {first.task_runs} (analyse batches: {first.times.calls('analyse task')})",
