@@ -60,7 +60,9 @@ def run(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Files or directories of articles (default: seeds/).")
     ] = None,
-    files_per_batch: Annotated[int, typer.Option(help="Files per Prefect task run.")] = 200,
+    files_per_batch: Annotated[
+        int, typer.Option(help="Most files per Prefect task run (small runs use smaller ones).")
+    ] = 200,
     reprocess: Annotated[
         bool,
         typer.Option(
