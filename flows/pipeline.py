@@ -165,6 +165,7 @@ class _Analysis:
 
     summary: RunSummary
     in_flight: int
+    local: bool  # batches run on this machine's threads (not shipped to Dask)
     pending: deque[tuple[list[Article], PrefectFuture[BatchOutput], list[ProcessedFile]]] = field(
         default_factory=deque
     )
@@ -172,7 +173,9 @@ class _Analysis:
     def submit(self, articles: list[Article], files: list[ProcessedFile]) -> None:
         while len(self.pending) >= max(self.in_flight, 1):
             self._land_oldest()
-        self.pending.append((articles, analyse_articles.submit(_as_is(articles)), files))
+        # Dask ships arguments through its own serialiser, which turns quote()'s wrapper into a bare tuple
+        argument = _as_is(articles) if self.local else articles
+        self.pending.append((articles, analyse_articles.submit(argument), files))
 
     def drain(self) -> None:
         while self.pending:
@@ -353,7 +356,7 @@ def _run(
     summary.analysis_processes = max(workers, 1)
     if workers:
         logger.info("analysing %d batches on %d worker processes", batches, workers)
-    analysis = _Analysis(summary, batches_in_flight or (workers + 1 if workers else BATCHES_IN_FLIGHT))
+    analysis = _Analysis(summary, batches_in_flight or (workers + 1 if workers else BATCHES_IN_FLIGHT), local)
     with analysis_workers(workers):
         if stored:
             _reprocess(summary, stored, files_per_batch, analysis)
