@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:  # imported where tables are built: analysis workers use records, never Arrow (≈ 26 MB)
+    import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class Meeting:
 
 
 def _arrow_type(py: Any) -> pa.DataType:
+    import pyarrow as pa
+
     text = str(py)
     if "list[str]" in text:
         return pa.list_(pa.string())
@@ -116,6 +119,8 @@ def _arrow_type(py: Any) -> pa.DataType:
 
 def arrow_schema(cls: type, exclude: tuple[str, ...] = ()) -> pa.Schema:
     """The Arrow schema of a record type, derived from its annotations so it is written once."""
+    import pyarrow as pa
+
     fields = []
     for f in dataclasses.fields(cls):
         if f.name in exclude:
@@ -127,6 +132,8 @@ def arrow_schema(cls: type, exclude: tuple[str, ...] = ()) -> pa.Schema:
 
 def to_table(rows: list[Any], cls: type, exclude: tuple[str, ...] = ()) -> pa.Table:
     """Rows of a record type as an Arrow table with the record's schema (empty lists give empty tables)."""
+    import pyarrow as pa
+
     schema = arrow_schema(cls, exclude)
     columns = {name: [getattr(r, name) for r in rows] for name in schema.names}
     return pa.table(columns, schema=schema)

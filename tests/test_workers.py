@@ -80,6 +80,8 @@ def test_workers_started_early_serve_the_run_and_stop_with_it() -> None:
     with analysis_workers(2):
         assert workers._pool is early
         assert len({early.submit(os.getpid).result() for _ in range(6)}) <= 2
+        loaded = early.submit(eval, "sorted(__import__('sys').modules)").result()  # what a worker imported
+        assert "torch" in loaded and not {"prefect", "dbt", "pyarrow", "duckdb"} & set(loaded)
     assert workers._pool is None
     workers.start_workers(2)
     with analysis_workers(0):  # the run found a single batch: the early workers are not needed
