@@ -80,9 +80,25 @@ def test_workers_started_early_serve_the_run_and_stop_with_it() -> None:
     with analysis_workers(2):
         assert workers._pool is early
         assert len({early.submit(os.getpid).result() for _ in range(6)}) <= 2
-        loaded = early.submit(eval, "sorted(__import__('sys').modules)").result()  # what a worker imported
-        assert "torch" in loaded and not {"prefect", "dbt", "pyarrow", "duckdb"} & set(loaded)
     assert workers._pool is None
     workers.start_workers(2)
     with analysis_workers(0):  # the run found a single batch: the early workers are not needed
         assert workers._pool is None
+
+
+_WORKER_IMPORTS = """
+import majlis.workers as workers
+with workers.analysis_workers(2):
+    assert workers._pool is not None
+    print(" ".join(workers._pool.submit(eval, "sorted(__import__('sys').modules)").result()))
+"""
+
+
+@pytest.mark.slow
+def test_workers_load_the_model_but_not_prefect_dbt_or_arrow() -> None:
+    """Workers stay small: they import torch and Stanza, never Prefect, dbt, pyarrow or DuckDB. A clean
+    parent process, since spawned workers re-import the parent's main module."""
+    done = subprocess.run([sys.executable, "-c", _WORKER_IMPORTS], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert {"torch", "stanza"} <= loaded
+    assert {"prefect", "dbt", "pyarrow", "duckdb"} & loaded == set()
