@@ -325,11 +325,16 @@ def _batch_size(files_per_batch: int, items: int, workers: int) -> int:
     return min(files_per_batch, max(MIN_FILES_PER_BATCH, -(-items // (4 * workers))))
 
 
+def _local_threads() -> bool:
+    """Whether this flow run's tasks run on this machine's threads (not shipped to Dask workers)."""
+    run = FlowRunContext.get()
+    return run is not None and isinstance(run.task_runner, ThreadPoolTaskRunner)
+
+
 def _worker_processes(batches: int) -> int:
     """Analysis processes for this run: none for a single batch, or when the task runner is not local
     threads (Dask workers analyse in their own processes)."""
-    runner = FlowRunContext.get()
-    if batches < 2 or runner is None or not isinstance(runner.task_runner, ThreadPoolTaskRunner):
+    if batches < 2 or not _local_threads():
         return 0
     return min(worker_count(), batches)
 
@@ -349,7 +354,7 @@ def _run(
     )  # fmt: skip
     crash_point("discover")
     stored = _stage("read landed", summary, lambda: landed_articles(landed)) if reprocess else []
-    local = isinstance(getattr(FlowRunContext.get(), "task_runner", None), ThreadPoolTaskRunner)
+    local = _local_threads()
     files_per_batch = _batch_size(files_per_batch, len(files) + len(stored), worker_count() if local else 0)
     batches = -(-len(files) // files_per_batch) + -(-len(stored) // files_per_batch)
     workers = _worker_processes(batches)
