@@ -167,9 +167,14 @@ def _run_dbt_within_budget(warehouse: Path, building: Path, timeout: float | Non
             "dbt build needs more than %s of memory for this warehouse; building again without that cap "
             "(set %s, e.g. 2GB, to choose one)", config.DBT_MEMORY_DEFAULT, config.DBT_MEMORY_ENV,
         )  # fmt: skip
-        for stale in (building, building.with_name(building.name + ".wal")):
-            stale.unlink(missing_ok=True)
+        _remove_build_file(building)
         return _run_dbt(warehouse, building, timeout, DUCKDB_OWN_MEMORY_LIMIT)
+
+
+def _remove_build_file(building: Path) -> None:
+    """A build file (and its WAL) left by an earlier, failed or interrupted build."""
+    for stale in (building, building.with_name(building.name + ".wal")):
+        stale.unlink(missing_ok=True)
 
 
 _OUT_OF_MEMORY = "Out of Memory Error"
@@ -200,8 +205,7 @@ def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800)
     building = build_dir / target.name
     with _build_lock(warehouse):
         build_dir.mkdir(exist_ok=True)
-        for stale in (building, building.with_name(building.name + ".wal")):
-            stale.unlink(missing_ok=True)
+        _remove_build_file(building)
         log_file = _run_dbt_within_budget(warehouse, building, timeout)
         counts = _count_and_checkpoint(building)
         crash_point("dbt:before-swap")
