@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from majlis.records import Article, QuarantineItem
-from majlis.text import arabic_letter_count, normalize
+from majlis.text import has_arabic_letters, normalize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -146,8 +146,11 @@ def compose_text(title: str | None, body: str) -> str:
 
 def article_id_for(title: str | None, body: str) -> str:
     """Stable id from the normalised content, so the same article under another file name is one article."""
-    digest = hashlib.sha256(f"{normalize(title or '')}\n{normalize(body)}".encode()).hexdigest()
-    return digest[:16]
+    return _article_id(normalize(title or ""), normalize(body))
+
+
+def _article_id(normalized_title: str, normalized_body: str) -> str:
+    return hashlib.sha256(f"{normalized_title}\n{normalized_body}".encode()).hexdigest()[:16]
 
 
 def parse_published(value: object) -> date | None:
@@ -185,17 +188,19 @@ def make_article(
         return "empty text"
     if len(text) > MAX_ARTICLE_CHARS:
         return f"article longer than {MAX_ARTICLE_CHARS} characters ({len(text)})"
-    if arabic_letter_count(text) < MIN_ARABIC_LETTERS:
+    if not has_arabic_letters(text, MIN_ARABIC_LETTERS):
         return "no Arabic text"
+    # normalize(text) joins these two with a space: title and body are normalised once, for both uses
+    normalized_title, normalized_body = normalize(title or ""), normalize(body)
     return Article(
-        article_id=article_id_for(title, body),
+        article_id=_article_id(normalized_title, normalized_body),
         external_id=external_id,
         source_file=source_file,
         record_index=record_index,
         title=title,
         body=body,
         text=text,
-        text_normalized=normalize(text),
+        text_normalized=" ".join(part for part in (normalized_title, normalized_body) if part),
         published_at=published_at,
         source=source,
         url=url,

@@ -39,9 +39,18 @@ def normalize(text: str) -> str:
 normalize_word = lru_cache(maxsize=30_000)(normalize)
 
 
-def arabic_letter_count(text: str) -> int:
-    """How many Arabic letters a text holds (the test for 'is this an Arabic article')."""
-    return len(ARABIC_LETTER.findall(text))
+@lru_cache(maxsize=8)
+def _letters_pattern(minimum: int) -> re.Pattern[str]:
+    letter = ARABIC_LETTER.pattern
+    return re.compile(f"(?:{letter.replace('[', '[^', 1)}*{letter}){{{minimum}}}")
+
+
+def has_arabic_letters(text: str, minimum: int) -> bool:
+    """Whether a text holds at least `minimum` Arabic letters (the test for 'is this an Arabic article').
+
+    One regex match that stops at the `minimum`-th letter: counting them all built a list of every letter.
+    """
+    return minimum <= 0 or _letters_pattern(minimum).match(text) is not None
 
 
 def same_person(a: list[str], b: list[str]) -> bool:

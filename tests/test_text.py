@@ -1,10 +1,14 @@
-"""The matching form of Arabic text: what `normalize` folds, and what it leaves alone."""
+"""The matching form of Arabic text (what `normalize` folds and leaves alone) and the Arabic-text test."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from majlis.text import normalize, normalize_word
+from majlis.ingest import article_id_for, make_article
+from majlis.records import Article
+from majlis.text import ARABIC_LETTER, has_arabic_letters, normalize, normalize_word
 
 
 @pytest.mark.parametrize(
@@ -29,3 +33,25 @@ def test_normalize_is_idempotent_and_word_form_agrees() -> None:
     once = normalize(text)
     assert normalize(once) == once
     assert [normalize_word(w) for w in text.split()] == once.split()
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from([*"ابةىأإآ\u064e\u0651\u0640٣ xY.\n\t\u00a0", "ﻻ", "ﷺ"]), max_size=60
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, _TEXT)
+def test_article_normal_form_is_that_of_its_whole_text(title: str, body: str) -> None:
+    body += " " + "عربي" * 6  # enough Arabic letters to be an article
+    source = {"external_id": "x", "source_file": "x.txt", "record_index": 0, "encoding": "utf-8"}
+    article = make_article(title=title, body=body, **source)  # type: ignore[arg-type]
+    assert isinstance(article, Article)
+    assert article.text_normalized == normalize(article.text)
+    assert article.article_id == article_id_for(article.title, article.body)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.integers(min_value=0, max_value=8))
+def test_arabic_letter_threshold_counts_letters(text: str, minimum: int) -> None:
+    assert has_arabic_letters(text, minimum) == (len(ARABIC_LETTER.findall(text)) >= minimum)

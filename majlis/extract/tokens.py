@@ -13,6 +13,7 @@ from majlis.text import normalize_word
 # a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
 WORD = re.compile(r"[^\W\d_]\.(?=\s)|[\w\u064B-\u065F\u0670\u0640]+|[^\s\w]")
 CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+MAX_CACHED_WORDS = 30_000  # word types whose phrase-starting forms a matcher keeps (as the other word caches)
 
 
 class Tok(NamedTuple):
@@ -82,7 +83,8 @@ class PhraseMatcher:
         for key in self.table:
             lengths.setdefault(key[0], set()).add(len(key))
         self.lengths_by_first = {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
-        self._forms_cache: dict[str, list[str]] = {}
+        self._forms_cache: dict[str, list[str]] = {}  # word → its forms that start a phrase
+        self._starters: set[str] = set()  # the words among those with any such form
 
     def _key(self, word: str) -> str:
         return strip_al(word) if self.ignore_al else word
@@ -90,12 +92,24 @@ class PhraseMatcher:
     def _first_forms(self, word: str) -> list[str]:
         cached = self._forms_cache.get(word)
         if cached is None:
+            if len(self._forms_cache) >= MAX_CACHED_WORDS:  # a long-running service must not grow forever
+                self._forms_cache.clear()
+                self._starters.clear()
             cached = self._forms_cache[word] = [
                 k
                 for k in dict.fromkeys(self._key(f) for f in self._clitic_forms(word))
                 if k in self.lengths_by_first
             ]
+            if cached:
+                self._starters.add(word)
         return cached
+
+    def _may_match(self, words: set[str]) -> bool:
+        """Whether any of these words starts a phrase: set operations, no Python loop over the words the
+        matcher has seen before (most sentences hold no phrase of most matchers)."""
+        for word in words.difference(self._forms_cache):
+            self._first_forms(word)
+        return not words.isdisjoint(self._starters)
 
     def _clitic_forms(self, word: str) -> list[str]:
         forms = [word]
@@ -125,6 +139,8 @@ class PhraseMatcher:
         """Non-overlapping longest matches, left to right."""
         out: list[Match] = []
         i, stop = start, len(toks) if end is None else end
+        if not self._may_match({t.norm for t in toks[start:stop]}):
+            return out
         known = self._forms_cache
         while i < stop:
             norm = toks[i].norm

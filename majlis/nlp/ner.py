@@ -69,12 +69,13 @@ def run_ner(
     for offset in range(0, len(located), BATCH_SENTENCES):
         batch = located[offset : offset + BATCH_SENTENCES]
         started = time.monotonic()
-        tagged = pipeline.tag([[tok.text for tok in sent.tokens] for _, _, sent in batch])
+        tagged = pipeline.tag([sent.words for _, _, sent in batch])
         if seconds is not None:
             seconds["ner forward"] = seconds.get("ner forward", 0.0) + time.monotonic() - started
         for (article, index, sent), spans in zip(batch, tagged, strict=True):
-            words = [tok.text for tok in sent.tokens]
-            for label, first, last in clean_person_spans(words, spans):
+            if not spans:
+                continue
+            for label, first, last in clean_person_spans(sent.words, spans):
                 start, end = sent.tokens[first].start, sent.tokens[last - 1].end
                 mentions.append(
                     Mention(

@@ -6,7 +6,6 @@ Majlis runs its own tokeniser (not Stanza's) so that offsets are always exact an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -19,10 +18,14 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 # numbers and dates: 12/3/2025, 3.5, ١٢٫٥, 10:30, 2025-01-12 stay one token
 _NUMBER = r"\d+(?:[.,٫٬/:\-]\d+)*"
 _WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
-_TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<other>\S)")
+_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|\S")  # no groups: findall gives the token texts
+_WORD_CHAR_RE = re.compile(rf"[^\W\d_]|[{_MARKS}]")
 
-SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
-_CLOSERS = frozenset({"»", '"', ")", "]", "”", "’", "'", "›", "}"})
+_END_CHARS = ".!?؟…"
+_CLOSER_CHARS = "»\")]”’'›}"
+SENTENCE_END = frozenset(_END_CHARS)
+# an end mark and the end marks and closing quotes or brackets glued to it: the sentence ends after them
+_END_RUN_RE = re.compile(f"[{re.escape(_END_CHARS)}][{re.escape(_END_CHARS + _CLOSER_CHARS)}]*")
 
 
 class Token(NamedTuple):  # a tuple: built once per token of every article, so it must be cheap
@@ -31,15 +34,32 @@ class Token(NamedTuple):  # a tuple: built once per token of every article, so i
     end: int
 
 
-@dataclass(frozen=True)
 class TokenizedSentence:
-    start: int
-    end: int
-    tokens: list[Token]
+    """One sentence: its character range in the text and its token texts.
+
+    Token offsets are worked out only when asked for (`tokens`): a run needs them only to map entity
+    spans back to characters, and most sentences have none.
+    """
+
+    __slots__ = ("_text", "_tokens", "end", "start", "words")
+
+    def __init__(self, text: str, start: int, end: int, words: list[str]) -> None:
+        self._text = text
+        self.start = start
+        self.end = end
+        self.words = words
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = _tokens_between(self._text, self.start, self.end)
+        return self._tokens
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
+def abbreviations() -> frozenset[str]:
+    """Words after which a glued full stop does not end a sentence (`data/tokenizer.yaml`)."""
     path = Path(__file__).with_name("data") / "tokenizer.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return frozenset(str(a) for a in data["abbreviations"])
@@ -47,45 +67,86 @@ def _abbreviations() -> frozenset[str]:
 
 def tokenize(text: str) -> list[Token]:
     """Every non-space character of `text` lands in exactly one token, in order."""
-    return [
-        Token(word, start, start + len(word))
-        for m in _TOKEN_RE.finditer(text)
-        for word, start in ((m[0], m.start()),)
-    ]
+    return _tokens_between(text, 0, len(text))
 
 
-def _is_abbreviation_dot(tokens: list[Token], i: int) -> bool:
+def _tokens_between(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of `text[start:end]` with offsets into `text`; start and end must be token boundaries."""
+    return [Token(m[0], m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _word_before(text: str, position: int, longest: int) -> str:
+    """The word token ending at `position`, or "" if there is none or it is longer than `longest`."""
+    start = position
+    while start > 0 and _WORD_CHAR_RE.match(text, start - 1):
+        start -= 1
+        if position - start > longest:
+            return ""
+    return text[start:position]
+
+
+@lru_cache(maxsize=1)
+def _longest_abbreviation() -> int:
+    return max(map(len, abbreviations()), default=0)
+
+
+def _is_abbreviation_dot(text: str, position: int) -> bool:
     """A dot glued to a short abbreviation or initial (د. or U.S.) is not a sentence end."""
-    if tokens[i].text != "." or i == 0:
+    return text[position] == "." and _word_before(text, position, _longest_abbreviation()) in abbreviations()
+
+
+def _between_digits(text: str, position: int) -> bool:
+    """Whether digits stand either side of `position` (`isdecimal`: what the token regex's \\d matches)."""
+    return 0 < position < len(text) - 1 and text[position - 1].isdecimal() and text[position + 1].isdecimal()
+
+
+def _ends_sentence(text: str, run: re.Match[str]) -> bool:
+    """Whether a run of end marks and closers ends its sentence.
+
+    A dot between digits is part of a number (3.5); a dot after an abbreviation ends nothing, but an end mark
+    glued after it (د.؟) still does.
+    """
+    position = run.start()
+    if text[position] == "." and _between_digits(text, position):
         return False
-    prev = tokens[i - 1]
-    return prev.end == tokens[i].start and prev.text in _abbreviations()
+    if not _is_abbreviation_dot(text, position):
+        return True
+    return any(ch in SENTENCE_END for ch in run[0][1:])
 
 
-def _make(tokens: list[Token]) -> TokenizedSentence:
-    return TokenizedSentence(tokens[0].start, tokens[-1].end, tokens)
+def _emit(text: str, start: int, end: int, sentences: list[TokenizedSentence]) -> None:
+    """Add the sentence in `text[start:end]` (trimmed), chunked if it has too many tokens."""
+    words = _TOKEN_RE.findall(text, start, end)
+    if not words:
+        return
+    if len(words) <= MAX_SENTENCE_TOKENS:
+        piece = text[start:end]
+        first = start + len(piece) - len(piece.lstrip())
+        sentences.append(TokenizedSentence(text, first, first + len(piece.strip()), words))
+        return
+    tokens = _tokens_between(text, start, end)
+    for offset in range(0, len(tokens), MAX_SENTENCE_TOKENS):
+        chunk = tokens[offset : offset + MAX_SENTENCE_TOKENS]
+        sentence = TokenizedSentence(text, chunk[0].start, chunk[-1].end, [t.text for t in chunk])
+        sentence._tokens = chunk
+        sentences.append(sentence)
 
 
 def split_sentences(text: str) -> list[TokenizedSentence]:
-    """Sentences end at . ! ? ؟ … (with closing quotes/brackets) and at line breaks; long ones are chunked."""
-    tokens = tokenize(text)
+    """Sentences end at . ! ? ؟ … (with closing quotes/brackets) and at line breaks; long ones are chunked.
+
+    The text is cut at character level (end marks found by one regex per line) and each sentence tokenised
+    with `findall`: no Python work per token, which on long articles cost more than the cuts themselves.
+    """
     sentences: list[TokenizedSentence] = []
-    current: list[Token] = []
-    ended = False
-    for i, tok in enumerate(tokens):
-        if current:
-            gap = text[current[-1].end : tok.start]
-            closing_after_end = ended and tok.text in _CLOSERS and not gap
-            more_end_punct = ended and tok.text in SENTENCE_END and not gap
-            if "\n" in gap or (ended and not closing_after_end and not more_end_punct):
-                sentences.append(_make(current))
-                current, ended = [], False
-        current.append(tok)
-        if tok.text in SENTENCE_END and not _is_abbreviation_dot(tokens, i):
-            ended = True
-        if len(current) >= MAX_SENTENCE_TOKENS:
-            sentences.append(_make(current))
-            current, ended = [], False
-    if current:
-        sentences.append(_make(current))
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        start = line_start
+        for run in _END_RUN_RE.finditer(text, line_start, line_end):
+            if _ends_sentence(text, run):
+                _emit(text, start, run.end(), sentences)
+                start = run.end()
+        _emit(text, start, line_end, sentences)
+        line_start = line_end + 1
     return sentences

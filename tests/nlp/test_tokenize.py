@@ -7,14 +7,23 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from majlis.nlp.tokenize import MAX_SENTENCE_TOKENS, split_sentences, tokenize
+from majlis.nlp.tokenize import (
+    MAX_SENTENCE_TOKENS,
+    SENTENCE_END,
+    Token,
+    abbreviations,
+    split_sentences,
+    tokenize,
+)
+
+_CLOSERS = frozenset("»\")]”’'›}")
 
 ALPHABET = st.sampled_from(
     [
         *"ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىة",
         *"\u064e\u064f\u0650\u0651\u0652\u0640\u0670",  # diacritics, tatweel
         *"abcXYZ0123456789٠١٢٣٤٥٦٧٨٩",
-        *'،؛؟!.«»"()[]:-/–,٫',
+        *'،؛؟!.…«»"()[]:-/–,٫',
         *"   \n\t\u00a0\u200c",
     ]
 )
@@ -82,3 +91,41 @@ def test_long_unpunctuated_text_is_chunked() -> None:
     sentences = split_sentences(text)
     assert [len(s.tokens) for s in sentences] == [150, 150, 100]
     assert split_sentences("  \n\t \n ") == []
+
+
+def _reference_split(text: str) -> list[list[Token]]:
+    """The rules stated token by token (how the splitter first worked): a sentence ends after an end
+    mark that is not a dot glued to an abbreviation, plus the end marks and closers glued to it, and at a
+    line break."""
+    tokens = tokenize(text)
+    sentences: list[list[Token]] = []
+    current: list[Token] = []
+    ended = False
+    for i, tok in enumerate(tokens):
+        if current:
+            gap = text[current[-1].end : tok.start]
+            glued_after_end = ended and not gap and (tok.text in _CLOSERS or tok.text in SENTENCE_END)
+            if "\n" in gap or (ended and not glued_after_end):
+                sentences.append(current)
+                current, ended = [], False
+        current.append(tok)
+        glued_to_previous = i > 0 and tokens[i - 1].end == tok.start
+        abbreviation_dot = tok.text == "." and glued_to_previous and tokens[i - 1].text in abbreviations()
+        if tok.text in SENTENCE_END and not abbreviation_dot:
+            ended = True
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+SPLIT_ALPHABET = st.one_of(
+    ALPHABET,
+    st.sampled_from(["د", "Dr", "U", "S", "3", "٥", "..", "؟»", ".»", "\u00a0", "\u2029", "\x1c"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SPLIT_ALPHABET, max_size=120).map("".join))
+def test_sentences_follow_the_token_by_token_rules(text: str) -> None:
+    assert [s.tokens for s in split_sentences(text)] == _reference_split(text)
+    assert [s.words for s in split_sentences(text)] == [[t.text for t in s] for s in _reference_split(text)]
