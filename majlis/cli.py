@@ -85,11 +85,8 @@ def run(
     from majlis.runtime import quiet_prefect_shutdown
 
     quiet_prefect_shutdown()
-    from flows.pipeline import NothingToDoError, StageError, majlis_flow, start_analysis_early
     from majlis.config import warehouse_dir
     from majlis.filelog import scan_inputs
-    from majlis.runlock import RunLockedError, WarehouseUnwritableError
-    from majlis.workers import stop_workers
 
     targets = [str(p.resolve()) for p in (paths or [Path("seeds")])]
     for given, target in zip(paths or [Path("seeds")], targets, strict=True):
@@ -99,6 +96,11 @@ def run(
     scan = scan_inputs([Path(t) for t in targets], warehouse_dir(), ignore_log=rescan)
     if not (reprocess or rescan) and _print_if_up_to_date(scan):
         return
+    # imported only now: Prefect and pyarrow take seconds to import, and an up-to-date run needs neither
+    from flows.pipeline import NothingToDoError, StageError, majlis_flow, start_analysis_early
+    from majlis.runlock import RunLockedError, WarehouseUnwritableError
+    from majlis.workers import stop_workers
+
     flow_to_run = majlis_flow
     if dask:
         from flows.scale import dask_task_runner
