@@ -499,8 +499,13 @@ def find_countries(text: str, *, home: str | None = None) -> list[CountryHit]:
 
     `home` (ISO code of the outlet's country) lets «المملكة», «السلطنة» and «البلاد» resolve to it.
     """
+    return list(_countries_in(text, home.upper() if home else None))
+
+
+@lru_cache(maxsize=1024)  # a sentence is scanned by the people, place and follow-up readers in turn
+def _countries_in(text: str, home: str | None) -> tuple[CountryHit, ...]:
     norm, index = fold(text)
-    return [f.hit for f in _scan(text, norm, index, home.upper() if home else None)]
+    return tuple(f.hit for f in _scan(text, norm, index, home))
 
 
 def find_organisations(text: str) -> list[OrgHit]:

@@ -30,18 +30,28 @@ class Tok(NamedTuple):
         return not any(ch.isalnum() for ch in self.text)
 
 
+class Tokens(list[Tok]):
+    """A sentence's tokens and the set of their matching forms, which phrase matchers test first."""
+
+    norms: frozenset[str] = frozenset()
+
+
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation with offsets into `text`."""
-    return list(_tokens(text))
+    toks, norms = _tokens(text)
+    tokens = Tokens(toks)
+    tokens.norms = norms
+    return tokens
 
 
 @lru_cache(maxsize=4096)  # a sentence is tokenised by the meeting, people, place and topic readers in turn
-def _tokens(text: str) -> tuple[Tok, ...]:
-    return tuple(
+def _tokens(text: str) -> tuple[tuple[Tok, ...], frozenset[str]]:
+    toks = tuple(
         Tok(word, normalize_word(word), start, start + len(word))
         for match in WORD.finditer(text)
         for word, start in ((match.group(), match.start()),)
     )
+    return toks, frozenset(t.norm for t in toks)
 
 
 def norm_words(phrase: str) -> tuple[str, ...]:
@@ -85,6 +95,7 @@ class PhraseMatcher:
         self.lengths_by_first = {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
         self._forms_cache: dict[str, list[str]] = {}  # word → its forms that start a phrase
         self._starters: set[str] = set()  # the words among those with any such form
+        self._verdicts: dict[frozenset[str], bool] = {}  # a sentence's words → may they hold a phrase?
 
     def _key(self, word: str) -> str:
         return strip_al(word) if self.ignore_al else word
@@ -104,12 +115,21 @@ class PhraseMatcher:
                 self._starters.add(word)
         return cached
 
-    def _may_match(self, words: set[str]) -> bool:
+    def _may_match(self, words: frozenset[str] | set[str]) -> bool:
         """Whether any of these words starts a phrase: set operations, no Python loop over the words the
         matcher has seen before (most sentences hold no phrase of most matchers)."""
         for word in words.difference(self._forms_cache):
             self._first_forms(word)
         return not words.isdisjoint(self._starters)
+
+    def _sentence_may_match(self, words: frozenset[str]) -> bool:
+        """`_may_match` remembered per sentence: every reader asks it of the same sentences in turn."""
+        verdict = self._verdicts.get(words)
+        if verdict is None:
+            if len(self._verdicts) >= MAX_CACHED_WORDS:
+                self._verdicts.clear()
+            verdict = self._verdicts[words] = self._may_match(words)
+        return verdict
 
     def _clitic_forms(self, word: str) -> list[str]:
         forms = [word]
@@ -139,7 +159,11 @@ class PhraseMatcher:
         """Non-overlapping longest matches, left to right."""
         out: list[Match] = []
         i, stop = start, len(toks) if end is None else end
-        if not self._may_match({t.norm for t in toks[start:stop]}):
+        # a whole sentence's words (when known) will do for any part of it: the test only rules out
+        if isinstance(toks, Tokens):
+            if not self._sentence_may_match(toks.norms):
+                return out
+        elif not self._may_match({t.norm for t in toks[start:stop]}):
             return out
         known = self._forms_cache
         while i < stop:

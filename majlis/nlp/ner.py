@@ -75,8 +75,9 @@ def run_ner(
         for (article, index, sent), spans in zip(batch, tagged, strict=True):
             if not spans:
                 continue
+            offsets = sent.offsets()
             for label, first, last in clean_person_spans(sent.words, spans):
-                start, end = sent.tokens[first].start, sent.tokens[last - 1].end
+                start, end = offsets[first][0], offsets[last - 1][1]
                 mentions.append(
                     Mention(
                         article_id=article.article_id,

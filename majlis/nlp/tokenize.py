@@ -37,24 +37,28 @@ class Token(NamedTuple):  # a tuple: built once per token of every article, so i
 class TokenizedSentence:
     """One sentence: its character range in the text and its token texts.
 
-    Token offsets are worked out only when asked for (`tokens`): a run needs them only to map entity
-    spans back to characters, and most sentences have none.
+    Token offsets are worked out only when asked for (`offsets`, `tokens`): a run needs them only to map
+    entity spans back to characters, and most sentences have none.
     """
 
-    __slots__ = ("_text", "_tokens", "end", "start", "words")
+    __slots__ = ("_offsets", "_text", "end", "start", "words")
 
     def __init__(self, text: str, start: int, end: int, words: list[str]) -> None:
         self._text = text
         self.start = start
         self.end = end
         self.words = words
-        self._tokens: list[Token] | None = None
+        self._offsets: list[tuple[int, int]] | None = None
+
+    def offsets(self) -> list[tuple[int, int]]:
+        """(start, end) of every token in the text (plain tuples: cheaper to build than `Token`s)."""
+        if self._offsets is None:
+            self._offsets = [m.span() for m in _TOKEN_RE.finditer(self._text, self.start, self.end)]
+        return self._offsets
 
     @property
     def tokens(self) -> list[Token]:
-        if self._tokens is None:
-            self._tokens = _tokens_between(self._text, self.start, self.end)
-        return self._tokens
+        return [Token(word, *span) for word, span in zip(self.words, self.offsets(), strict=True)]
 
 
 @lru_cache(maxsize=1)
@@ -127,9 +131,7 @@ def _emit(text: str, start: int, end: int, sentences: list[TokenizedSentence]) -
     tokens = _tokens_between(text, start, end)
     for offset in range(0, len(tokens), MAX_SENTENCE_TOKENS):
         chunk = tokens[offset : offset + MAX_SENTENCE_TOKENS]
-        sentence = TokenizedSentence(text, chunk[0].start, chunk[-1].end, [t.text for t in chunk])
-        sentence._tokens = chunk
-        sentences.append(sentence)
+        sentences.append(TokenizedSentence(text, chunk[0].start, chunk[-1].end, [t.text for t in chunk]))
 
 
 def split_sentences(text: str) -> list[TokenizedSentence]:
