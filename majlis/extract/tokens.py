@@ -14,6 +14,7 @@ from majlis.text import normalize_word
 WORD = re.compile(r"[^\W\d_]\.(?=\s)|[\w\u064B-\u065F\u0670\u0640]+|[^\s\w]")
 CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 MAX_CACHED_WORDS = 30_000  # word types whose phrase-starting forms a matcher keeps (as the other word caches)
+MAX_CACHED_SENTENCES = 4096  # sentences whose tokens (and, per matcher, whose verdict) are kept
 
 
 class Tok(NamedTuple):
@@ -44,7 +45,7 @@ def tokenize(text: str) -> list[Tok]:
     return tokens
 
 
-@lru_cache(maxsize=4096)  # a sentence is tokenised by the meeting, people, place and topic readers in turn
+@lru_cache(maxsize=MAX_CACHED_SENTENCES)  # the meeting, people, place and topic readers each tokenise it
 def _tokens(text: str) -> tuple[tuple[Tok, ...], frozenset[str]]:
     toks = tuple(
         Tok(word, normalize_word(word), start, start + len(word))
@@ -126,7 +127,7 @@ class PhraseMatcher:
         """`_may_match` remembered per sentence: every reader asks it of the same sentences in turn."""
         verdict = self._verdicts.get(words)
         if verdict is None:
-            if len(self._verdicts) >= MAX_CACHED_WORDS:
+            if len(self._verdicts) >= MAX_CACHED_SENTENCES:  # keeps no more word sets alive than _tokens
                 self._verdicts.clear()
             verdict = self._verdicts[words] = self._may_match(words)
         return verdict
