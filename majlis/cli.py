@@ -32,15 +32,18 @@ console = Console(width=None if sys.stdout.isatty() else 140)
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Known failures (missing model, failed dbt build, unwritable warehouse) as one clear line, exit 1."""
+    """Known failures (missing model, failed dbt build, unwritable warehouse, Prefect's server not starting)
+    as one clear line, exit 1."""
     from majlis.land import LandingError
     from majlis.nlp.model import MissingModelError
+    from majlis.prefect_server import PrefectServerError
     from majlis.warehouse import WarehouseBuildError
     from majlis.workers import WorkerSettingError
 
+    known = (MissingModelError, WarehouseBuildError, LandingError, WorkerSettingError, PrefectServerError)
     try:
         yield
-    except (MissingModelError, WarehouseBuildError, LandingError, WorkerSettingError) as exc:
+    except known as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
 
@@ -96,6 +99,9 @@ def run(
     scan = scan_inputs([Path(t) for t in targets], warehouse_dir(), ignore_log=rescan)
     if not (reprocess or rescan) and _print_if_up_to_date(scan):
         return
+    from majlis.prefect_server import prefect_api, start_prefect_server
+
+    start_prefect_server()  # it starts while the flow is imported and the workers load the model
     # imported only now: Prefect and pyarrow take seconds to import, and an up-to-date run needs neither
     from flows.pipeline import NothingToDoError, StageError, majlis_flow, start_analysis_early
     from majlis.runlock import RunLockedError, WarehouseUnwritableError
@@ -110,8 +116,9 @@ def run(
         with user_errors():
             if not (dask or reprocess):
                 start_analysis_early(len(scan.to_read), files_per_batch)
-            summary = flow_to_run(targets, files_per_batch=files_per_batch, reprocess=reprocess,
-                                  lock_wait_seconds=wait, rescan=rescan)  # fmt: skip
+            with prefect_api():
+                summary = flow_to_run(targets, files_per_batch=files_per_batch, reprocess=reprocess,
+                                      lock_wait_seconds=wait, rescan=rescan)  # fmt: skip
     except RunLockedError as exc:
         console.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(75) from exc  # EX_TEMPFAIL

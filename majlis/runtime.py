@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import os
+import signal
 
 CRASH_ENV = "MAJLIS_CRASH_AT"
 
@@ -32,3 +34,13 @@ def crash_point(name: str) -> None:
     """
     if os.environ.get(CRASH_ENV) == name:
         os._exit(137)
+
+
+def die_with_parent() -> None:
+    """In a child process (dbt, Prefect's server): get SIGKILL when majlis dies, so a killed run leaves no
+    orphan behind (a dbt build still writing, a server holding its port)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux; elsewhere a harmless failure)
+    except (OSError, AttributeError):
+        pass

@@ -10,13 +10,11 @@ directories live in `<warehouse>/dbt/`, never in the repository. Any failed dbt 
 
 from __future__ import annotations
 
-import ctypes
 import fcntl
 import hashlib
 import json
 import logging
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -29,7 +27,7 @@ import duckdb
 
 from majlis import config
 from majlis.land import ensure_landing_dirs
-from majlis.runtime import CRASH_ENV, crash_point
+from majlis.runtime import CRASH_ENV, crash_point, die_with_parent
 
 MARTS = (
     "fact_meetings", "fact_meeting_participants", "fact_meeting_articles", "fact_meeting_topics",
@@ -97,15 +95,6 @@ def _failures(run_results: Path) -> list[tuple[str, str]]:
     ]
 
 
-def _die_with_parent() -> None:
-    """In the dbt child: get SIGKILL when majlis dies, so a killed run leaves no orphan build writing."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux; elsewhere a harmless failure)
-    except (OSError, AttributeError):
-        pass
-
-
 def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str) -> Path:
     """Run `dbt build`; return the dbt log file, or raise WarehouseBuildError naming the failed nodes."""
     target_path = warehouse / "dbt" / "target"
@@ -122,7 +111,7 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str
     if os.environ.get(CRASH_ENV) == "dbt:during":  # crash tests: die while dbt is writing the build file
         child = subprocess.Popen(command, env=_dbt_env(warehouse, building, memory), cwd=warehouse,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                 preexec_fn=_die_with_parent)  # fmt: skip
+                                 preexec_fn=die_with_parent)  # fmt: skip
         while not building.exists() and child.poll() is None:
             time.sleep(0.05)
         time.sleep(0.5)
@@ -136,7 +125,7 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str
             text=True,
             timeout=timeout,
             check=False,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
     except subprocess.TimeoutExpired as exc:
         raise WarehouseBuildError(f"dbt build took longer than {timeout} s", []) from exc

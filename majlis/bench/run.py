@@ -96,6 +96,7 @@ def _run_once(corpus_dir: Path, dask: bool = False) -> RunFigures:
     """One in-process flow run; with `dask`, analysis batches go to Dask (their stage times are not seen)."""
     from flows.pipeline import majlis_flow, start_analysis_early
     from majlis.filelog import scan_inputs
+    from majlis.prefect_server import prefect_api, start_prefect_server
     from majlis.workers import stop_workers
 
     times = StageTimes()
@@ -106,11 +107,13 @@ def _run_once(corpus_dir: Path, dask: bool = False) -> RunFigures:
         runner = majlis_flow.with_options(task_runner=dask_task_runner())
     with _instrumented(times), sample_rss(times):
         started = time.monotonic()
-        if not dask:  # as `majlis run` does: workers load the model while Prefect starts
+        start_prefect_server()  # as `majlis run` does (the second run in this process reuses it)
+        if not dask:  # workers load the model while Prefect's server starts
             scan = scan_inputs([corpus_dir], config.warehouse_dir())
             start_analysis_early(len(scan.to_read))
         try:
-            summary = runner([str(corpus_dir)])
+            with prefect_api():
+                summary = runner([str(corpus_dir)])
         finally:
             stop_workers()
         wall = time.monotonic() - started
