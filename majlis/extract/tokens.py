@@ -34,15 +34,14 @@ class Tok(NamedTuple):
 class Tokens(list[Tok]):
     """A sentence's tokens and the set of their matching forms, which phrase matchers test first."""
 
-    norms: frozenset[str] = frozenset()
+    def __init__(self, toks: Iterable[Tok], norms: frozenset[str]) -> None:
+        super().__init__(toks)
+        self.norms = norms
 
 
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation with offsets into `text`."""
-    toks, norms = _tokens(text)
-    tokens = Tokens(toks)
-    tokens.norms = norms
-    return tokens
+    return Tokens(*_tokens(text))
 
 
 @lru_cache(maxsize=MAX_CACHED_SENTENCES)  # the meeting, people, place and topic readers each tokenise it
