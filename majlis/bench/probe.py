@@ -134,15 +134,20 @@ def _process_tree() -> list[psutil.Process]:
 
 @contextmanager
 def sample_rss(
-    times: StageTimes, every: float = 0.1, pss_every: float = 10.0, tree_every: float = 0.5
+    times: StageTimes,
+    every: float = 0.2,
+    pss_every: float = 10.0,
+    tree_every: float = 1.0,
+    pss_gap: float = 2.0,
 ) -> Iterator[None]:
     """Sample the RSS of this process tree every `every` seconds, and its PSS when the RSS reaches a new
-    high (at most once a second) or else every `pss_every` seconds.
+    high (at most every `pss_gap` seconds) or else every `pss_every` seconds.
 
-    Reading PSS walks every mapping of every process (tens of ms for a tree holding torch twice): at a
-    fixed two-second rate it took about 5 % of a core from the run it measured, in the flow's process.
-    The peak is what is reported, and PSS peaks where RSS does. The list of processes is refreshed every
-    `tree_every` seconds only: listing children scans every process on the machine.
+    The sampler runs in the process it measures, so what it costs is added to the figures: reading PSS
+    walks every mapping of every process (tens of ms for a tree holding torch twice), and listing
+    children scans every process on the machine. At 10 RSS samples a second, PSS at every new high and
+    the process list twice a second it took about 3 % of a core; at these rates, about 1 %. The peak is
+    what is reported, and PSS peaks where RSS does.
     """
     stop = threading.Event()
     used = psutil.Process().cpu_times()
@@ -160,7 +165,7 @@ def sample_rss(
             rss = _tree_memory(tree=tree, peaks=times.role_peaks)
             times.samples.append((now, rss))
             new_high, highest = rss > highest, max(rss, highest)
-            if now >= next_pss or (new_high and now >= next_pss - pss_every + 1.0):
+            if now >= next_pss or (new_high and now >= next_pss - pss_every + pss_gap):
                 times.pss_samples.append((now, _tree_memory(pss=True, tree=tree)))
                 next_pss = now + pss_every
 
