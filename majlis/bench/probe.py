@@ -36,7 +36,7 @@ class StageTimes:
     cpu_before: float = 0.0  # CPU this process had used when sampling started (corpus generation, imports)
 
     def cpu_seconds(self) -> dict[str, float]:
-        """CPU time (user + system) per role while sampling, as last seen (every half second)."""
+        """CPU time (user + system) per role while sampling, as last seen (processes are read each second)."""
         totals: dict[str, float] = {}
         for role, seconds in self.cpu_by_process.values():
             totals[role] = totals.get(role, 0.0) + seconds

@@ -176,7 +176,7 @@ def render(report: BenchReport) -> str:
         f"PSS {first.times.peak_pss() / 2**20:.0f} MB (shared library pages counted once)",
         "largest single process, RSS MB: "
         + ", ".join(f"{role} {rss / 2**20:.0f}" for role, rss in sorted(first.times.role_peaks.items())),
-        "CPU seconds by process role (sampled every 0.5 s): "
+        "CPU seconds by process role (as last sampled, every second): "
         + ", ".join(f"{role} {sec:.1f}" for role, sec in sorted(first.times.cpu_seconds().items())),
         f"NER forward pass alone: {alone:.2f} s (its seconds / {first.processes} process(es)); "
         f"total / NER forward pass: {_ratio(first.wall, alone)}",
