@@ -31,12 +31,14 @@ POSTING = re.compile(
     r"|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$"
 )
 POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
-# words that end a title: what follows is no longer the office («… والوفد المرافق له»)
-TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا", "اليوم", "امس"}
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
+LINEAGE = {"بن", "بنت", "ابن", "ال"}  # «ال» as in «آل خليفة», once normalised
+OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها"}  # «في مكتبه»: where they met, not their office
+# words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
+TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"} | TIME_AFTER | OFFICE_PLACE
 SOFT_STOPPERS = {
     "صباح",
     "مساء",
@@ -44,7 +46,7 @@ SOFT_STOPPERS = {
     "يوم",
     "اول",
 }  # names too («صباح الأحمد»), stop only before time words
-LEFT_TITLE_STOPS = TIME_AFTER | SOFT_STOPPERS | {"كلا", "من", "كل", "مكتبه", "بمكتبه", "امس"}
+LEFT_TITLE_STOPS = TIME_AFTER | SOFT_STOPPERS | OFFICE_PLACE | {"كلا", "من", "كل"}
 
 
 @dataclass(frozen=True)
@@ -86,18 +88,34 @@ class _SentenceParse:
         self.attend_at: set[int] = {
             i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)
         }
+        self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
         self.country_at: set[int] = set()
         self.country_code_at: dict[int, str] = {}
         for hit in find_countries(text):
             if hit.kind == "nisba" and "ال" not in normalize(hit.surface)[:4]:
                 continue  # a bare nisba can be a surname («روسي», «تركي»); «الروسي» cannot
-            for i, t in enumerate(self.toks):
-                if t.start < hit.end and t.end > hit.start:
-                    self.country_at.add(i)
-                    self.country_code_at[i] = hit.code
-        self.per_tok_spans = [self._tok_span(a, b) for a, b in per_spans]
+            hit_toks = [i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start]
+            if hit.kind == "nisba" and self._is_family_name(hit_toks):
+                continue
+            for i in hit_toks:
+                self.country_at.add(i)
+                self.country_code_at[i] = hit.code
         self.name_tokens: set[int] = set()
         self.n = n
+
+    def _is_family_name(self, toks: list[int]) -> bool:
+        """A nisba that ends a PER span after a lineage («ناصر بن حمد الكندي», «فهد بن علي التركي») is
+        the family's name, not the person's country: Arabic news puts the country before the name."""
+        if len(toks) != 1:
+            return False
+        for first, last in self.per_tok_spans:
+            if last - 1 == toks[0] and any(self.toks[k].norm in LINEAGE for k in range(first, last - 1)):
+                return True
+        return False
+
+    def _inside_person(self, i: int) -> bool:
+        """Token i is inside a PER span, with name words on both sides of it."""
+        return any(first < i < last - 1 for first, last in self.per_tok_spans)
 
     def _tok_span(self, start: int, end: int) -> tuple[int, int]:
         idx = [i for i, t in enumerate(self.toks) if t.start < end and t.end > start]
@@ -107,6 +125,8 @@ class _SentenceParse:
         tok = self.toks[i]
         if tok.is_punct or i in self.trigger_at or i in self.attend_at:
             return True
+        if i in self.title_head and self._inside_person(i):
+            return False  # «محمد الأمين ولد …»: a title word inside a name the model saw whole
         if i in self.rank or i in self.title_head or i in self.honorific or i in self.group_at:
             return True
         if tok.norm in SOFT_STOPPERS:

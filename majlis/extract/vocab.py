@@ -84,7 +84,14 @@ def vocabulary() -> Vocabulary:
             ]
         ),
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
-        attendance=PhraseMatcher(_flat(meet["attendance"], "attendance")),
+        attendance=PhraseMatcher(
+            _flat(meet["attendance"], "attendance")
+            + [
+                (f"{verb} {event}", "attendance")
+                for verb in meet["attendance_verbs"]
+                for event in meet["attendance_events"]
+            ]
+        ),
         attendance_all=PhraseMatcher(_flat(meet["attendance_all"], "attendance_all")),
         in_host_country=PhraseMatcher(_flat(meet["in_host_country"], "in_host")),
         discussion=PhraseMatcher(_flat(meet["discussion_cues"], "discussion")),

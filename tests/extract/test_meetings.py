@@ -13,12 +13,16 @@ from majlis.extract import extract_batch
 from majlis.gold import meeting_to_gold
 from majlis.ingest import make_article
 from majlis.nlp.tokenize import split_sentences
-from majlis.records import Article, Sentence
+from majlis.records import Article, Mention, Sentence
 
 
 def _extract(
-    body: str, published: date | None = date(2024, 9, 12), source: str | None = None
+    body: str,
+    published: date | None = date(2024, 9, 12),
+    source: str | None = None,
+    people: tuple[str, ...] = (),
 ) -> list[dict[str, Any]]:
+    """Meetings in gold form; `people` are names to hand over as NER's PER mentions."""
     article = make_article(
         title=None,
         body=body,
@@ -34,7 +38,13 @@ def _extract(
         Sentence(article.article_id, i, s.start, s.end, article.text[s.start : s.end])
         for i, s in enumerate(split_sentences(article.text))
     ]
-    return [meeting_to_gold(m) for m in extract_batch([article], sentences, [])]
+    mentions = [
+        Mention(article.article_id, s.sentence_index, "PER", name, start, start + len(name), "test", "0")
+        for name in people
+        for s in sentences
+        if (start := article.text.find(name, s.start_char, s.end_char)) >= 0
+    ]
+    return [meeting_to_gold(m) for m in extract_batch([article], sentences, mentions)]
 
 
 def test_reception_host_guest_ranks_titles_and_countries() -> None:
@@ -102,6 +112,50 @@ def test_guests_received_separately_are_separate_meetings_with_attendees() -> No
     assert [m["countries"] for m in meetings] == [["BH", "IN"], ["BH", "JP"]]
     attendees = [p for p in meetings[-1]["participants"] if p["role"] == "attendee"]
     assert [(p["name"], p["country"]) for p in attendees] == [("حسن جاسم الكعبي", "BH")]
+
+
+def test_attending_any_word_for_the_meeting_makes_an_attendee() -> None:
+    for event in ("الاستقبال", "المباحثات"):
+        (m,) = _extract(
+            "استقبل رئيس أركان القوات المسلحة الموريتانية، الفريق محمد الأمين ولد سيدي، قائد القوات "
+            f"البرية الإسبانية، الجنرال خافيير مورينو. وحضر {event} مدير التعاون العسكري، العقيد محمد "
+            "عبدالله ولد أحمد.",
+            people=("محمد الأمين ولد سيدي", "خافيير مورينو", "محمد عبدالله ولد أحمد"),
+        )
+        attendees = [(p["name"], p["country"]) for p in m["participants"] if p["role"] == "attendee"]
+        assert attendees == [("محمد عبدالله ولد أحمد", "MR")], event
+        # «الأمين» heads titles («الأمين العام») but here it is inside a name the model tagged whole
+        assert m["participants"][0]["name"] == "محمد الأمين ولد سيدي"
+
+
+def test_attending_a_ceremony_is_not_attending_the_meeting() -> None:
+    (m,) = _extract(
+        "استقبل رئيس أركان القوات المسلحة الموريتانية، الفريق محمد الأمين ولد سيدي، قائد القوات "
+        "البرية الإسبانية، الجنرال خافيير مورينو. وحضر الحفل قائد الأكاديمية، العقيد محمد عبدالله ولد أحمد.",
+        people=("محمد الأمين ولد سيدي", "خافيير مورينو", "محمد عبدالله ولد أحمد"),
+    )
+    assert [p["role"] for p in m["participants"]] == ["host", "guest"]
+
+
+def test_a_title_ends_before_where_the_meeting_took_place() -> None:
+    (m,) = _extract(
+        "استقبل معالي السيد ناصر بن حمد الكندي الوزير المسؤول عن شؤون الدفاع بمكتبه اليوم الفريق "
+        "ماتيو لامبير قائد القوات الجوية الفرنسية.",
+        people=("ناصر بن حمد الكندي", "ماتيو لامبير"),
+    )
+    host = next(p for p in m["participants"] if p["role"] == "host")
+    assert (host["name"], host["title"]) == ("ناصر بن حمد الكندي", "الوزير المسؤول عن شؤون الدفاع")
+
+
+def test_a_nisba_ending_a_lineage_is_a_family_name_not_a_country() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع العماني، السيد سالم بن علي التركي، في مسقط اليوم وزير الدفاع الكندي بيل ماكاي.",
+        people=("سالم بن علي التركي", "بيل ماكاي"),
+    )
+    assert [(p["name"], p["country"], p["role"]) for p in m["participants"]] == [
+        ("سالم بن علي التركي", "OM", "host"),
+        ("بيل ماكاي", "CA", "guest"),
+    ]
 
 
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
