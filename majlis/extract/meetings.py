@@ -30,10 +30,28 @@ CALL_VERBS = {
     "makes_call": {"اجري", "اجرت", "يجري", "تجري", "واجري"},
     "receives_call": {"تلقي", "تلقت", "يتلقي", "تتلقي", "وتلقي"},
 }
+# «عقد X اجتماعا مع Y»: the verb and what was held are apart, with the subject between them
+HOLD_VERBS = {"عقد", "عقدت", "عقدا", "وعقد", "وعقدت", "اجري", "اجرت", "واجري", "واجرت"}
+HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه"}
+HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PLACE_CARRIES = {"stated", "visited country"}
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
+
+
+def _held_meeting(toks: list[Tok]) -> Match | None:
+    """«عقد رئيس الأركان … اجتماعا مع …»: a meeting held by the verb's subject, the verb opening the
+    sentence (a clause later on is background: «خلال الاجتماع الذي عقده …»)."""
+    verb = next((i for i, t in enumerate(toks[:3]) if t.norm in HOLD_VERBS), None)
+    if verb is None:
+        return None
+    for i in range(verb + 1, min(len(toks), verb + 1 + HELD_WITHIN)):
+        if toks[i].norm in HELD_MEETINGS:
+            return Match(verb, verb + 1, "meeting:mutual", (toks[verb].norm, toks[i].norm))
+        if toks[i].text in {".", "؟", "!", "؛"}:
+            return None
+    return None
 
 
 @dataclass
@@ -198,7 +216,7 @@ class ArticleReader:
     def _trigger(self, toks: list[Tok]) -> Match | None:
         matches = self.v.triggers.find_all(toks)
         if not matches:
-            return None
+            return _held_meeting(toks)
         # a call phrase anywhere makes it a call; otherwise the first verb decides the voice
         # («استقبل … الذي يزور البلاد» is a reception, «زار … والتقى» a visit)
         calls = [m for m in matches if m.value.startswith("call:")]

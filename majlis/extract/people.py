@@ -37,8 +37,11 @@ PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "و
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
 LINEAGE = {"بن", "بنت", "ابن", "ال"}  # «ال» as in «آل خليفة», once normalised
 OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها"}  # «في مكتبه»: where they met, not their office
+# «عقد … رئيس الأركان اجتماعا»: the meeting itself, after the subject's title
+MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "اتصالا", "مكالمه"}
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
-TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"} | TIME_AFTER | OFFICE_PLACE
+TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"}
+TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS
 SOFT_STOPPERS = {
     "صباح",
     "مساء",

@@ -158,6 +158,24 @@ def test_a_nisba_ending_a_lineage_is_a_family_name_not_a_country() -> None:
     ]
 
 
+def test_a_feminine_verb_with_its_counterpart_far_after_is_a_meeting() -> None:
+    (m,) = _extract(
+        "ناقشت وزيرة الدفاع الهولندية السيدة آنا فان دايك، مع رئيس أركان الجيش الأردني اللواء الركن "
+        "خالد سليمان المومني في عمّان اليوم، سبل تطوير التدريب.",
+        people=("آنا فان دايك", "خالد سليمان المومني"),
+    )
+    assert m["countries"] == ["JO", "NL"] and m["location_country"] == "JO" and m["topics"] == ["training"]
+
+
+def test_the_meeting_held_after_a_title_is_not_part_of_it() -> None:
+    (m,) = _extract(
+        "عقد قائد القوات البحرية السعودية الفريق الركن فهد بن محمد الغفيلي اجتماعا مع قائد البحرية "
+        "الملكية النرويجية الأدميرال إريك هانسن.",
+        people=("فهد بن محمد الغفيلي", "إريك هانسن"),
+    )
+    assert [p["title"] for p in m["participants"]] == ["قائد القوات البحرية", "قائد البحرية الملكية"]
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
