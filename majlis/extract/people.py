@@ -32,6 +32,8 @@ POSTING = re.compile(
 )
 POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
+DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
+DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
@@ -258,6 +260,19 @@ class _SentenceParse:
                 return codes[0] if codes else None
         return None
 
+    def delegation_country(self, start: int) -> str | None:
+        """«وفدا من وزارة الدفاع الإيطالية برئاسة الجنرال …»: the head of a delegation stands for the
+        country the delegation comes from (the nearest country word before «برئاسة»)."""
+        head = start - 1
+        if head < 1 or self.toks[head].norm not in DELEGATION_HEADS:
+            return None
+        for k in range(head - 1, max(-1, head - 1 - DELEGATION_REACH), -1):
+            if self.toks[k].is_punct or k in self.trigger_at:
+                break
+            if k in self.country_code_at:
+                return self.country_code_at[k]
+        return None
+
     def in_role_position(self, head: int) -> bool:
         """A title without a name counts only where a participant stands: right after the meeting
         verb, after «مع» or an attendance marker, or first in a sentence whose verb follows."""
@@ -370,7 +385,8 @@ def parse_people(
                 country=None
                 if orgs
                 else (country_of_phrase(raw_title) if raw_title else None)
-                or parse.counterpart_country(prefix_start),
+                or parse.counterpart_country(prefix_start)
+                or parse.delegation_country(prefix_start),
                 org_official=bool(orgs),
                 tok_start=prefix_start,
                 tok_end=tok_end,

@@ -176,6 +176,18 @@ def test_the_meeting_held_after_a_title_is_not_part_of_it() -> None:
     assert [p["title"] for p in m["participants"]] == ["قائد القوات البحرية", "قائد البحرية الملكية"]
 
 
+def test_the_head_of_a_delegation_stands_for_its_country() -> None:
+    (m,) = _extract(
+        "استقبل قائد القوة الجوية الكويتية اللواء الركن طيار صالح عادل المطيري اليوم وفدا من وزارة الدفاع "
+        "التشيكية برئاسة الجنرال توماش نوفوتني.",
+        people=("صالح عادل المطيري", "توماش نوفوتني"),
+    )
+    assert [(p["name"], p["country"]) for p in m["participants"]] == [
+        ("صالح عادل المطيري", "KW"),
+        ("توماش نوفوتني", "CZ"),
+    ]
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
