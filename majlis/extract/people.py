@@ -85,7 +85,9 @@ class _SentenceParse:
         v = vocabulary()
         self.v = v
         n = len(self.toks)
-        self.rank: dict[int, Match] = {m.start: m for m in v.ranks.find_all(self.toks)}
+        self.rank: dict[int, Match] = {
+            m.start: m for matcher in (v.definite_ranks, v.ranks) for m in matcher.find_all(self.toks)
+        }
         self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.group_at: set[int] = {m.start for m in v.group_heads.find_all(self.toks)}

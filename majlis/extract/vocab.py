@@ -24,6 +24,7 @@ class Vocabulary:
     background_cues: PhraseMatcher
     honorifics: PhraseMatcher
     ranks: PhraseMatcher
+    definite_ranks: PhraseMatcher  # ranks that are also first names, only with «ال» («العماد»)
     title_heads: PhraseMatcher
     group_heads: PhraseMatcher
     name_stoppers: frozenset[str]
@@ -98,6 +99,7 @@ def vocabulary() -> Vocabulary:
         background_cues=PhraseMatcher(_flat(meet["background_cues"], "background")),
         honorifics=PhraseMatcher(_flat(people["honorifics"], "honorific")),
         ranks=PhraseMatcher(_rank_phrases(people["rank_bases"], people["rank_modifiers"]), ignore_al=True),
+        definite_ranks=PhraseMatcher(_flat(people["definite_ranks"], "rank")),
         title_heads=PhraseMatcher(_flat(people["title_heads"], "title"), ignore_al=True),
         group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
         name_stoppers=frozenset(w for s in people["name_stoppers"] for w in norm_words(s)),

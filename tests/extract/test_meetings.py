@@ -188,6 +188,23 @@ def test_the_head_of_a_delegation_stands_for_its_country() -> None:
     ]
 
 
+def test_a_rank_that_is_also_a_first_name_counts_only_with_the_article() -> None:
+    guest = "الملحق العسكري الفرنسي العقيد بيار شيل."
+    (levant,) = _extract(
+        f"استقبل قائد الجيش اللبناني العماد جوزيف خوري في مكتبه اليوم {guest}",
+        people=("جوزيف خوري", "بيار شيل"),
+    )
+    (named,) = _extract(
+        f"استقبل قائد القوات الخاصة الأردنية العميد الركن عماد سليم الخطيب اليوم {guest}",
+        people=("عماد سليم الخطيب", "بيار شيل"),
+    )
+    assert (levant["participants"][0]["name"], levant["participants"][0]["rank"]) == ("جوزيف خوري", "عماد")
+    assert (named["participants"][0]["name"], named["participants"][0]["rank"]) == (
+        "عماد سليم الخطيب",
+        "عميد ركن",
+    )
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
