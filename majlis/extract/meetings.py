@@ -35,6 +35,7 @@ HOLD_VERBS = {"عقد", "عقدت", "عقدا", "وعقد", "وعقدت", "اج�
 HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه"}
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
+PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
@@ -284,7 +285,11 @@ class ArticleReader:
             current.objects += [p for p in parties if p not in current.parties()]
             current.attendees += attendees
             return current
-        inherited = after_with and current is not None and current.subject is not None
+        # «كما التقى معاليه …»: the pronoun is the subject of the meeting just reported
+        by_pronoun = (
+            trigger.end < len(toks) and toks[trigger.end].norm in PRONOUN_SUBJECTS and first_tok > trigger.end
+        )
+        inherited = (after_with or by_pronoun) and current is not None and current.subject is not None
         if inherited and current is not None:
             objects, subject = parties, current.subject
             if not any(o.title or o.rank or o.country for o in objects):

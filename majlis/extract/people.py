@@ -41,9 +41,10 @@ LINEAGE = {"بن", "بنت", "ابن", "ال"}  # «ال» as in «آل خليف
 OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها"}  # «في مكتبه»: where they met, not their office
 # «عقد … رئيس الأركان اجتماعا»: the meeting itself, after the subject's title
 MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "اتصالا", "مكالمه"}
+DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
 TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"}
-TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS
+TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED
 SOFT_STOPPERS = {
     "صباح",
     "مساء",

@@ -205,6 +205,29 @@ def test_a_rank_that_is_also_a_first_name_counts_only_with_the_article() -> None
     )
 
 
+def test_his_excellency_as_the_subject_is_the_visitor_already_reported() -> None:
+    first, second = _extract(
+        "يواصل وزير الدفاع العماني السيد بدر بن سعود الحارثي زيارته إلى اليابان، حيث التقى اليوم في طوكيو "
+        "وزير الدفاع الياباني السيد كينجي تاكاهاشي. كما التقى معاليه رئيس هيئة الأركان المشتركة "
+        "اليابانية الجنرال هيروشي ساتو.",
+        people=("بدر بن سعود الحارثي", "كينجي تاكاهاشي", "هيروشي ساتو"),
+    )
+    assert [(p["name"], p["role"]) for p in second["participants"]] == [
+        ("بدر بن سعود الحارثي", "guest"),
+        ("هيروشي ساتو", "host"),
+    ]
+    assert second["location_country"] == first["location_country"] == "JP"
+
+
+def test_a_letter_handed_over_is_not_part_of_the_receivers_title() -> None:
+    (m,) = _extract(
+        "تسلم وزير الدفاع الكويتي الشيخ سالم عبدالله الجابر رسالة خطية من وزير دفاع جمهورية الفلبين، "
+        "خلال استقباله في مكتبه اليوم سفير الفلبين لدى البلاد السيد رامون كروز.",
+        people=("سالم عبدالله الجابر", "رامون كروز"),
+    )
+    assert [(p["title"], p["country"]) for p in m["participants"]] == [("وزير الدفاع", "KW"), ("سفير", "PH")]
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
