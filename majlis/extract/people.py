@@ -32,10 +32,12 @@ POSTING = re.compile(
 )
 POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
+CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
 DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
+MIN_STEM = 3  # letters a glued word keeps after its prefix: «فالح», «والي» are names, not ف/و + ال
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
 LINEAGE = {"بن", "بنت", "ابن", "ال"}  # «ال» as in «آل خليفة», once normalised
 OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها"}  # «في مكتبه»: where they met, not their office
@@ -73,6 +75,10 @@ class Person:
     @property
     def surname(self) -> str | None:
         return normalize(self.name).split()[-1] if self.name else None
+
+
+def _is_prepositional(word: str) -> bool:
+    return any(word.startswith(p) and len(word) - len(p) >= MIN_STEM for p in PREPOSITIONAL)
 
 
 def _is_boundary(tok: Tok) -> bool:
@@ -121,6 +127,11 @@ class _SentenceParse:
                 return True
         return False
 
+    def _ends_cleanly(self, start: int, end: int) -> bool:
+        """A name run after a rank or honorific that stops at punctuation within a few words
+        («اللواء الركن سامي الخوالدة،»): a surer end than a shorter span of the model's."""
+        return end - start <= CLEAN_NAME_TOKENS and (end >= self.n or self.toks[end].is_punct)
+
     def _inside_person(self, i: int) -> bool:
         """Token i is inside a PER span, with name words on both sides of it."""
         return any(first < i < last - 1 for first, last in self.per_tok_spans)
@@ -139,7 +150,7 @@ class _SentenceParse:
             return True
         if tok.norm in SOFT_STOPPERS:
             return i + 1 < self.n and self.toks[i + 1].norm in TIME_AFTER
-        if i in self.country_at or tok.norm.startswith(PREPOSITIONAL):
+        if i in self.country_at or _is_prepositional(tok.norm):
             return True
         return tok.norm in self.v.name_stoppers or tok.norm.isdigit()
 
@@ -176,7 +187,7 @@ class _SentenceParse:
                 per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
                 if per and per[1] > end and not any(self.is_stop(k) for k in range(end, per[1])):
                     end = min(per[1], j + MAX_NAME_TOKENS)
-                elif per and per[0] == j and per[1] < end:
+                elif per and per[0] == j and per[1] < end and not self._ends_cleanly(j, end):
                     end = per[1]  # the model saw where the name ends
                 if end > j and not (end - j == 1 and self.rank.get(start) and len(self.toks[j].norm) < 3):
                     found.append((start, j, end))
@@ -233,9 +244,12 @@ class _SentenceParse:
         return (head, end) if head is not None else None
 
     def title_segment_after(self, e: int) -> tuple[int, int] | None:
-        """A title right after the name, after a comma (shape 2) or directly («الجنرال X قائد …»)."""
+        """A title right after the name, after a comma (shape 2) or directly («الجنرال X قائد …»). A title
+        running straight into another rank or honorific is that person's («التقى الفريق X رئيس أركان
+        قوات السلطان المسلحة الفريق أول ركن Y»)."""
         if e < self.n and e in self.title_head:
-            return (e, self.segment_end(e))
+            end = self.segment_end(e)
+            return None if end < self.n and (end in self.rank or end in self.honorific) else (e, end)
         if e >= self.n or self.toks[e].text not in {"،", ","}:
             return None
         k = e + 1

@@ -228,6 +228,26 @@ def test_a_letter_handed_over_is_not_part_of_the_receivers_title() -> None:
     assert [(p["title"], p["country"]) for p in m["participants"]] == [("وزير الدفاع", "KW"), ("سفير", "PH")]
 
 
+def test_a_title_running_into_another_rank_belongs_to_that_person() -> None:
+    (m,) = _extract(
+        "وعلى هامش المؤتمر التقى العميد الركن زايد حمد الشامسي قائد القوات الجوية المغربية الفريق "
+        "يوسف العلوي.",
+        people=("زايد حمد الشامسي", "يوسف العلوي"),
+    )
+    assert [(p["name"], p["title"], p["country"]) for p in m["participants"]] == [
+        ("زايد حمد الشامسي", None, None),
+        ("يوسف العلوي", "قائد القوات الجوية", "MA"),
+    ]
+
+
+def test_a_name_after_a_rank_ending_at_a_comma_is_whole_when_the_model_cut_it_short() -> None:
+    (m,) = _extract(
+        "استقبل اللواء الركن منصور فالح الحربي، الفريق جان مارك دوران قائد القوات البرية الفرنسية.",
+        people=("منصور", "جان مارك دوران"),
+    )
+    assert m["participants"][0]["name"] == "منصور فالح الحربي"
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
