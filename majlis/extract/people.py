@@ -19,7 +19,7 @@ from majlis.extract.countries import (
     find_organisations,
     strip_country_words,
 )
-from majlis.extract.tokens import Match, Tok, strip_al, tokenize
+from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
 from majlis.extract.vocab import vocabulary
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
@@ -77,6 +77,20 @@ class Person:
         return normalize(self.name).split()[-1] if self.name else None
 
 
+def _unbracket_rank_branches(toks: list[Tok]) -> list[Tok]:
+    """«الفريق الركن (طيار)»: brackets around a rank's branch word are dropped, so the rank reads whole.
+    Tokens keep their offsets into the sentence, so names and titles still cut the text right."""
+    branches = vocabulary().rank_branches
+    drop: set[int] = set()
+    for i in range(1, len(toks) - 1):
+        if toks[i - 1].text == "(" and toks[i + 1].text == ")" and strip_al(toks[i].norm) in branches:
+            drop.update((i - 1, i + 1))
+    if not drop:
+        return toks
+    norms = toks.norms if isinstance(toks, Tokens) else frozenset(t.norm for t in toks)
+    return Tokens((t for i, t in enumerate(toks) if i not in drop), norms)
+
+
 def _is_prepositional(word: str) -> bool:
     return any(word.startswith(p) and len(word) - len(p) >= MIN_STEM for p in PREPOSITIONAL)
 
@@ -88,7 +102,7 @@ def _is_boundary(tok: Tok) -> bool:
 class _SentenceParse:
     def __init__(self, text: str, per_spans: list[tuple[int, int]]) -> None:
         self.text = text
-        self.toks = tokenize(text)
+        self.toks = _unbracket_rank_branches(tokenize(text))
         v = vocabulary()
         self.v = v
         n = len(self.toks)

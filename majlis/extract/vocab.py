@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from majlis.extract.lexicon import load_yaml
-from majlis.extract.tokens import PhraseMatcher, norm_words
+from majlis.extract.tokens import PhraseMatcher, norm_words, strip_al
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Vocabulary:
     honorifics: PhraseMatcher
     ranks: PhraseMatcher
     definite_ranks: PhraseMatcher  # ranks that are also first names, only with «ال» («العماد»)
+    rank_branches: frozenset[str]  # one-word branch words of a rank («طيار»), also written «(طيار)»
     title_heads: PhraseMatcher
     group_heads: PhraseMatcher
     name_stoppers: frozenset[str]
@@ -100,6 +101,9 @@ def vocabulary() -> Vocabulary:
         honorifics=PhraseMatcher(_flat(people["honorifics"], "honorific")),
         ranks=PhraseMatcher(_rank_phrases(people["rank_bases"], people["rank_modifiers"]), ignore_al=True),
         definite_ranks=PhraseMatcher(_flat(people["definite_ranks"], "rank")),
+        rank_branches=frozenset(
+            strip_al(words[0]) for words in map(norm_words, people["rank_modifiers"]) if len(words) == 1
+        ),
         title_heads=PhraseMatcher(_flat(people["title_heads"], "title"), ignore_al=True),
         group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
         name_stoppers=frozenset(w for s in people["name_stoppers"] for w in norm_words(s)),

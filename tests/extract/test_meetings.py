@@ -248,6 +248,18 @@ def test_a_name_after_a_rank_ending_at_a_comma_is_whole_when_the_model_cut_it_sh
     assert m["participants"][0]["name"] == "منصور فالح الحربي"
 
 
+def test_a_branch_word_in_brackets_is_part_of_the_rank() -> None:
+    (m,) = _extract(
+        "استقبل قائد القوة الجوية الأردنية العميد الركن (طيار) عادل سليمان الزيود، اليوم، قائد سلاح الجو "
+        "الهندي المارشال فيكرام سينغ.",
+        people=("عادل سليمان الزيود", "فيكرام سينغ"),
+    )
+    assert (m["participants"][0]["name"], m["participants"][0]["rank"]) == (
+        "عادل سليمان الزيود",
+        "عميد ركن طيار",
+    )
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
