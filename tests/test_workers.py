@@ -13,7 +13,7 @@ from corpus.articles import CALL, VISIT, write_articles
 from majlis.analysis import analyse
 from majlis.ingest import iter_inputs
 from majlis.records import Article
-from majlis.workers import WorkerSettingError, analyse_batch, analysis_workers, worker_count
+from majlis.workers import WORKER_NICENESS, WorkerSettingError, analyse_batch, analysis_workers, worker_count
 
 
 def test_worker_count_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,6 +38,15 @@ def test_workers_analyse_like_this_process(tmp_path: Path, monkeypatch: pytest.M
     assert [s for out in there for s in out.sentences] == here.sentences
     assert [m for out in there for m in out.mentions] == here.mentions
     assert all(out.seconds["ner forward"] > 0 for out in there)
+
+
+@pytest.mark.slow
+def test_workers_yield_the_cpu_to_the_process_that_feeds_them() -> None:
+    with analysis_workers(2):
+        analyse_batch([])  # the pool is up and every worker has run its start-up
+        workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+        niceness = {p.nice() for p in workers}
+    assert len(workers) >= 2 and niceness == {min(psutil.Process().nice() + WORKER_NICENESS, 19)}
 
 
 _HOLD_WORKERS = """
