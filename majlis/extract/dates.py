@@ -119,6 +119,7 @@ class _Lexicon:
     weekday_mods: dict[str, str]
     today_blockers: re.Pattern[str]
     gregorian_word: re.Pattern[str]
+    month_word: re.Pattern[str]  # «الثالث من الشهر الجاري»: a day of the month the text is dated in
     numeric: re.Pattern[str]
     iso: re.Pattern[str]
     hijri_word: re.Pattern[str]
@@ -161,6 +162,9 @@ def _lexicon() -> _Lexicon:
     gregorian_word = re.compile(
         rf"{day}\s*(?:{before_month}\s+)?(?P<month>{gm})(?!\w)(?:\s*\(\s*{gm}\s*\))?{year}{mod}"
     )
+    month_word = re.compile(
+        rf"{day}\s*(?:{before_month}\s+)?الشهر\s+(?P<mod>{_alternation(month_mods)})(?!\w)"
+    )
     hyear = rf"(?:\s*[،,]?\s*(?:{before_year}\s*)?(?P<year>\d{{3,4}})(?!\d))?(?:\s*(?P<mark>{hmark})(?!\w))?"
     hijri_word = re.compile(
         rf"{day}\s*(?:{before_month}\s+)?(?P<month>{_alternation(hmonths)})(?!\w){hyear}{mod}"
@@ -196,6 +200,7 @@ def _lexicon() -> _Lexicon:
         weekday_mods=weekday_mods,
         today_blockers=re.compile(rf"\s+{_alternation(y['today_blockers'])}(?!\w)"),
         gregorian_word=gregorian_word,
+        month_word=month_word,
         numeric=numeric,
         iso=iso,
         hijri_word=hijri_word,
@@ -283,6 +288,15 @@ def _word_dates(norm: str, lex: _Lexicon, anchor: date | None, label: str) -> li
             years = range(anchor.year - 1, anchor.year + 2)
             value = _pick_year(partial(_gregorian, m=mo, d=d), years, anchor, mod)
             note = f"absolute, year from {label}" if value else "invalid date"
+        hits.append(_Hit(m.start(), m.end(), "absolute", value, note))
+    for m in lex.month_word.finditer(norm):
+        if anchor is None:
+            value, note = None, f"no {label}"
+        else:
+            shift = {"past": -1, "next": 1}.get(lex.month_mods[m.group("mod")], 0)
+            year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+            value = _gregorian(year, month + 1, _day_of(m, lex))
+            note = f"day of the month of {label}" if value else "invalid date"
         hits.append(_Hit(m.start(), m.end(), "absolute", value, note))
     for m in lex.hijri_word.finditer(norm):
         d, mo = _day_of(m, lex), _month_of(m.group("month"), lex.hmonths)

@@ -77,6 +77,24 @@ def test_year_inference(text: str, published: date, expected: date) -> None:
     assert only(text, published).value == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("في الثالث من الشهر الجاري", WED, date(2025, 3, 3)),
+        ("يوم 28 من الشهر الماضي", WED, date(2025, 2, 28)),
+        ("في الخامس والعشرين من الشهر المنصرم", date(2025, 1, 10), date(2024, 12, 25)),
+        ("في العاشر من الشهر المقبل", date(2025, 12, 20), date(2026, 1, 10)),
+    ],
+)
+def test_a_day_of_this_or_last_month(text: str, published: date, expected: date) -> None:
+    assert only(text, published).value == expected
+
+
+def test_a_day_of_this_month_needs_a_publication_date_and_a_real_day() -> None:
+    assert only("في الثالث من الشهر الجاري", None).value is None
+    assert only("يوم 30 من الشهر الماضي", WED).value is None  # February 2025 has no 30th
+
+
 def test_day_month_without_year_or_publication_is_unresolved() -> None:
     hit = only("التقى الوفد 28 ديسمبر", None)
     assert hit.value is None
