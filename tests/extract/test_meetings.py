@@ -260,6 +260,15 @@ def test_a_branch_word_in_brackets_is_part_of_the_rank() -> None:
     )
 
 
+def test_greetings_conveyed_are_not_part_of_the_name_before_them() -> None:
+    (m,) = _extract(
+        "استقبل رئيس أركان الحرس الوطني الفريق الركن مشعل فهد العنزي اليوم السفير الهولندي يان "
+        "فيسر تحيات وزير الدفاع الهولندي.",
+        people=("مشعل فهد العنزي", "يان فيسر تحيات"),  # the model ran the name on into «تحيات»
+    )
+    assert [p["name"] for p in m["participants"]] == ["مشعل فهد العنزي", "يان فيسر"]
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
