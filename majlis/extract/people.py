@@ -32,6 +32,7 @@ POSTING = re.compile(
 )
 POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
+MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
 DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
@@ -218,9 +219,19 @@ class _SentenceParse:
             end = start
             while end < b and not self.is_stop(end):
                 end += 1
+            if end == b == start + 1 and b not in taken and self._family_name_at(b):
+                end += 1  # «عبدالحميد الدبيبة»: the model stopped at the first name
             if end > start:
                 found.append((a, start, end))
         return sorted(found)
+
+    def _family_name_at(self, i: int) -> bool:
+        """Token i can be the family name after a lone first name: a word with «ال» that is no stop
+        (title, rank, country, time word, punctuation, …)."""
+        if i >= self.n or self.is_stop(i):
+            return False
+        norm = self.toks[i].norm
+        return norm.startswith("ال") and len(norm) >= MIN_FAMILY_NAME
 
     def segment_end(self, i: int) -> int:
         """The end of the segment (title) starting at token i: the next comma, trigger or marker."""

@@ -269,6 +269,22 @@ def test_greetings_conveyed_are_not_part_of_the_name_before_them() -> None:
     assert [p["name"] for p in m["participants"]] == ["مشعل فهد العنزي", "يان فيسر"]
 
 
+def test_a_lone_first_name_takes_the_family_name_the_model_left_out() -> None:
+    (m,) = _extract(
+        "التقى وزير الدفاع التونسي عبدالكريم الزبيدي في تونس اليوم السفير الألماني لدى تونس بيتر شولتس.",
+        people=("عبدالكريم", "بيتر شولتس"),
+    )
+    assert [p["name"] for p in m["participants"]] == ["عبدالكريم الزبيدي", "بيتر شولتس"]
+
+
+def test_a_lone_first_name_does_not_swallow_a_time_word_or_title() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي السيد أنور اليوم قائد القوات البحرية التايلاندية الأدميرال سومشاي.",
+        people=("أنور", "سومشاي"),
+    )
+    assert [p["name"] for p in m["participants"]] == ["أنور", "سومشاي"]
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
