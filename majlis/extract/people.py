@@ -24,6 +24,7 @@ from majlis.extract.vocab import vocabulary
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
 MAX_NAME_TOKENS = 5
+NAME_PARTICLES = {"عبد", "بن", "بنت", "ابن", "ابو", "ام", "ولد", "ال"}  # «ال» as «آل» normalises
 MAX_NAMELESS_TITLE_TOKENS = 10
 # a posting or a newness remark after a title is not part of it: «سفيرة لدى الدولة», «المعين حديثاً»
 POSTING = re.compile(
@@ -181,7 +182,16 @@ class _SentenceParse:
     def name_run(self, i: int) -> int:
         """End of a name starting at token i (exclusive)."""
         j = i
-        while j < self.n and j - i < MAX_NAME_TOKENS and not self.is_stop(j):
+        while j < self.n and j < self.name_cap(i) and not self.is_stop(j):
+            j += 1
+        return j
+
+    def name_cap(self, i: int) -> int:
+        """The furthest end of a name starting at token i: MAX_NAME_TOKENS words, not counting the
+        particles written apart («عبد الرحمن بن عبد الله أبو حيمد» is four names long)."""
+        j, words = i, 0
+        while j < self.n and words < MAX_NAME_TOKENS:
+            words += self.toks[j].norm not in NAME_PARTICLES
             j += 1
         return j
 
@@ -201,7 +211,7 @@ class _SentenceParse:
                 end = self.name_run(j)
                 per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
                 if per and per[1] > end and not any(self.is_stop(k) for k in range(end, per[1])):
-                    end = min(per[1], j + MAX_NAME_TOKENS)
+                    end = min(per[1], self.name_cap(j))
                 elif per and per[0] == j and per[1] < end and not self._ends_cleanly(j, end):
                     end = per[1]  # the model saw where the name ends
                 if end > j and not (end - j == 1 and self.rank.get(start) and len(self.toks[j].norm) < 3):

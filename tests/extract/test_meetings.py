@@ -285,6 +285,14 @@ def test_a_lone_first_name_does_not_swallow_a_time_word_or_title() -> None:
     assert [p["name"] for p in m["participants"]] == ["أنور", "سومشاي"]
 
 
+def test_name_particles_written_apart_do_not_count_towards_a_names_length() -> None:
+    (m,) = _extract(
+        "استقبل قائد الحرس الوطني اللواء الركن عبد الرحمن بن عبد الله أبو حيمد اليوم الملحق العسكري "
+        "البريطاني العقيد مارك جونز."
+    )
+    assert m["participants"][0]["name"] == "عبد الرحمن بن عبد الله أبو حيمد"
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
