@@ -160,14 +160,17 @@ class _SentenceParse:
         tok = self.toks[i]
         if tok.is_punct or i in self.trigger_at or i in self.attend_at:
             return True
-        if i in self.title_head and self._inside_person(i):
-            return False  # «محمد الأمين ولد …»: a title word inside a name the model saw whole
+        head = self.title_head.get(i)
+        if head is not None and head.end - head.start == 1 and self._inside_person(i):
+            return False  # «محمد الأمين ولد …»: a one-word title inside a name the model saw whole
         if i in self.rank or i in self.title_head or i in self.honorific or i in self.group_at:
             return True
         if tok.norm in SOFT_STOPPERS:
             return i + 1 < self.n and self.toks[i + 1].norm in TIME_AFTER
         if i in self.country_at or _is_prepositional(tok.norm):
             return True
+        if tok.text.startswith("آ"):
+            return False  # «آن» (a name) folds to «ان» like the particle «أن», which a madda never starts
         return tok.norm in self.v.name_stoppers or tok.norm.isdigit()
 
     def prefix_run(self, i: int) -> int:

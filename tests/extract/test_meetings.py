@@ -293,6 +293,27 @@ def test_name_particles_written_apart_do_not_count_towards_a_names_length() -> N
     assert m["participants"][0]["name"] == "عبد الرحمن بن عبد الله أبو حيمد"
 
 
+def test_a_name_starting_with_madda_is_not_the_particle_it_folds_to() -> None:
+    (m,) = _extract(
+        "التقى وزير الدفاع البحريني الفريق الركن عبدالله حسن النعيمي في المنامة اليوم وزير الدفاع الكوري "
+        "السيد آن سونغ مين.",
+        people=("عبدالله حسن النعيمي", "آن سونغ مين"),
+    )
+    assert [(p["name"], p["country"]) for p in m["participants"]] == [
+        ("عبدالله حسن النعيمي", "BH"),
+        ("آن سونغ مين", "KR"),
+    ]
+
+
+def test_a_two_word_title_ends_a_name_the_model_ran_into_it() -> None:
+    (m,) = _extract(
+        "تلقى الشيخ ناصر بن حمد آل خليفة ولي عهد البحرين اتصالا هاتفيا من وزير الدفاع الإيطالي غويدو روسي.",
+        people=("ناصر بن حمد آل خليفة ولي عهد البحرين", "غويدو روسي"),
+    )
+    host = m["participants"][0]
+    assert (host["name"], host["title"]) == ("ناصر بن حمد آل خليفة", "ولي عهد")
+
+
 def test_later_mentions_by_surname_resolve_to_the_first_full_mention() -> None:
     (m,) = _extract(
         "استقبل قائد الحرس الوطني السعودي، الفريق أول فهد سعود الدوسري، قائد القوات البرية الباكستانية، "
