@@ -184,8 +184,8 @@ class _SentenceParse:
 
     def name_run(self, i: int) -> int:
         """End of a name starting at token i (exclusive)."""
-        j = i
-        while j < self.n and j < self.name_cap(i) and not self.is_stop(j):
+        j, cap = i, self.name_cap(i)
+        while j < cap and not self.is_stop(j):
             j += 1
         return j
 
