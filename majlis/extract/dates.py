@@ -462,7 +462,9 @@ _DL_CITY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?(?=\s*[-–—(/«،,]|\s
 _DL_SEP = re.compile(r"\s*[-–—]\s*")
 _DL_AGENCY = re.compile(r"\s*(?:\([^()\n\d]{1,30}\)|/[^/\n\d]{1,30}/|«[^«»\n\d]{1,30}»)\s*")
 _DL_AGENCY_COLON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*")
-_DL_LEAD = re.compile(r"\s*[،,]\s*|\s+في\s+|\s*")
+_DL_LEAD = re.compile(r"\s*[،,]\s*(?:بتاريخ\s+)?|\s+في\s+|\s+بتاريخ\s+|\s*")
+# KUNA's «الكويت - 13 - 9 (كونا) --»: day and month only, between the dateline's separators
+_DL_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?=\s*[-–—(/])")
 
 
 @dataclass(frozen=True)
@@ -492,7 +494,7 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
             (m := _DL_AGENCY.match(norm, cursor)) and not _is_placeholder(m.group().strip()[1:-1], lex)
         ) or (saw_sep and not saw_agency and (m := _DL_AGENCY_COLON.match(norm, cursor))):
             saw_agency, cursor = True, m.end()
-        elif dated is None and (d := _date_at(norm, cursor, anchor)) is not None:
+        elif dated is None and (d := _date_at(norm, cursor, anchor) or _day_month_at(norm, cursor, anchor)):
             dated, cursor = d, d.end
         else:
             break
@@ -506,6 +508,19 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
     cs, ce = offset + index[city.start()], offset + index[city.end()]
     end = offset + (index[cursor] if cursor < len(norm) else len(window))
     return _Dateline(text[cs:ce], end, hit)
+
+
+def _day_month_at(norm: str, pos: int, anchor: date | None) -> _Hit | None:
+    """A dateline's day and month with no year («13 - 9»): the latest such date not after `anchor` (or
+    a day or two after it: a dateline in a later time zone than the publication stamp)."""
+    m = _DL_DAY_MONTH.match(norm, pos)
+    if m is None or anchor is None:
+        return None
+    day, month = int(m.group("day")), int(m.group("month"))
+    value = _gregorian(anchor.year, month, day)
+    if value is not None and value > anchor + timedelta(days=2):
+        value = _gregorian(anchor.year - 1, month, day)
+    return _Hit(m.start(), m.end(), "absolute", value, "absolute, year from published_at") if value else None
 
 
 def _date_at(norm: str, pos: int, anchor: date | None) -> _Hit | None:

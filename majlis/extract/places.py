@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from majlis.extract.countries import find_countries
+from majlis.extract.dates import parse_dateline
 from majlis.extract.lexicon import load_yaml
 from majlis.extract.tokens import tokenize
 from majlis.extract.vocab import vocabulary
@@ -78,16 +78,13 @@ def place_in(text: str) -> Place | None:
     return None
 
 
-DATELINE = re.compile(r"^\s*([\u0600-\u06FF ]{2,25}?)\s*(?:[-–—:(/]|في\s)")
-
-
 def dateline_place(article_text: str, title: str | None) -> Place | None:
-    """The city of a dateline at the start of the body («الكويت – 12 يناير (كونا) –»)."""
+    """The city of a dateline at the start of the body («الكويت – 12 يناير (كونا) –», «مسقط، 17 نوفمبر»)."""
     body = article_text[len(title) :].lstrip() if title and article_text.startswith(title) else article_text
-    m = DATELINE.match(body[:80])
-    if not m:
+    city, _ = parse_dateline(body, None)
+    if city is None:
         return None
-    for _, place in cities_in(m.group(1)):
+    for _, place in cities_in(city):
         return place
     return None
 

@@ -229,6 +229,11 @@ def test_offsets_survive_diacritics_and_tatweel() -> None:
         ("نواكشوط في ٢ مايو /الوكالة/ استقبل وزير الدفاع", date(2025, 5, 2), "نواكشوط", date(2025, 5, 2)),
         ("الدار البيضاء، 8 يوليوز 2025 (ومع) - استقبل", None, "الدار البيضاء", date(2025, 7, 8)),
         ("عنوان قصير للخبر\n\nبغداد – 4 أيار (واع) – استقبل", date(2025, 5, 4), "بغداد", date(2025, 5, 4)),
+        ("عدن، بتاريخ 2025/6/21 – استقبل محافظ", None, "عدن", date(2025, 6, 21)),
+        # day and month only, between the dateline's dashes: the year of publication ...
+        ("الكويت - 30 - 4 (كونا) -- بحث وزير", date(2025, 5, 1), "الكويت", date(2025, 4, 30)),
+        # ... or the one before, when that day is still to come in the publication year
+        ("الكويت - 28 - 12 (كونا) -- بحث وزير", date(2026, 1, 2), "الكويت", date(2025, 12, 28)),
     ],
 )
 def test_dated_datelines(text: str, published: date | None, city: str, expected: date) -> None:
