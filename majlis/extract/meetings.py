@@ -34,6 +34,8 @@ CALL_VERBS = {
 HOLD_VERBS = {"عقد", "عقدت", "عقدا", "وعقد", "وعقدت", "اجري", "اجرت", "واجري", "واجرت"}
 HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه"}
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
+DATELINE_TOKENS = 12  # «الكويت - 13 - 9 (كونا) --»: a dateline is a city, a date and an agency at most
+DATELINE_ENDS = {"-", "–", "—", "--", "/", ":", ")"}
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
@@ -41,10 +43,19 @@ MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "ال
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
 
+def _after_dateline(toks: list[Tok]) -> int:
+    """Where the sentence proper starts: after a dateline («المنامة في 14 أبريل / بنا / …»), which ends
+    at the last dash, slash, colon or bracket among the first DATELINE_TOKENS tokens; else 0."""
+    ends = [i + 1 for i, t in enumerate(toks[:DATELINE_TOKENS]) if t.text in DATELINE_ENDS]
+    return ends[-1] if ends else 0
+
+
 def _held_meeting(toks: list[Tok]) -> Match | None:
     """«عقد رئيس الأركان … اجتماعا مع …»: a meeting held by the verb's subject, the verb opening the
-    sentence (a clause later on is background: «خلال الاجتماع الذي عقده …»)."""
-    verb = next((i for i, t in enumerate(toks[:3]) if t.norm in HOLD_VERBS), None)
+    sentence or following its dateline (a clause later on is background: «خلال الاجتماع الذي عقده …»)."""
+    opening = _after_dateline(toks)
+    starts = [*range(opening, min(opening + 3, len(toks))), *range(min(3, len(toks)))]
+    verb = next((i for i in starts if toks[i].norm in HOLD_VERBS), None)
     if verb is None:
         return None
     for i in range(verb + 1, min(len(toks), verb + 1 + HELD_WITHIN)):
@@ -415,8 +426,13 @@ class ArticleReader:
         candidates, firm = self._home
         if firm:
             return candidates[0] if candidates else None
-        others = {o.country for o in draft.objects if o.country and not o.inferred}
+        others = {o.country for o in draft.objects if o.country and not o.inferred} | self._envoys_countries
         return next((c for c in candidates if c not in others), None)
+
+    @cached_property
+    def _envoys_countries(self) -> set[str]:
+        """Countries of diplomats posted to the article's own country («سفير كندا لدى البلاد»): never home."""
+        return {p.country for p in self._directory() if p.posted_here and p.country}
 
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""
@@ -435,6 +451,11 @@ class ArticleReader:
             posted = next((p.posted_to for p in principals if p.posted_to), None)
             draft.place = Place(None, posted or (home if at_home else subject.country))
             draft.place_note = "host country"
+        if draft.place is None and draft.event_type == "meeting" and draft.voice == "visits":
+            # a visit names no place: it is where its hosts are from («زار … مقر قيادة …، وكان في استقباله …»)
+            hosts = [o.country for o in draft.objects if o.country and not o.inferred]
+            if hosts:
+                draft.place, draft.place_note = Place(None, hosts[0]), "host country"
         loc = draft.place.country if draft.place else None
         host_side: list[Party | None]
         if draft.voice in HOST_FIRST:

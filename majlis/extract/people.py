@@ -19,7 +19,7 @@ from majlis.extract.countries import (
     find_organisations,
     strip_country_words,
 )
-from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
+from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.vocab import vocabulary
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
@@ -48,7 +48,9 @@ MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات",
 DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
 TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"}
-TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED
+# «… رئيس الأركان حول التدريب»: what they discussed, not the office
+SUBJECT_MATTER = {"حول", "بشان", "لبحث", "لمناقشه", "بهدف"}
+TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED | SUBJECT_MATTER
 SOFT_STOPPERS = {
     "صباح",
     "مساء",
@@ -73,6 +75,7 @@ class Person:
     tok_start: int  # first token of the whole phrase (title or honorific or rank)
     tok_end: int  # token after the phrase
     posted_to: str | None = None  # a diplomat's host country («سفير … لدى الكويت»)
+    posted_here: bool = False  # posted to the article's own country («سفير كندا لدى البلاد»)
 
     @property
     def surname(self) -> str | None:
@@ -144,9 +147,16 @@ class _SentenceParse:
         return False
 
     def _ends_cleanly(self, start: int, end: int) -> bool:
-        """A name run after a rank or honorific that stops at punctuation within a few words
-        («اللواء الركن سامي الخوالدة،»): a surer end than a shorter span of the model's."""
-        return end - start <= CLEAN_NAME_TOKENS and (end >= self.n or self.toks[end].is_punct)
+        """A name run after a rank or honorific that stops within a few words at punctuation, a title or
+        a time word («اللواء الركن سامي الخوالدة،», «الجنرال فرانسوا دوبوا رئيس …», «… صباح أمس»): a
+        surer end than a shorter span of the model's."""
+        if end - start > CLEAN_NAME_TOKENS:
+            return False
+        if end >= self.n or self.toks[end].is_punct or end in self.title_head:
+            return True
+        return self.toks[end].norm in TIME_AFTER or (
+            self.toks[end].norm in SOFT_STOPPERS and self.is_stop(end)
+        )
 
     def _inside_person(self, i: int) -> bool:
         """Token i is inside a PER span, with name words on both sides of it."""
@@ -376,6 +386,20 @@ def _posted_to(raw_title: str) -> str | None:
     return country_of_phrase(m.group(1)) if m else None
 
 
+def _posted_here(raw_title: str) -> bool:
+    """The title posts its holder to the article's own country («سفير كندا لدى البلاد»)."""
+    return bool(raw_title) and bool(vocabulary().in_host_country.find_all(tokenize(raw_title)))
+
+
+def ruling_family_country(name: str) -> str | None:
+    """The state whose ruling family the name ends in («خالد بن عبدالعزيز آل سعود» → SA), else None."""
+    words = norm_words(name)
+    for family, code in vocabulary().ruling_families.items():
+        if len(words) > len(family) and words[-len(family) :] == family:
+            return code
+    return None
+
+
 def _plain(word: str) -> str:
     return strip_al(ARABIC_DIACRITICS.sub("", word).replace(TATWEEL, ""))
 
@@ -441,11 +465,13 @@ def parse_people(
                 if orgs
                 else (country_of_phrase(raw_title) if raw_title else None)
                 or parse.counterpart_country(prefix_start)
-                or parse.delegation_country(prefix_start),
+                or parse.delegation_country(prefix_start)
+                or ruling_family_country(text[ns:ne]),
                 org_official=bool(orgs),
                 tok_start=prefix_start,
                 tok_end=tok_end,
                 posted_to=_posted_to(raw_title),
+                posted_here=_posted_here(raw_title),
             )
         )
     groups = parse.group_at

@@ -29,6 +29,7 @@ class Vocabulary:
     title_heads: PhraseMatcher
     group_heads: PhraseMatcher
     name_stoppers: frozenset[str]
+    ruling_families: dict[tuple[str, ...], str]  # a family name's words → the state it rules
     topics: PhraseMatcher  # value: topic key
     outlets: dict[str, str]
     cities: PhraseMatcher  # value: ISO code
@@ -107,6 +108,11 @@ def vocabulary() -> Vocabulary:
         title_heads=PhraseMatcher(_flat(people["title_heads"], "title"), ignore_al=True),
         group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
         name_stoppers=frozenset(w for s in people["name_stoppers"] for w in norm_words(s)),
+        ruling_families={
+            tuple(norm_words(family)): code
+            for code, families in people["ruling_families"].items()
+            for family in families
+        },
         topics=PhraseMatcher([(kw, topic) for topic, kws in topics.items() for kw in kws], ignore_al=True),
         outlets={k.lower(): v for k, v in sources["outlets"].items()},
         cities=PhraseMatcher([(c, code) for code, names in cities.items() for c in names]),

@@ -54,6 +54,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("تعاون مع تركيا", "TR"),
         ("تعاون مع روسيا البيضاء", "BY"),
         ("مباحثات مع الاتحاد الروسي", "RU"),
+        ("سفير الجمهورية الهلينية", "GR"),
     ],
 )
 def test_full_and_short_names(text: str, code: str) -> None:

@@ -372,3 +372,68 @@ def test_counterpart_nisba_belongs_to_the_counterpart_not_the_subject() -> None:
     subject, counterpart = m["participants"]
     assert (subject["title"], subject["country"]) == ("رئيس الأركان", None)
     assert counterpart["country"] == "OM" and m["countries"] == ["OM"]
+
+
+def test_talks_held_after_a_dateline_and_a_name_the_model_cut_short_before_a_title() -> None:
+    (m,) = _extract(
+        "الدوحة في 5 مايو / قنا / أجرى رئيس أركان القوات المسلحة القطرية الفريق الركن غانم سعد المري "
+        "اليوم مباحثات مع الجنرال هانز كلاوس مولر رئيس أركان الجيش الألماني حول التدريب.",
+        people=("غانم سعد المري", "هانز"),
+    )
+    assert m["countries"] == ["DE", "QA"] and m["city"] == "الدوحة"
+    guest = next(p for p in m["participants"] if p["country"] == "DE")
+    assert (guest["name"], guest["rank"], guest["title"]) == ("هانز كلاوس مولر", "جنرال", "رئيس أركان الجيش")
+
+
+def test_a_name_the_model_cut_short_before_a_time_word() -> None:
+    (m,) = _extract(
+        "استقبل قائد القوات البرية اللواء الركن فارس عادل الزعبي صباح اليوم قائد القوات البرية "
+        "الهندية الفريق أرجون سينغ.",
+        people=("فارس عادل", "أرجون سينغ"),
+    )
+    assert [p["name"] for p in m["participants"]] == ["فارس عادل الزعبي", "أرجون سينغ"]
+
+
+def test_a_ruling_family_name_tells_the_officials_country() -> None:
+    (m,) = _extract(
+        "تلقى الشيخ عبدالله بن حمد آل ثاني وزير الدولة لشؤون الدفاع اتصالا هاتفيا من وزير الدفاع "
+        "الإسباني السيد خوسيه غارسيا.",
+        people=("عبدالله بن حمد آل ثاني", "خوسيه غارسيا"),
+    )
+    host = next(p for p in m["participants"] if p["role"] == "host")
+    assert (host["name"], host["country"]) == ("عبدالله بن حمد آل ثاني", "QA")
+    assert m["countries"] == ["ES", "QA"] and m["event_type"] == "call"
+
+
+def test_an_envoys_own_country_is_never_the_home_country() -> None:
+    meetings = _extract(
+        "استقبل معالي سالم بن راشد الكعبي وزير الدفاع في مكتبه اليوم، كلا على حدة، سعادة بيتر والش "
+        "سفير أيرلندا لدى الدولة، وسعادة يان كوفاتش سفير سلوفاكيا لدى الدولة.",
+        people=("سالم بن راشد الكعبي", "بيتر والش", "يان كوفاتش"),
+    )
+    assert [m["countries"] for m in meetings] == [["IE"], ["SK"]]
+    for m in meetings:
+        host = next(p for p in m["participants"] if p["role"] == "host")
+        assert host["country"] is None and m["location_country"] is None
+
+
+def test_a_visit_naming_no_place_is_in_its_hosts_country() -> None:
+    (m,) = _extract(
+        "زار رئيس هيئة الأركان المشتركة الأردنية اللواء الركن مراد سليم العموش صباح أمس مقر رئاسة أركان "
+        "قوات السلطان المسلحة، وكان في استقباله الفريق الركن هلال بن ناصر الحوسني رئيس أركان قوات "
+        "السلطان المسلحة، وتبادل الجانبان الأحاديث حول التدريب.",
+        people=("مراد سليم العموش", "هلال بن ناصر الحوسني"),
+    )
+    assert m["location_country"] == "OM" and m["countries"] == ["JO", "OM"]
+    roles = {p["country"]: p["role"] for p in m["participants"]}
+    assert roles == {"JO": "guest", "OM": "host"}
+
+
+def test_an_air_marshal_rank() -> None:
+    (m,) = _extract(
+        "التقى قائد القوات الجوية اللواء الطيار سعد ناصر العتيق المارشال الجوي طارق محمود "
+        "قائد القوات الجوية الباكستانية.",
+        people=("سعد ناصر العتيق", "طارق محمود"),
+    )
+    ranks = {p["name"]: p["rank"] for p in m["participants"]}
+    assert ranks["طارق محمود"] == "مارشال جوي"
