@@ -17,7 +17,7 @@ from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries
 from majlis.extract.dates import resolve_meeting_date
 from majlis.extract.people import Person, parse_people
-from majlis.extract.places import Place, dateline_place, home_countries, place_in
+from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
 from majlis.extract.tokens import Match, Tok, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
@@ -39,6 +39,7 @@ DATELINE_ENDS = {"-", "–", "—", "--", "/", ":", ")"}
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
+VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
@@ -161,8 +162,18 @@ class ArticleReader:
         return self._people_directory
 
     def _complete_from_directory(self, party: Party) -> None:
-        """A person named bare in the meeting sentence takes title and country from elsewhere."""
-        if not party.name or (party.title and party.country):
+        """A person named bare in the meeting sentence takes title and country from elsewhere, and the
+        full name when the article named only one such person in full («الفريق أول الحسين»)."""
+        if not party.name:
+            return
+        fuller = {
+            normalize(p.name): p.name
+            for p in self._directory()
+            if p.name and len(p.name.split()) > len(party.name.split()) and _names_match(party.name, p.name)
+        }
+        if len(fuller) == 1:
+            party.name = next(iter(fuller.values()))
+        if party.title and party.country:
             return
         for person in self._directory():
             if person.name and _names_match(party.name, person.name):
@@ -241,6 +252,12 @@ class ArticleReader:
             for voice, words in CALL_VERBS.items():
                 if verbs & words:
                     return Match(calls[0].start, calls[0].end, f"call:{voice}", calls[0].phrase)
+            # «بحث X هاتفيا مع Y», «استقبل X عبر الاتصال المرئي Y»: the meeting verb opens the clause
+            before = [m for m in matches if m.start < calls[0].start and m.value.startswith("meeting:")]
+            verb = before[0] if before else None
+            if verb is not None:
+                voice = "receives_call" if verb.value == "meeting:receives" else "mutual"
+                return Match(verb.start, verb.end, f"call:{voice}", verb.phrase)
             return calls[0]
         # «بعد استقبال X، استقبل Y»: a verb after a time preposition opens a subordinate clause
         main = [m for m in matches if not (m.start > 0 and toks[m.start - 1].norm in SUBORDINATE)]
@@ -407,14 +424,41 @@ class ArticleReader:
             return
         if place:
             draft.place, draft.place_note = place, "stated"
-        elif self.v.in_host_country.find_all(toks) and draft.subject:
-            country = draft.subject.country or self._home_for(draft)
+        elif (here := self.v.in_host_country.find_all(toks)) and draft.subject:
+            country_visited = self._visited_by_subject(draft, toks, here[0])
+            country = country_visited or draft.subject.country or self._home_for(draft)
             if self.dateline and self.dateline.country == country:
                 draft.place, draft.place_note = self.dateline, "dateline"
             else:
                 draft.place, draft.place_note = Place(None, country), "host country"
+        elif arrived := self._arrival_by(draft.sentence):
+            draft.place, draft.place_note = arrived, "arrival"
         elif self.dateline:
             draft.place, draft.place_note = self.dateline, "dateline"
+
+    @cached_property
+    def _arrivals(self) -> list[tuple[int, Place]]:
+        """(sentence start, place) of every «وصل إلى …» the article reports."""
+        return [(s.start_char, p) for s in self._body_sentences() if (p := arrival_place(s.text))]
+
+    def _arrival_by(self, sentence: Sentence) -> Place | None:
+        """Where a visitor arrived, told in this sentence or before it: meetings after it are there."""
+        before = [place for start, place in self._arrivals if start <= sentence.start_char]
+        return before[-1] if before else None
+
+    def _visited_by_subject(self, draft: Draft, toks: list[Tok], here: Match) -> str | None:
+        """«التقت وزيرة الدفاع الإسبانية، التي تزور البلاد، …»: when the visiting phrase follows the subject,
+        before the other side, the country visited is the other side's (or the article's home)."""
+        if not any(t.norm in VISIT_WORDS for t in toks[here.start : here.end]):
+            return None
+        at = draft.sentence.start_char + toks[here.start].start
+        named = [o for o in draft.objects if o.name_start is not None]
+        if not named or any(o.name_start is not None and o.name_start < at for o in named):
+            return None
+        subject_country = draft.subject.country if draft.subject else None
+        hosts = [o.country for o in draft.objects if o.country and o.country != subject_country]
+        home = self._home_for(draft)
+        return hosts[0] if hosts else home if home != subject_country else None
 
     def _is_meeting(self, draft: Draft) -> bool:
         principals = [p for p in [draft.subject, *draft.objects] if p is not None]
@@ -463,7 +507,13 @@ class ArticleReader:
         elif draft.voice in GUEST_FIRST:
             host_side = [*draft.objects]
         else:
-            local = [p for p in [subject, *draft.objects] if p is not None and loc and p.country == loc]
+            met = [party for party in [subject, *draft.objects] if party is not None]
+            local = [party for party in met if loc and party.country == loc]
+            if loc and not local and any(party.country and not party.inferred for party in met):
+                # a visitor from elsewhere met someone whose country is not told: the local side
+                local = [party for party in met if party.country is None and not party.org_official][:1]
+                for party in local:
+                    party.country, party.inferred = loc, True
             host_side = [*local[:1]] if local else [subject]
         for p in [subject, *draft.objects]:
             if p is not None:

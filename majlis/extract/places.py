@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -75,6 +76,27 @@ def place_in(text: str) -> Place | None:
             or (len(before) > 1 and before[-2] in {"في", "العاصمه"})
         ):
             return place
+    return None
+
+
+# «وصل إلى العاصمة الأردنية عمّان أمس … في زيارة رسمية»: where a visitor arrived (past tense only: «يصل
+# غدا» is a plan)
+ARRIVAL = re.compile(
+    r"(?:^|\s)و?(?:وصل|وصلت|وصلا)\s(?:\S+\s){0,14}?(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,4})"
+)
+
+
+def arrival_place(sentence_text: str) -> Place | None:
+    """The city (or else the country) a visitor arrived in, as the sentence tells it."""
+    m = ARRIVAL.search(sentence_text)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    for _, place in cities_in(rest):
+        return place
+    for hit in find_countries(rest):
+        if hit.kind in {"name", "capital"}:
+            return Place(None, hit.code)
     return None
 
 

@@ -437,3 +437,56 @@ def test_an_air_marshal_rank() -> None:
     )
     ranks = {p["name"]: p["rank"] for p in m["participants"]}
     assert ranks["طارق محمود"] == "مارشال جوي"
+
+
+def test_a_meeting_verb_with_by_telephone_is_a_call() -> None:
+    (m,) = _extract(
+        "بحث وزير الدفاع القطري الشيخ سعود بن حمد آل ثاني هاتفيا مع وزير الدفاع البولندي السيد "
+        "توماش نوفاك، مساء أمس، فرص التعاون في الصناعات الدفاعية.",
+        people=("سعود بن حمد آل ثاني", "توماش نوفاك"),
+    )
+    assert m["event_type"] == "call" and m["location_country"] is None
+    assert m["countries"] == ["PL", "QA"] and m["date"] == "2024-09-11"
+
+
+def test_the_visitor_is_the_subject_when_the_visiting_phrase_follows_it() -> None:
+    (m,) = _extract(
+        "التقت وزيرة الدفاع الهولندية، إلسا فان دايك، التي تزور البلاد حاليا، رئيس الأركان العامة للجيش "
+        "الكويتي، الفريق الركن ناصر فيصل الرشيدي، وبحث الجانبان التدريب.",
+        people=("إلسا فان دايك", "ناصر فيصل الرشيدي"),
+    )
+    assert m["location_country"] == "KW"
+    roles = {p["country"]: p["role"] for p in m["participants"]}
+    assert roles == {"NL": "guest", "KW": "host"}
+
+
+def test_a_surname_in_the_meeting_sentence_takes_the_full_name_given_earlier() -> None:
+    (m,) = _extract(
+        "وصل إلى العاصمة العمانية مسقط أمس رئيس أركان الجيش الموريتاني الفريق سيدي محمد ولد أحمد في زيارة "
+        "رسمية. والتقى الفريق ولد أحمد خلال الزيارة رئيس أركان قوات السلطان المسلحة الفريق الركن "
+        "سالم بن علي الوهيبي.",
+        people=("سيدي محمد ولد أحمد", "ولد أحمد", "سالم بن علي الوهيبي"),
+    )
+    assert [p["name"] for p in m["participants"]] == ["سيدي محمد ولد أحمد", "سالم بن علي الوهيبي"]
+
+
+def test_meetings_after_an_arrival_are_where_the_visitor_arrived() -> None:
+    (m,) = _extract(
+        "وصل إلى العاصمة الأردنية عمّان أمس رئيس أركان القوات المسلحة التونسية الفريق أول نزار بن عمر "
+        "في زيارة رسمية. والتقى الفريق أول بن عمر خلال الزيارة رئيس هيئة الأركان المشتركة اللواء الركن "
+        "خالد سليمان العدوان.",
+        people=("نزار بن عمر", "بن عمر", "خالد سليمان العدوان"),
+    )
+    assert (m["city"], m["location_country"]) == ("عمان", "JO")
+    roles = {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
+    assert roles == {"نزار بن عمر": ("TN", "guest"), "خالد سليمان العدوان": ("JO", "host")}
+
+
+def test_a_un_envoy_has_no_country() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع اليمني الفريق الركن صالح أحمد العولقي في عدن اليوم المبعوث الأممي إلى اليمن "
+        "يوهان لارسن، لبحث تأمين الحدود.",
+        people=("صالح أحمد العولقي", "يوهان لارسن"),
+    )
+    envoy = next(p for p in m["participants"] if p["name"] == "يوهان لارسن")
+    assert envoy["country"] is None and m["countries"] == ["YE"]
