@@ -30,6 +30,7 @@ MAX_NAMELESS_TITLE_TOKENS = 10
 POSTING = re.compile(
     r"\s+(لدى|لدي)\s+\S+.*$|\s+(في|ب)\s*(السفارة|سفارة)\b.*$|\s+بالسفارة\b.*$"
     r"|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$"
+    r"|\s+(المعين|المعينة|المعتمد|المعتمدة)\s+(في|فى|لدى|لدي)\s+\S+.*$"
 )
 POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
 COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
@@ -173,6 +174,8 @@ class _SentenceParse:
         head = self.title_head.get(i)
         if head is not None and head.end - head.start == 1 and self._inside_person(i):
             return False  # «محمد الأمين ولد …»: a one-word title inside a name the model saw whole
+        if i in self.honorific and any(first < i == last - 1 for first, last in self.per_tok_spans):
+            return False  # «محمد ولد سيدي الشيخ»: an honorific word ending a name the model saw whole
         if i in self.rank or i in self.title_head or i in self.honorific or i in self.group_at:
             return True
         if tok.norm in SOFT_STOPPERS:

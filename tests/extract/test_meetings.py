@@ -490,3 +490,23 @@ def test_a_un_envoy_has_no_country() -> None:
     )
     envoy = next(p for p in m["participants"] if p["name"] == "يوهان لارسن")
     assert envoy["country"] is None and m["countries"] == ["YE"]
+
+
+def test_posted_in_our_country_is_a_posting_not_part_of_the_title() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الوطني السيد أحمد ولد محمد الأمين بمكتبه في نواكشوط سفيرة مملكة السويد المعتمدة "
+        "في بلادنا السيدة إنغريد ليندبرغ.",
+        people=("أحمد ولد محمد الأمين", "إنغريد ليندبرغ"),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert (guest["title"], guest["country"]) == ("سفيرة", "SE")
+    assert m["location_country"] == "MR"
+
+
+def test_an_honorific_word_ending_a_tagged_name_is_part_of_it() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الوطني السيد محمد ولد أحمد الشيخ، اليوم، سفير إيطاليا السيد ماركو بيلي.",
+        people=("محمد ولد أحمد الشيخ", "ماركو بيلي"),
+    )
+    host = next(p for p in m["participants"] if p["role"] == "host")
+    assert host["name"] == "محمد ولد أحمد الشيخ"
