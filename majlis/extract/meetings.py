@@ -32,7 +32,9 @@ CALL_VERBS = {
 }
 # «عقد X اجتماعا مع Y»: the verb and what was held are apart, with the subject between them
 HOLD_VERBS = {"عقد", "عقدت", "عقدا", "وعقد", "وعقدت", "اجري", "اجرت", "واجري", "واجرت"}
-HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه"}
+HOLD_VERBS |= {"اقام", "اقامت", "واقام"}
+# «أقام … مأدبة غداء تكريما لـ…»: a meal given for a visitor is a meeting with them
+HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه", "مادبه"}
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 DATELINE_TOKENS = 12  # «الكويت - 13 - 9 (كونا) --»: a dateline is a city, a date and an agency at most
 DATELINE_ENDS = {"-", "–", "—", "--", "/", ":", ")"}

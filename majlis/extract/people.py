@@ -33,7 +33,7 @@ POSTING = re.compile(
     r"|\s+(المعين|المعينة|المعتمد|المعتمدة)\s+(في|فى|لدى|لدي)\s+\S+.*$"
 )
 POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
-COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "بنظيرته", "نظيرته"}
+COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "ونظيره", "بنظيرته", "نظيرته", "ونظيرته"}
 MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
 DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»

@@ -510,3 +510,33 @@ def test_an_honorific_word_ending_a_tagged_name_is_part_of_it() -> None:
     )
     host = next(p for p in m["participants"] if p["role"] == "host")
     assert host["name"] == "محمد ولد أحمد الشيخ"
+
+
+def test_a_counterpart_joined_by_and_takes_the_nisba_after_it() -> None:
+    (m,) = _extract(
+        "ترأس رئيس أركان الجيش الأردني اللواء الركن عادل سامي الرواحنة ونظيره العراقي الفريق أول ركن "
+        "كريم جاسم الزيدي، أمس، أعمال الاجتماع الثالث للجنة العسكرية المشتركة في عمّان.",
+        people=("عادل سامي الرواحنة", "كريم جاسم الزيدي"),
+    )
+    assert m["countries"] == ["IQ", "JO"]
+
+
+def test_whoever_is_received_on_arrival_is_the_visitor() -> None:
+    (m,) = _extract(
+        "وصل إلى البلاد أمس قائد القوات البحرية التايلندية الأدميرال سومشاي ثونغ في زيارة رسمية، وكان في "
+        "استقباله لدى وصوله قائد القوة البحرية البحرينية اللواء الركن بحري خليل إبراهيم الكوهجي.",
+        people=("سومشاي ثونغ", "خليل إبراهيم الكوهجي"),
+    )
+    roles = {p["country"]: p["role"] for p in m["participants"]}
+    assert roles == {"TH": "guest", "BH": "host"} and m["location_country"] == "BH"
+
+
+def test_a_meal_given_for_a_visitor_is_a_meeting() -> None:
+    (m,) = _extract(
+        "مسقط في 4 مارس /العمانية/ أقام رئيس أركان قوات السلطان المسلحة الفريق الركن حمد بن سعيد الراشدي "
+        "اليوم مأدبة عشاء تكريما لقائد الجيش الماليزي الجنرال أحمد فضيل عثمان والوفد المرافق له.",
+        people=("حمد بن سعيد الراشدي", "أحمد فضيل عثمان"),
+    )
+    assert m["countries"] == ["MY", "OM"] and m["city"] == "مسقط"
+    host = next(p for p in m["participants"] if p["role"] == "host")
+    assert host["country"] == "OM"
