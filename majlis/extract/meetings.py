@@ -35,6 +35,10 @@ HOLD_VERBS = {"عقد", "عقدت", "عقدا", "وعقد", "وعقدت", "اج�
 HOLD_VERBS |= {"اقام", "اقامت", "واقام"}
 # «أقام … مأدبة غداء تكريما لـ…»: a meal given for a visitor is a meeting with them
 HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه", "مادبه"}
+# «تسلم … نسخة من أوراق اعتماد سفير …», «قدم … أوراق اعتماده»: credentials are handed over in person
+CREDENTIAL_VERBS = {"تسلم", "تسلمت", "وتسلم", "قدم", "قدمت", "وقدم"}
+CREDENTIALS = {"اعتماد", "اعتماده", "اعتمادها"}
+HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 DATELINE_TOKENS = 12  # «الكويت - 13 - 9 (كونا) --»: a dateline is a city, a date and an agency at most
 DATELINE_ENDS = {"-", "–", "—", "--", "/", ":", ")"}
@@ -58,14 +62,15 @@ def _held_meeting(toks: list[Tok]) -> Match | None:
     sentence or following its dateline (a clause later on is background: «خلال الاجتماع الذي عقده …»)."""
     opening = _after_dateline(toks)
     starts = [*range(opening, min(opening + 3, len(toks))), *range(min(3, len(toks)))]
-    verb = next((i for i in starts if toks[i].norm in HOLD_VERBS), None)
-    if verb is None:
-        return None
-    for i in range(verb + 1, min(len(toks), verb + 1 + HELD_WITHIN)):
-        if toks[i].norm in HELD_MEETINGS:
-            return Match(verb, verb + 1, "meeting:mutual", (toks[verb].norm, toks[i].norm))
-        if toks[i].text in {".", "؟", "!", "؛"}:
-            return None
+    for verbs, held in HELD_PAIRS:
+        verb = next((i for i in starts if toks[i].norm in verbs), None)
+        if verb is None:
+            continue
+        for i in range(verb + 1, min(len(toks), verb + 1 + HELD_WITHIN)):
+            if toks[i].norm in held:
+                return Match(verb, verb + 1, "meeting:mutual", (toks[verb].norm, toks[i].norm))
+            if toks[i].text in {".", "؟", "!", "؛"}:
+                break
     return None
 
 

@@ -148,16 +148,16 @@ class _SentenceParse:
         return False
 
     def _ends_cleanly(self, start: int, end: int) -> bool:
-        """A name run after a rank or honorific that stops within a few words at punctuation, a title or
-        a time word («اللواء الركن سامي الخوالدة،», «الجنرال فرانسوا دوبوا رئيس …», «… صباح أمس»): a
-        surer end than a shorter span of the model's."""
+        """A name run after a rank or honorific that stops within a few words at punctuation, a title, a
+        time word or a word never in a name («اللواء الركن سامي الخوالدة،», «الجنرال فرانسوا دوبوا رئيس …»,
+        «… صباح أمس», «… بمقر»): a surer end than a shorter span of the model's."""
         if end - start > CLEAN_NAME_TOKENS:
             return False
         if end >= self.n or self.toks[end].is_punct or end in self.title_head:
             return True
-        return self.toks[end].norm in TIME_AFTER or (
-            self.toks[end].norm in SOFT_STOPPERS and self.is_stop(end)
-        )
+        word = self.toks[end].norm
+        known_stop = word in SOFT_STOPPERS or word in self.v.name_stoppers or _is_prepositional(word)
+        return word in TIME_AFTER or (known_stop and self.is_stop(end))
 
     def _inside_person(self, i: int) -> bool:
         """Token i is inside a PER span, with name words on both sides of it."""
@@ -271,8 +271,19 @@ class _SentenceParse:
             j += 1
         return j
 
+    def object_marked(self, k: int) -> bool:
+        """The rank or honorific at token k carries «ب» («التقى … بسعادة السفير …»): a verb's object
+        starts there, so a title right before it belongs to the person before, not to this one."""
+        match = self.rank.get(k) or self.honorific.get(k)
+        if match is None:
+            return False
+        word, head = self.toks[k].norm, match.phrase[0]
+        return word != head and word.endswith(strip_al(head)) and word.startswith("ب")
+
     def title_start_left(self, p: int) -> int | None:
         """A title ending right before token p with no comma between (shape 3)."""
+        if self.object_marked(p):
+            return None
         j = p - 1
         head: int | None = None
         while j >= 0:
@@ -300,7 +311,8 @@ class _SentenceParse:
         قوات السلطان المسلحة الفريق أول ركن Y»)."""
         if e < self.n and e in self.title_head:
             end = self.segment_end(e)
-            return None if end < self.n and (end in self.rank or end in self.honorific) else (e, end)
+            next_person = end < self.n and (end in self.rank or end in self.honorific)
+            return None if next_person and not self.object_marked(end) else (e, end)
         if e >= self.n or self.toks[e].text not in {"،", ","}:
             return None
         k = e + 1

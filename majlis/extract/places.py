@@ -34,7 +34,7 @@ def _known_city_names() -> frozenset[str]:
 
 def _city_name(surface: str) -> str:
     """A city as a reader writes it: no diacritics, no preposition or clitic stuck to it («بالرياض»)."""
-    word = ARABIC_DIACRITICS.sub("", surface).replace(TATWEEL, "")
+    word = ARABIC_DIACRITICS.sub("", surface).replace(TATWEEL, "").removesuffix(" العاصمة")  # «تونس العاصمة»
     known = _known_city_names()
     if normalize(word) in known:
         return word

@@ -540,3 +540,37 @@ def test_a_meal_given_for_a_visitor_is_a_meeting() -> None:
     assert m["countries"] == ["MY", "OM"] and m["city"] == "مسقط"
     host = next(p for p in m["participants"] if p["role"] == "host")
     assert host["country"] == "OM"
+
+
+def test_a_title_before_an_object_marked_honorific_belongs_to_the_person_before() -> None:
+    (m,) = _extract(
+        "التقى معالي الدكتور سعيد بن ناصر الحبسي وزير الدولة بسعادة السفير كارل برغمان سفير مملكة "
+        "السويد المعتمد لدى البلاد.",
+        people=("سعيد بن ناصر الحبسي", "كارل برغمان"),
+    )
+    titles = {p["name"]: (p["title"], p["country"]) for p in m["participants"]}
+    assert titles["سعيد بن ناصر الحبسي"][0] == "وزير الدولة"
+    assert titles["كارل برغمان"] == ("سفير", "SE")
+
+
+def test_credentials_handed_over_and_a_farewell_call_are_meetings() -> None:
+    credentials, farewell = _extract(
+        "تسلم وزير الخارجية الشيخ ناصر محمد الأحمد الصباح اليوم نسخة من أوراق اعتماد سفير جمهورية "
+        "التشيك الجديد لدى البلاد السيد يان نوفاك.\n\n"
+        "وودع قائد الحرس الوطني الفريق أول ركن فيصل عبدالرحمن الراشد في مكتبه الملحق العسكري "
+        "الكندي العقيد جيمس موريس بمناسبة انتهاء فترة عمله.",
+        people=("ناصر محمد الأحمد الصباح", "يان نوفاك", "فيصل عبدالرحمن الراشد", "جيمس موريس"),
+    )
+    assert credentials["countries"] == ["CZ", "KW"] and credentials["location_country"] == "KW"
+    assert farewell["countries"] == ["CA"]
+    assert [p["role"] for p in farewell["participants"]] == ["host", "guest"]
+
+
+def test_a_rank_name_ending_at_a_word_never_in_a_name_beats_a_shorter_model_span() -> None:
+    (m,) = _extract(
+        "اجتمع وزير الدفاع التونسي عماد الدين الكافي بنظيره الليبي الفريق نور الدين الشاوش بمقر وزارة "
+        "الدفاع الوطني بتونس العاصمة يوم الاثنين.",
+        people=("عماد الدين الكافي", "نور الدين"),
+    )
+    assert [p["name"] for p in m["participants"]] == ["عماد الدين الكافي", "نور الدين الشاوش"]
+    assert (m["city"], m["location_country"]) == ("تونس", "TN")
