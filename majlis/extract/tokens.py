@@ -134,6 +134,10 @@ class PhraseMatcher:
     def _clitic_forms(self, word: str) -> list[str]:
         forms = [word]
         if self.allow_clitic:
+            # «للتمارين» = ل + التمارين: the article's alef is dropped after ل
+            for contracted in ("لل", "ولل", "فلل"):
+                if word.startswith(contracted) and len(word) > len(contracted) + 1:
+                    forms.append("ال" + word[len(contracted) :])
             for clitic in CLITICS:
                 if word.startswith(clitic) and len(word) > len(clitic) + 1:
                     rest = word[len(clitic) :]

@@ -31,3 +31,14 @@ def test_sentence_word_set_shortcut_keeps_every_match(words: list[str], data: st
     for matcher in _matchers():
         assert matcher.find_all(toks) == matcher.find_all(list(toks))  # list: no word set to test
         assert matcher.find_all(toks, start, end) == matcher.find_all(list(toks), start, end)
+
+
+def test_a_phrase_with_the_article_matches_after_the_contracted_preposition() -> None:
+    matcher = PhraseMatcher([("التمارين المشتركة", "joint"), ("الجيش", "army")])
+    for text, expected in [
+        ("الاستعداد للتمارين المشتركة", ["joint"]),
+        ("وللتمارين المشتركة أهمية", ["joint"]),
+        ("دعم للجيش", ["army"]),
+        ("لتمارين مشتركة", []),
+    ]:
+        assert [m.value for m in matcher.find_all(tokenize(text))] == expected, text
