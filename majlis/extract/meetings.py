@@ -9,6 +9,7 @@ whom, who visits whom) and from where the meeting took place.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -45,6 +46,8 @@ DATELINE_ENDS = {"-", "–", "—", "--", "/", ":", ")"}
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
+# «كما التقى … في اليوم ذاته»: the day of the meeting just reported (normalised text)
+SAME_DAY = re.compile(r"\bاليوم\s+(?:ذاته|نفسه|عينه)\b|\b(?:ذات|نفس)\s+اليوم\b")
 VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
@@ -356,6 +359,8 @@ class ArticleReader:
         draft.date, draft.date_note = resolve_meeting_date(
             sentence.text, self.article.text, self.article.published_at
         )
+        if current is not None and current.date is not None and SAME_DAY.search(normalize(sentence.text)):
+            draft.date, draft.date_note = current.date, "the same day as the meeting before"
         self._add_topics(draft, sentence, always=True)
         if self.v.separately.find_all(toks) and len(objects) > 1:
             for obj in objects:

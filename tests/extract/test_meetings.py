@@ -574,3 +574,14 @@ def test_a_rank_name_ending_at_a_word_never_in_a_name_beats_a_shorter_model_span
     )
     assert [p["name"] for p in m["participants"]] == ["عماد الدين الكافي", "نور الدين الشاوش"]
     assert (m["city"], m["location_country"]) == ("تونس", "TN")
+
+
+def test_a_meeting_on_the_same_day_takes_the_date_of_the_one_before() -> None:
+    first, second = _extract(
+        "وفي اليوم الثاني من الزيارة، الأربعاء 3 سبتمبر 2025، التقى الفريق الركن مبارك سالم الحجري قائد "
+        "القوات البحرية الإسبانية الأدميرال خوان كارلوس رويث في مدريد. كما التقى الفريق الركن الحجري "
+        "في اليوم نفسه رئيس أركان الدفاع الإسباني الجنرال ميغيل أنخيل سانشيز.",
+        published=date(2025, 9, 6),
+        people=("مبارك سالم الحجري", "خوان كارلوس رويث", "الحجري", "ميغيل أنخيل سانشيز"),
+    )
+    assert first["date"] == second["date"] == "2025-09-03"
