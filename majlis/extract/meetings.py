@@ -48,6 +48,10 @@ PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", 
 PLACE_CARRIES = {"stated", "visited country"}
 # «كما التقى … في اليوم ذاته»: the day of the meeting just reported (normalised text)
 SAME_DAY = re.compile(r"\bاليوم\s+(?:ذاته|نفسه|عينه)\b|\b(?:ذات|نفس)\s+اليوم\b")
+# «وعلى هامش الاجتماع، عقد …»: a meeting on the sidelines of the one just reported is where that one was
+SIDELINES = re.compile(
+    r"\bهامش\s+(?:اعمال\s+)?(?:الاجتماع|الاجتماعات|اللقاء|المؤتمر|القمه|الزياره|المباحثات)\b"
+)
 VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
@@ -354,8 +358,15 @@ class ArticleReader:
             return None
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         self._locate(draft, toks)
-        if draft.place is None and inherited and current is not None and current.place_note in PLACE_CARRIES:
-            draft.place, draft.place_note = current.place, current.place_note  # same visit, same place
+        sidelines = current is not None and bool(SIDELINES.search(normalize(sentence.text)))
+        if (
+            draft.place is None
+            and (inherited or sidelines)
+            and current is not None
+            and current.place_note in PLACE_CARRIES
+        ):
+            # the same visit or event, the same place
+            draft.place, draft.place_note = current.place, current.place_note
         draft.date, draft.date_note = resolve_meeting_date(
             sentence.text, self.article.text, self.article.published_at
         )
