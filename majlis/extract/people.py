@@ -288,6 +288,9 @@ class _SentenceParse:
         head: int | None = None
         while j >= 0:
             t = self.toks[j]
+            if t.text == ")" and j >= 2 and self.toks[j - 2].text == "(":
+                j -= 3  # a bracketed acronym inside the title («… لحلف شمال الأطلسي (الناتو)»)
+                continue
             if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm == "مع":
                 break
             if t.norm in LEFT_TITLE_STOPS or j in self.name_tokens:

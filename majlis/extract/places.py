@@ -14,6 +14,7 @@ from majlis.extract.vocab import vocabulary
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
 PLACE_PREPOSITIONS = ("في", "ب", "بمدينة", "بالعاصمة")
+VISIT_NOUNS = {"زياره", "زيارته", "زيارتها", "زيارتهم", "زيارتيهما"}  # normalised
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def place_in(text: str) -> Place | None:
             or (len(before) > 1 and before[-2] in {"في", "العاصمه"})
         ):
             return place
+        if len(before) > 1 and before[-1] in {"الي", "الى"} and before[-2] in VISIT_NOUNS:
+            return place  # «خلال زيارته إلى باريس»
     return None
 
 

@@ -597,3 +597,24 @@ def test_a_meeting_on_the_sidelines_is_where_the_event_was() -> None:
     )
     assert event["city"] == bilateral["city"] == "المنامة"
     assert bilateral["countries"] == ["BH", "OM"]
+
+
+def test_a_bracketed_acronym_stays_inside_a_title() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الكويتي الشيخ فهد سالم العلي في مكتبه اليوم نائب الأمين العام لحلف شمال "
+        "الأطلسي (الناتو) السيد توماس فيشر والوفد المرافق له.",
+        people=("فهد سالم العلي", "توماس فيشر"),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert guest["title"] == "نائب الأمين العام لحلف شمال الأطلسي (الناتو)" and guest["country"] is None
+
+
+def test_a_meeting_during_a_visit_to_a_city_is_there() -> None:
+    (m,) = _extract(
+        "بحث قائد القوات البحرية العمانية اللواء البحري سيف ناصر الرحبي، مع قائد البحرية الإيطالية "
+        "الأدميرال جوزيبي فيرارا، خلال زيارته إلى روما أمس، سبل تعزيز الأمن البحري.",
+        people=("سيف ناصر الرحبي", "جوزيبي فيرارا"),
+    )
+    assert (m["city"], m["location_country"]) == ("روما", "IT")
+    roles = {p["country"]: p["role"] for p in m["participants"]}
+    assert roles == {"OM": "guest", "IT": "host"}
