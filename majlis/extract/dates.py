@@ -539,6 +539,7 @@ def _paragraph_starts(text: str, limit: int) -> list[int]:
     return [s for s in starts if s < len(text) and text[s:].strip()][:limit]
 
 
+@lru_cache(maxsize=64)  # asked of the same article for its place, its home and each meeting's date
 def _dateline(text: str, anchor: date | None) -> _Dateline | None:
     # The title may come first (Article.text is title, blank line, body), so try the first two paragraphs.
     for start in _paragraph_starts(text, 2):

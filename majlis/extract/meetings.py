@@ -17,9 +17,9 @@ from functools import cached_property
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries
 from majlis.extract.dates import resolve_meeting_date
-from majlis.extract.people import Person, parse_people
+from majlis.extract.people import NAME_PARTICLES, Person, parse_people
 from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
-from majlis.extract.tokens import Match, Tok, strip_al, tokenize
+from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
@@ -40,6 +40,7 @@ HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "
 CREDENTIAL_VERBS = {"تسلم", "تسلمت", "وتسلم", "قدم", "قدمت", "وقدم"}
 CREDENTIALS = {"اعتماد", "اعتماده", "اعتمادها"}
 HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
+_ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 DATELINE_TOKENS = 12  # «الكويت - 13 - 9 (كونا) --»: a dateline is a city, a date and an agency at most
 DATELINE_ENDS = {"-", "–", "—", "--", "/", ":", ")"}
@@ -67,6 +68,8 @@ def _after_dateline(toks: list[Tok]) -> int:
 def _held_meeting(toks: list[Tok]) -> Match | None:
     """«عقد رئيس الأركان … اجتماعا مع …»: a meeting held by the verb's subject, the verb opening the
     sentence or following its dateline (a clause later on is background: «خلال الاجتماع الذي عقده …»)."""
+    if isinstance(toks, Tokens) and toks.norms.isdisjoint(_ALL_HOLD_VERBS):
+        return None  # nearly every sentence: no such verb at all
     opening = _after_dateline(toks)
     starts = [*range(opening, min(opening + 3, len(toks))), *range(min(3, len(toks)))]
     for verbs, held in HELD_PAIRS:
@@ -95,6 +98,7 @@ class Party:
     name_end: int | None
     role: str = "guest"
     inferred: bool = False
+    posted_here: bool = False  # posted to the article's own country («سفير كندا لدى البلاد»)
 
     def key(self) -> str:
         return normalize(self.name) if self.name else "title:" + normalize(self.title or "")
@@ -158,6 +162,7 @@ class ArticleReader:
             country=person.country,
             org_official=person.org_official,
             posted_to=person.posted_to,
+            posted_here=person.posted_here,
             name_start=None if person.name_start is None else sentence.start_char + person.name_start,
             name_end=None if person.name_end is None else sentence.start_char + person.name_end,
         )
@@ -177,16 +182,18 @@ class ArticleReader:
 
     def _complete_from_directory(self, party: Party) -> None:
         """A person named bare in the meeting sentence takes title and country from elsewhere, and the
-        full name when the article named only one such person in full («الفريق أول الحسين»)."""
+        full name when the model tagged only one such person in full («الفريق أول الحسين»)."""
         if not party.name:
             return
-        fuller = {
-            normalize(p.name): p.name
-            for p in self._directory()
-            if p.name and len(p.name.split()) > len(party.name.split()) and _names_match(party.name, p.name)
-        }
-        if len(fuller) == 1:
-            party.name = next(iter(fuller.values()))
+        words = normalize(party.name).split()
+        if sum(w not in NAME_PARTICLES for w in words) == 1:  # a surname alone («الحسين», «ولد أحمد»)
+            fuller = {  # from the model's mentions: parsing every sentence for people costs far more
+                normalize(m.text): m.text
+                for m in self.per
+                if len(m.text.split()) > len(words) and _names_match(party.name, m.text)
+            }
+            if len(fuller) == 1:
+                party.name = next(iter(fuller.values()))
         if party.title and party.country:
             return
         for person in self._directory():
@@ -226,6 +233,7 @@ class ArticleReader:
         known.rank = known.rank or new.rank
         if new.country and (known.country is None or known.inferred):
             known.country, known.inferred = new.country, False
+        known.posted_here = known.posted_here or new.posted_here
 
     def _people(self, sentence: Sentence, with_known: bool = True) -> list[Person]:
         spans = [
@@ -496,10 +504,11 @@ class ArticleReader:
         others = {o.country for o in draft.objects if o.country and not o.inferred} | self._envoys_countries
         return next((c for c in candidates if c not in others), None)
 
-    @cached_property
+    @property
     def _envoys_countries(self) -> set[str]:
-        """Countries of diplomats posted to the article's own country («سفير كندا لدى البلاد»): never home."""
-        return {p.country for p in self._directory() if p.posted_here and p.country}
+        """Countries of diplomats posted to the article's own country («سفير كندا لدى البلاد»): never home.
+        From the people met so far (the directory of the whole article costs a parse of every sentence)."""
+        return {p.country for p in self.known if p.posted_here and p.country and not p.inferred}
 
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""

@@ -50,6 +50,7 @@ DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة �
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
 TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"}
 # «… رئيس الأركان حول التدريب»: what they discussed, not the office
+HERE_WORDS = ("البلاد", "الدولة", "بلادنا")  # every «posted here» phrase has one of these
 SUBJECT_MATTER = {"حول", "بشان", "لبحث", "لمناقشه", "بهدف"}
 TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED | SUBJECT_MATTER
 SOFT_STOPPERS = {
@@ -406,7 +407,9 @@ def _posted_to(raw_title: str) -> str | None:
 
 def _posted_here(raw_title: str) -> bool:
     """The title posts its holder to the article's own country («سفير كندا لدى البلاد»)."""
-    return bool(raw_title) and bool(vocabulary().in_host_country.find_all(tokenize(raw_title)))
+    if not raw_title or not any(word in raw_title for word in HERE_WORDS):
+        return False  # most titles: no tokenising
+    return bool(vocabulary().in_host_country.find_all(tokenize(raw_title)))
 
 
 def ruling_family_country(name: str) -> str | None:
