@@ -32,8 +32,11 @@ CALL_VERBS = {
     "receives_call": {"تلقي", "تلقت", "يتلقي", "تتلقي", "وتلقي"},
 }
 # «عقد X اجتماعا مع Y»: the verb and what was held are apart, with the subject between them
-HOLD_VERBS = {"عقد", "عقدت", "عقدا", "وعقد", "وعقدت", "اجري", "اجرت", "واجري", "واجرت"}
-HOLD_VERBS |= {"اقام", "اقامت", "واقام"}
+HOLD_VERBS = {
+    *("عقد", "عقدت", "عقدا", "وعقد", "وعقدت"),
+    *("اجري", "اجرت", "واجري", "واجرت"),
+    *("اقام", "اقامت", "واقام"),
+}
 # «أقام … مأدبة غداء تكريما لـ…»: a meal given for a visitor is a meeting with them
 HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه", "مادبه"}
 # «تسلم … نسخة من أوراق اعتماد سفير …», «قدم … أوراق اعتماده»: credentials are handed over in person
@@ -43,7 +46,7 @@ HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
 _ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 DATELINE_TOKENS = 12  # «الكويت - 13 - 9 (كونا) --»: a dateline is a city, a date and an agency at most
-DATELINE_ENDS = {"-", "–", "—", "--", "/", ":", ")"}
+DATELINE_ENDS = {"-", "–", "—", "/", ":", ")"}
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
