@@ -49,8 +49,8 @@ MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات",
 DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
 TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"}
-# «… رئيس الأركان حول التدريب»: what they discussed, not the office
 HERE_WORDS = ("البلاد", "الدولة", "بلادنا")  # every «posted here» phrase has one of these
+# «… رئيس الأركان حول التدريب»: what they discussed, not the office
 SUBJECT_MATTER = {"حول", "بشان", "لبحث", "لمناقشه", "بهدف"}
 TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED | SUBJECT_MATTER
 SOFT_STOPPERS = {
