@@ -18,7 +18,14 @@ from typing import Any
 import yaml
 from hijridate import Gregorian, Hijri
 
-__all__ = ["DateHit", "find_dates", "parse_dateline", "resolve_meeting_date", "to_western_digits"]
+__all__ = [
+    "DateHit",
+    "dateline_end",
+    "find_dates",
+    "parse_dateline",
+    "resolve_meeting_date",
+    "to_western_digits",
+]
 
 _LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "dates.yaml"
 
@@ -462,7 +469,7 @@ _DL_CITY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?(?=\s*[-–—(/«،,]|\s
 _DL_SEP = re.compile(r"\s*[-–—]\s*")
 _DL_AGENCY = re.compile(r"\s*(?:\([^()\n\d]{1,30}\)|/[^/\n\d]{1,30}/|«[^«»\n\d]{1,30}»)\s*")
 _DL_AGENCY_COLON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*")
-_DL_LEAD = re.compile(r"\s*[،,]\s*(?:بتاريخ\s+)?|\s+في\s+|\s+بتاريخ\s+|\s*")
+_DL_LEAD = re.compile(r"\s*[،,]\s*(?:بتاريخ\s+)?|\s+(?:في|بتاريخ)\s+|\s*")
 # KUNA's «الكويت - 13 - 9 (كونا) --»: day and month only, between the dateline's separators
 _DL_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?=\s*[-–—(/])")
 
@@ -512,10 +519,13 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
 
 def _day_month_at(norm: str, pos: int, anchor: date | None) -> _Hit | None:
     """A dateline's day and month with no year («13 - 9»): the latest such date not after `anchor` (or
-    a day or two after it: a dateline in a later time zone than the publication stamp)."""
+    a day or two after it: a dateline in a later time zone than the publication stamp). Without an
+    anchor the hit has no value but still belongs to the dateline, so the dateline ends after it."""
     m = _DL_DAY_MONTH.match(norm, pos)
-    if m is None or anchor is None:
+    if m is None:
         return None
+    if anchor is None:
+        return _Hit(m.start(), m.end(), "absolute", None, "day and month, no year to place them")
     day, month = int(m.group("day")), int(m.group("month"))
     value = _gregorian(anchor.year, month, day)
     if value is not None and value > anchor + timedelta(days=2):
@@ -555,6 +565,13 @@ def parse_dateline(text: str, published_at: date | None) -> tuple[str | None, Da
     if found is None:
         return None, None
     return found.city, found.hit
+
+
+def dateline_end(sentence: str) -> int:
+    """Where `sentence` proper starts after a wire dateline it opens with («المنامة في 14 أبريل / بنا / …»),
+    as a character offset; 0 when it has none."""
+    found = _dateline(sentence, None)
+    return found.end if found is not None else 0
 
 
 def _opening_paragraph(text: str) -> tuple[int, int]:

@@ -9,14 +9,13 @@ whom, who visits whom) and from where the meeting took place.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries
-from majlis.extract.dates import resolve_meeting_date
+from majlis.extract.dates import dateline_end, resolve_meeting_date
 from majlis.extract.people import NAME_PARTICLES, Person, parse_people
 from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
 from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
@@ -45,35 +44,26 @@ CREDENTIALS = {"اعتماد", "اعتماده", "اعتمادها"}
 HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
 _ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
-DATELINE_TOKENS = 12  # «الكويت - 13 - 9 (كونا) --»: a dateline is a city, a date and an agency at most
-DATELINE_ENDS = {"-", "–", "—", "/", ":", ")"}
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
-# «كما التقى … في اليوم ذاته»: the day of the meeting just reported (normalised text)
-SAME_DAY = re.compile(r"\bاليوم\s+(?:ذاته|نفسه|عينه)\b|\b(?:ذات|نفس)\s+اليوم\b")
-# «وعلى هامش الاجتماع، عقد …»: a meeting on the sidelines of the one just reported is where that one was
-SIDELINES = re.compile(
-    r"\bهامش\s+(?:اعمال\s+)?(?:الاجتماع|الاجتماعات|اللقاء|المؤتمر|القمه|الزياره|المباحثات)\b"
-)
 VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
 
-def _after_dateline(toks: list[Tok]) -> int:
-    """Where the sentence proper starts: after a dateline («المنامة في 14 أبريل / بنا / …»), which ends
-    at the last dash, slash, colon or bracket among the first DATELINE_TOKENS tokens; else 0."""
-    ends = [i + 1 for i, t in enumerate(toks[:DATELINE_TOKENS]) if t.text in DATELINE_ENDS]
-    return ends[-1] if ends else 0
+def _after_dateline(toks: list[Tok], sentence: str) -> int:
+    """The index of the first token after the dateline the sentence opens with, else 0."""
+    end = dateline_end(sentence)
+    return next((i for i, t in enumerate(toks) if t.start >= end), 0) if end else 0
 
 
-def _held_meeting(toks: list[Tok]) -> Match | None:
+def _held_meeting(toks: list[Tok], sentence: str) -> Match | None:
     """«عقد رئيس الأركان … اجتماعا مع …»: a meeting held by the verb's subject, the verb opening the
     sentence or following its dateline (a clause later on is background: «خلال الاجتماع الذي عقده …»)."""
     if isinstance(toks, Tokens) and toks.norms.isdisjoint(_ALL_HOLD_VERBS):
         return None  # nearly every sentence: no such verb at all
-    opening = _after_dateline(toks)
+    opening = _after_dateline(toks, sentence)
     starts = [*range(opening, min(opening + 3, len(toks))), *range(min(3, len(toks)))]
     for verbs, held in HELD_PAIRS:
         verb = next((i for i in starts if toks[i].norm in verbs), None)
@@ -261,10 +251,10 @@ class ArticleReader:
         ends_open = not sentence.text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
         return whole_line and ends_open and len(sentence.text.split()) <= 14
 
-    def _trigger(self, toks: list[Tok]) -> Match | None:
+    def _trigger(self, toks: list[Tok], sentence: str) -> Match | None:
         matches = self.v.triggers.find_all(toks)
         if not matches:
-            return _held_meeting(toks)
+            return _held_meeting(toks, sentence)
         # a call phrase anywhere makes it a call; otherwise the first verb decides the voice
         # («استقبل … الذي يزور البلاد» is a reception, «زار … والتقى» a visit)
         calls = [m for m in matches if m.value.startswith("call:")]
@@ -292,7 +282,7 @@ class ArticleReader:
         current: Draft | None = None
         for sentence in self._body_sentences():
             toks = tokenize(sentence.text)
-            trigger = self._trigger(toks)
+            trigger = self._trigger(toks, sentence.text)
             if trigger and self._is_news(toks, trigger):
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
                 if draft is not None:
@@ -369,7 +359,7 @@ class ArticleReader:
             return None
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         self._locate(draft, toks)
-        sidelines = current is not None and bool(SIDELINES.search(normalize(sentence.text)))
+        sidelines = current is not None and bool(self.v.sidelines.find_all(toks))
         if (
             draft.place is None
             and (inherited or sidelines)
@@ -381,7 +371,7 @@ class ArticleReader:
         draft.date, draft.date_note = resolve_meeting_date(
             sentence.text, self.article.text, self.article.published_at
         )
-        if current is not None and current.date is not None and SAME_DAY.search(normalize(sentence.text)):
+        if current is not None and current.date is not None and self.v.same_day.find_all(toks):
             draft.date, draft.date_note = current.date, "the same day as the meeting before"
         self._add_topics(draft, sentence, always=True)
         if self.v.separately.find_all(toks) and len(objects) > 1:

@@ -17,6 +17,8 @@ class Vocabulary:
     meeting_nouns: PhraseMatcher
     past_month: PhraseMatcher
     separately: PhraseMatcher
+    same_day: PhraseMatcher
+    sidelines: PhraseMatcher
     attendance: PhraseMatcher
     attendance_all: PhraseMatcher
     in_host_country: PhraseMatcher
@@ -87,6 +89,14 @@ def vocabulary() -> Vocabulary:
             ]
         ),
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
+        same_day=PhraseMatcher(_flat(meet["same_day"], "same_day")),
+        sidelines=PhraseMatcher(
+            [
+                (f"{lead} {event}", "sidelines")
+                for lead in ("هامش", "هامش أعمال")
+                for event in meet["sidelines_of"]
+            ]
+        ),
         attendance=PhraseMatcher(
             _flat(meet["attendance"], "attendance")
             + [

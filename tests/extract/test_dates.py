@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from majlis.extract.dates import (
     DateHit,
+    dateline_end,
     find_dates,
     parse_dateline,
     resolve_meeting_date,
@@ -261,6 +262,23 @@ def test_undated_datelines(text: str, city: str) -> None:
 )
 def test_ordinary_openings_are_not_datelines(text: str) -> None:
     assert parse_dateline(text, WED) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first_word"),
+    [
+        ("المنامة في 14 أبريل / الوكالة / أجرى وزير الدفاع مباحثات", "أجرى"),
+        # day and month with no publication date to place them: still part of the dateline
+        ("الكويت - 30 - 4 (كونا) -- عقد وزير الدفاع اجتماعا", "عقد"),
+        ("دمشق، بتاريخ 2025/6/21 – استقبل محافظ", "استقبل"),
+    ],
+)
+def test_dateline_end_is_where_the_sentence_proper_starts(sentence: str, first_word: str) -> None:
+    assert sentence[dateline_end(sentence) :].split()[0] == first_word
+
+
+def test_a_sentence_without_a_dateline_starts_at_zero() -> None:
+    assert dateline_end("عقد وزير الدفاع - وهو في زيارة رسمية - اجتماعا مع نظيره") == 0
 
 
 ARTICLE = (
