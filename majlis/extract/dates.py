@@ -18,8 +18,11 @@ from typing import Any
 import yaml
 from hijridate import Gregorian, Hijri
 
+from majlis.extract.lexicon import load_yaml
+
 __all__ = [
     "DateHit",
+    "dateline_agency",
     "dateline_end",
     "find_dates",
     "parse_dateline",
@@ -470,6 +473,8 @@ _DL_SEP = re.compile(r"\s*[-–—]\s*")
 _DL_AGENCY = re.compile(r"\s*(?:\([^()\n\d]{1,30}\)|/[^/\n\d]{1,30}/|«[^«»\n\d]{1,30}»)\s*")
 _DL_AGENCY_COLON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*")
 _DL_LEAD = re.compile(r"\s*[،,]\s*(?:بتاريخ\s+)?|\s+(?:في|بتاريخ)\s+|\s*")
+# WAFA's «رام الله 5-2-2026 وفا-»: an agency with no brackets, known only by its name (sources.yaml)
+_DL_AGENCY_WORD = re.compile(r"\s*([^\W\d_]+)\s*[-–—]+\s*")
 # KUNA's «الكويت - 13 - 9 (كونا) --»: day and month only, between the dateline's separators
 _DL_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?=\s*[-–—(/])")
 
@@ -479,6 +484,7 @@ class _Dateline:
     city: str
     end: int  # end of the dateline in the text it was parsed from
     hit: DateHit | None
+    agency: str | None = None  # «كونا» of «(كونا)», «سبأ» of «سبأ:»
 
 
 def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | None:
@@ -494,13 +500,23 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
     cursor = pos.end() if pos else city.end()
     dated: _Hit | None = None
     saw_sep = saw_agency = False
+    agency: tuple[int, int] | None = None
     while True:
         if (m := _DL_SEP.match(norm, cursor)) and m.end() > cursor:
             saw_sep, cursor = True, m.end()
         elif (
             (m := _DL_AGENCY.match(norm, cursor)) and not _is_placeholder(m.group().strip()[1:-1], lex)
         ) or (saw_sep and not saw_agency and (m := _DL_AGENCY_COLON.match(norm, cursor))):
+            if not saw_agency:
+                agency = m.span()
             saw_agency, cursor = True, m.end()
+        elif (
+            (saw_sep or dated is not None)
+            and not saw_agency
+            and (m := _DL_AGENCY_WORD.match(norm, cursor))
+            and m.group(1) in _agency_names()
+        ):
+            agency, saw_agency, cursor = m.span(1), True, m.end()
         elif dated is None and (d := _date_at(norm, cursor, anchor) or _day_month_at(norm, cursor, anchor)):
             dated, cursor = d, d.end
         else:
@@ -514,7 +530,17 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
         hit = DateHit(s, e, text[s:e], dated.value, dated.kind, f"dateline: {dated.note}")
     cs, ce = offset + index[city.start()], offset + index[city.end()]
     end = offset + (index[cursor] if cursor < len(norm) else len(window))
-    return _Dateline(text[cs:ce], end, hit)
+    name = None
+    if agency is not None:
+        start, stop = offset + index[agency[0]], offset + index[agency[1]]
+        name = text[start:stop].strip(" \t()/«»:") or None
+    return _Dateline(text[cs:ce], end, hit, name)
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> frozenset[str]:
+    """Normalised names of the news agencies in sources.yaml («وفا», «سانا»)."""
+    return frozenset(_norm(name) for name in load_yaml("sources.yaml")["outlets"])
 
 
 def _day_month_at(norm: str, pos: int, anchor: date | None) -> _Hit | None:
@@ -565,6 +591,12 @@ def parse_dateline(text: str, published_at: date | None) -> tuple[str | None, Da
     if found is None:
         return None, None
     return found.city, found.hit
+
+
+def dateline_agency(text: str) -> str | None:
+    """The news agency a wire dateline at the start of `text` names («(كونا)», «/العمانية/», «سبأ:»)."""
+    found = _dateline(text, None)
+    return found.agency if found is not None else None
 
 
 def dateline_end(sentence: str) -> int:

@@ -302,6 +302,17 @@ class ArticleReader:
                 return False
         return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
 
+    def _agent_first(self, principals: list[Person], toks: list[Tok], trigger: Match) -> list[Person]:
+        """The passive's agent is the subject: «تم استقبال X … من قبل Y» receives X by Y, so Y comes first."""
+        marker = next((m for m in self.v.agent_markers.find_all(toks) if m.start > trigger.start), None)
+        if marker is None:
+            return principals
+        agents = [p for p in principals if p.tok_start >= marker.end]
+        before = [p for p in principals if p.tok_start < marker.start]
+        if not agents or not before:
+            return principals
+        return [agents[0], *before, *agents[1:]]
+
     def _meeting_sentence(
         self,
         sentence: Sentence,
@@ -315,7 +326,9 @@ class ArticleReader:
         clause_start = (
             trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
         )
-        principals = [p for p in people if clause_start <= p.tok_start < attend_at]
+        principals = self._agent_first(
+            [p for p in people if clause_start <= p.tok_start < attend_at], toks, trigger
+        )
         attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
         if not principals and not attendees:
             return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from majlis.extract.countries import find_countries
-from majlis.extract.dates import parse_dateline
+from majlis.extract.dates import dateline_agency, parse_dateline
 from majlis.extract.lexicon import load_yaml
 from majlis.extract.tokens import tokenize
 from majlis.extract.vocab import vocabulary
@@ -103,10 +103,13 @@ def arrival_place(sentence_text: str) -> Place | None:
     return None
 
 
+def _body(article_text: str, title: str | None) -> str:
+    return article_text[len(title) :].lstrip() if title and article_text.startswith(title) else article_text
+
+
 def dateline_place(article_text: str, title: str | None) -> Place | None:
     """The city of a dateline at the start of the body («الكويت – 12 يناير (كونا) –», «مسقط، 17 نوفمبر»)."""
-    body = article_text[len(title) :].lstrip() if title and article_text.startswith(title) else article_text
-    city, _ = parse_dateline(body, None)
+    city, _ = parse_dateline(_body(article_text, title), None)
     if city is None:
         return None
     for _, place in cities_in(city):
@@ -114,18 +117,32 @@ def dateline_place(article_text: str, title: str | None) -> Place | None:
     return None
 
 
+@cache
+def _outlets() -> dict[str, str]:
+    return {normalize(name): code for name, code in vocabulary().outlets.items()}
+
+
+def _outlet_country(name: str) -> str | None:
+    """The country of a news outlet or agency, by its name (sources.yaml), any case or spelling of hamza."""
+    return _outlets().get(normalize(name.strip().lower()))
+
+
 def home_countries(article_text: str, title: str | None, source: str | None) -> tuple[list[str], bool]:
     """Candidates for the country the article reports from, best first, and whether the evidence is firm.
 
-    Firm: a dateline city or a known outlet. Otherwise the countries the article names, most named first
-    (weak: a report on a visiting delegation may name the visitors' country most).
+    Firm: a dateline city, a known agency in the dateline, or a known outlet as the article's source.
+    Otherwise the countries the article names, most named first (weak: a report on a visiting delegation
+    may name the visitors' country most).
     """
     place = dateline_place(article_text, title)
     if place and place.country:
         return [place.country], True
-    outlets = vocabulary().outlets
-    if source and source.strip().lower() in outlets:
-        return [outlets[source.strip().lower()]], True
+    body = _body(article_text, title)
+    city, _ = parse_dateline(body, None)  # «وطنية - استقبل …»: an agency where the city would be
+    for name in (dateline_agency(body), city, source):
+        code = _outlet_country(name) if name else None
+        if code:
+            return [code], True
     counts: dict[str, int] = {}
     for hit in find_countries(article_text):
         counts[hit.code] = counts.get(hit.code, 0) + 1

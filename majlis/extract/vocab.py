@@ -18,6 +18,7 @@ class Vocabulary:
     past_month: PhraseMatcher
     separately: PhraseMatcher
     same_day: PhraseMatcher
+    agent_markers: PhraseMatcher
     sidelines: PhraseMatcher
     attendance: PhraseMatcher
     attendance_all: PhraseMatcher
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         ),
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
         same_day=PhraseMatcher(_flat(meet["same_day"], "same_day")),
+        agent_markers=PhraseMatcher(_flat(meet["agent_markers"], "agent"), allow_clitic=False),
         sidelines=PhraseMatcher(
             [
                 (f"{lead} {event}", "sidelines")

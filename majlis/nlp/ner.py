@@ -12,6 +12,7 @@ from majlis.records import Article, Mention, Sentence
 
 BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory on huge inputs
 _CLITICS = ("و", "ب", "ل", "ف")
+MIN_NAME_AFTER_PLACE = 2  # «العربي بلخير» keeps its first word: a one-word name is too little to trust
 
 
 @lru_cache(maxsize=1)
@@ -36,12 +37,16 @@ def _bare(word: str, vocab: frozenset[str]) -> str:
 
 
 def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
-    """Trim title words off the front of PER spans; drop PER spans that are only places or agencies."""
+    """Trim title words off the front of PER spans, and place words when a name of two or more words
+    follows («سفيرة بريطانيا لدى [اليمن هيلين كارترايت]»); drop PER spans that are only places or agencies."""
     titles, places = _guard_words()
     cleaned: list[Span] = []
     for label, first, last in spans:
         if label == "PER":
-            while first < last and _bare(tokens[first], titles) in titles:
+            while first < last and (
+                _bare(tokens[first], titles) in titles
+                or (last - first > MIN_NAME_AFTER_PLACE and _bare(tokens[first], places) in places)
+            ):
                 first += 1
             if first == last or all(_bare(t, places) in places for t in tokens[first:last]):
                 continue

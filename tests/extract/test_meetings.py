@@ -618,3 +618,27 @@ def test_a_meeting_during_a_visit_to_a_city_is_there() -> None:
     assert (m["city"], m["location_country"]) == ("روما", "IT")
     roles = {p["country"]: p["role"] for p in m["participants"]}
     assert roles == {"OM": "guest", "IT": "host"}
+
+
+def test_the_passive_agent_is_the_host() -> None:
+    # «تم استقبال X من قبل Y» and the unvowelled passive «استقبل X … من طرف Y»: Y receives X
+    for body in (
+        "تم اليوم في الرباط استقبال سفير النرويج لدى المملكة السيد لارس هولم، من قبل "
+        "المفتش العام للقوات المسلحة الفريق أول رشيد البقالي.",
+        "استقبل سفير النرويج لدى المملكة السيد لارس هولم، اليوم بالرباط، من طرف "
+        "المفتش العام للقوات المسلحة الفريق أول رشيد البقالي.",
+    ):
+        (m,) = _extract(body)
+        roles = {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
+        assert roles == {"رشيد البقالي": ("MA", "host"), "لارس هولم": ("NO", "guest")}, body
+
+
+def test_an_agency_in_the_dateline_gives_the_home_country() -> None:
+    # no known city and no country word for the host: only the agency tells where the article is from
+    for body, home in (
+        ("وطنية - استقبل قائد الجيش العماد إيلي حنا صعب سفير اليابان السيد كينجي ساتو.", "LB"),
+        ("سلفيت 4-5-2025 وفا- استقبل المحافظ اللواء فارس سعيد العمري سفير اليابان السيد كينجي ساتو.", "PS"),
+    ):
+        (m,) = _extract(body)
+        host, guest = m["participants"]
+        assert (host["country"], host["role"], guest["country"]) == (home, "host", "JP"), body

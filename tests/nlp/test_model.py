@@ -111,6 +111,16 @@ def test_person_spans_lose_title_words_and_place_only_spans() -> None:
     assert clean_person_spans(tokens, spans) == [("PER", 2, 4), ("LOC", 6, 7)]
 
 
+def test_person_spans_lose_a_leading_place_only_before_a_full_name() -> None:
+    from majlis.nlp.ner import clean_person_spans
+
+    # «سفير كندا لدى [قطر جون سميث]»: the posting's country is not part of the name ...
+    tokens = ["سفير", "كندا", "لدى", "قطر", "جون", "سميث", "و", "سفير", "لدى", "عمان", "سالم"]
+    # ... but one word after it is too little to be sure it is a name, so that span stays whole
+    spans = [("PER", 3, 6), ("PER", 9, 11)]
+    assert clean_person_spans(tokens, spans) == [("PER", 4, 6), ("PER", 9, 11)]
+
+
 def test_loading_for_prediction_skips_the_training_optimizer() -> None:
     """Building Stanza's optimizer would import torch._dynamo and sympy (~85 MB per worker); a new
     process shows whether loading the bundled model pulls them in, and training still gets its optimizer."""
