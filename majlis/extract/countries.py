@@ -13,6 +13,8 @@ import gettext
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -194,6 +196,8 @@ class _Rule:
     cues_before: tuple[str, ...]
     cues_after: tuple[str, ...]
     alternative: _Entry | None
+    article_cues: tuple[str, ...] = ()  # the alternative holds for a whole article with one of these ...
+    article_against: tuple[str, ...] = ()  # ... and none of these
 
 
 @dataclass(frozen=True)
@@ -390,6 +394,8 @@ def _lexicon() -> _Lexicon:
             cues_before=tuple(_key(c) for c in rule.get("cues_before", [])),
             cues_after=tuple(_key(c) for c in rule.get("cues_after", [])),
             alternative=_Entry(alt["code"], alt["kind"]) if alt else None,
+            article_cues=tuple(_key(c) for c in rule.get("article_cues", [])),
+            article_against=tuple(_key(c) for c in rule.get("article_against", [])),
         )
 
     display = {code: names[0] for code, names in py_names.items() if names}
@@ -432,12 +438,40 @@ def _is_false_friend(surface: str, lex: _Lexicon) -> bool:
     )
 
 
-def _reread(rule: _Rule, norm: str, start: int, end: int, surface: str, entry: _Entry) -> _Entry | None:
+# Forms read the alternative way throughout the article being read (`reading_article`).
+_article_readings: ContextVar[frozenset[str]] = ContextVar("article_readings", default=frozenset())
+
+
+def article_readings(text: str) -> frozenset[str]:
+    """Forms whose alternative reading the whole text supports: «عمان» is Amman in an article that
+    speaks of Jordan and never of Oman by any other word («العماني», «مسقط», «السلطنة»)."""
+    norm = fold(text)[0]
+    return frozenset(
+        form
+        for form, rule in _lexicon().rules.items()
+        if any(cue in norm for cue in rule.article_cues) and not any(a in norm for a in rule.article_against)
+    )
+
+
+@contextmanager
+def reading_article(text: str) -> Iterator[None]:
+    """Country words found while this block runs are disambiguated with the whole article in view."""
+    token = _article_readings.set(article_readings(text))
+    try:
+        yield
+    finally:
+        _article_readings.reset(token)
+
+
+def _reread(
+    rule: _Rule, norm: str, start: int, end: int, surface: str, entry: _Entry, article_wide: bool
+) -> _Entry | None:
     """The entry after disambiguation: the default, the alternative, or None to drop the hit."""
     before = norm[max(0, start - 60) : start].rstrip()
     after = norm[end : end + 60].lstrip()
     if (
-        any(mark in surface for mark in rule.marks)
+        article_wide
+        or any(mark in surface for mark in rule.marks)
         or any(before.endswith(cue) for cue in rule.cues_before)
         or any(after.startswith(cue) for cue in rule.cues_after)
     ):
@@ -465,7 +499,9 @@ class _Found:
     keep: bool
 
 
-def _scan(text: str, norm: str, index: tuple[int, ...], home: str | None) -> list[_Found]:
+def _scan(
+    text: str, norm: str, index: tuple[int, ...], home: str | None, readings: frozenset[str] = frozenset()
+) -> list[_Found]:
     lex = _lexicon()
     blocked = [(s, e) for s, e, _ in lex.suppress.scan(norm)]
     found: list[_Found] = []
@@ -479,7 +515,7 @@ def _scan(text: str, norm: str, index: tuple[int, ...], home: str | None) -> lis
         entry: _Entry | None = lex.entries[key]
         rule = lex.rules.get(key)
         if rule is not None and entry is not None:
-            entry = _reread(rule, norm, s, e, surface, entry)
+            entry = _reread(rule, norm, s, e, surface, entry, key in readings)
         if entry is None:
             continue
         found.append(_Found(CountryHit(entry.code, ostart, oend, surface, entry.kind), s, e, entry.keep))
@@ -499,13 +535,13 @@ def find_countries(text: str, *, home: str | None = None) -> list[CountryHit]:
 
     `home` (ISO code of the outlet's country) lets «المملكة», «السلطنة» and «البلاد» resolve to it.
     """
-    return list(_countries_in(text, home.upper() if home else None))
+    return list(_countries_in(text, home.upper() if home else None, _article_readings.get()))
 
 
 @lru_cache(maxsize=1024)  # a sentence is scanned by the people, place and follow-up readers in turn
-def _countries_in(text: str, home: str | None) -> tuple[CountryHit, ...]:
+def _countries_in(text: str, home: str | None, readings: frozenset[str]) -> tuple[CountryHit, ...]:
     norm, index = fold(text)
-    return tuple(f.hit for f in _scan(text, norm, index, home))
+    return tuple(f.hit for f in _scan(text, norm, index, home, readings))
 
 
 def find_organisations(text: str) -> list[OrgHit]:
@@ -551,7 +587,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
     lex = _lexicon()
     norm, index = fold(text)
     cuts: list[tuple[int, int]] = []
-    for f in _scan(text, norm, index, None):
+    for f in _scan(text, norm, index, None, _article_readings.get()):
         if f.hit.kind == "institution":
             if f.keep:
                 continue

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 
 from majlis import PIPELINE_VERSION
-from majlis.extract.countries import find_countries
+from majlis.extract.countries import find_countries, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
 from majlis.extract.people import NAME_PARTICLES, Person, parse_people
 from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
@@ -583,6 +583,13 @@ def extract_meetings(
     article: Article, sentences: list[Sentence], mentions: list[Mention], model_name: str = ""
 ) -> list[Meeting]:
     """Every meeting the article reports as news, with participants, place, date and topics."""
+    with reading_article(article.text):
+        return _meetings_of(article, sentences, mentions, model_name)
+
+
+def _meetings_of(
+    article: Article, sentences: list[Sentence], mentions: list[Mention], model_name: str
+) -> list[Meeting]:
     reader = ArticleReader(article, sentences, mentions)
     meetings: list[Meeting] = []
     for index, draft in enumerate(reader.read()):

@@ -130,16 +130,20 @@ def _outlet_country(name: str) -> str | None:
 def home_countries(article_text: str, title: str | None, source: str | None) -> tuple[list[str], bool]:
     """Candidates for the country the article reports from, best first, and whether the evidence is firm.
 
-    Firm: a dateline city, a known agency in the dateline, or a known outlet as the article's source.
+    Firm: a known agency in the dateline, a dateline city, or a known outlet as the article's source.
     Otherwise the countries the article names, most named first (weak: a report on a visiting delegation
     may name the visitors' country most).
     """
+    body = _body(article_text, title)
+    agency = dateline_agency(body)  # a national agency abroad still writes its own officials unmarked:
+    code = _outlet_country(agency) if agency else None  # «واشنطن - 5 - 3 (كونا) -- التقى وزير الدفاع»
+    if code:
+        return [code], True
     place = dateline_place(article_text, title)
     if place and place.country:
         return [place.country], True
-    body = _body(article_text, title)
     city, _ = parse_dateline(body, None)  # «وطنية - استقبل …»: an agency where the city would be
-    for name in (dateline_agency(body), city, source):
+    for name in (city, source):
         code = _outlet_country(name) if name else None
         if code:
             return [code], True

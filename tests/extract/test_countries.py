@@ -16,6 +16,7 @@ from majlis.extract.countries import (
     find_countries,
     find_organisations,
     fold,
+    reading_article,
     strip_country_words,
 )
 
@@ -213,6 +214,16 @@ def test_amman_and_oman() -> None:
     assert kinds("وصل إلى عُمان") == [("OM", "name")]
     assert kinds("وصل إلى عمّان") == [("JO", "capital")]
     assert kinds("وصل إلى العاصمة الأردنية عمان") == [("JO", "nisba"), ("JO", "capital")]
+
+
+def test_amman_throughout_an_article_about_jordan() -> None:
+    about_jordan = "عمان - بحث رئيس الأركان الأردني مع ضيفه التعاون. وعاد الضيف من عمان إلى بلاده."
+    with reading_article(about_jordan):
+        assert kinds("وعاد الضيف من عمان إلى بلاده") == [("JO", "capital")]
+    # an article that also names Oman another way keeps the default reading, as does no article at all
+    with reading_article(about_jordan + " والتقى نظيره العماني."):
+        assert kinds("وعاد الضيف من عمان إلى بلاده") == [("OM", "name")]
+    assert kinds("وعاد الضيف من عمان إلى بلاده") == [("OM", "name")]
 
 
 def test_tripoli_in_lebanon_is_not_libya() -> None:

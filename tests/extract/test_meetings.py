@@ -642,3 +642,28 @@ def test_an_agency_in_the_dateline_gives_the_home_country() -> None:
         (m,) = _extract(body)
         host, guest = m["participants"]
         assert (host["country"], host["role"], guest["country"]) == (home, "host", "JP"), body
+
+
+def test_a_national_agency_abroad_writes_its_own_officials_unmarked() -> None:
+    (m,) = _extract(
+        "واشنطن - 5 - 9 (كونا) -- التقى وزير الدفاع الشيخ فهد سالم العلي اليوم وزير الجيش الأمريكي "
+        "السيد روبرت هيل في مقر البنتاغون."
+    )
+    assert m["location_country"] == "US"
+    assert {p["name"]: p["country"] for p in m["participants"]} == {"فهد سالم العلي": "KW", "روبرت هيل": "US"}
+
+
+def test_offices_of_other_administrative_traditions_are_titles() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الفريق أول سعيد حمزة، اليوم، كاتبة الدولة للدفاع البرتغالية السيدة آنا سوزا، "
+        "بحضور معاون رئيس الأركان العميد كمال ناصر."
+    )
+    titles = {p["name"]: (p["title"], p["role"]) for p in m["participants"]}
+    assert titles["آنا سوزا"] == ("كاتبة الدولة للدفاع", "guest")
+    assert titles["كمال ناصر"] == ("معاون رئيس الأركان", "attendee")
+
+
+def test_a_meeting_announced_with_wa_min_al_muqarrar_is_not_news() -> None:
+    assert not _extract(
+        "ومن المقرر أن يلتقي وزير الدفاع الفريق أول سعيد حمزة غدا نظيره الإيطالي السيد ماريو روسي."
+    )
