@@ -37,6 +37,8 @@ COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "ونظيره", "بن
 MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
 DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
+SIDE_WORDS = {"الجانب", "والجانب"}  # «عن الجانب العماني …», «ومن الجانب الهندي …»
+SIDE_REACH = 3  # words between «الجانب» and the person's title or rank: its nisba, at most a particle
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
@@ -170,7 +172,7 @@ class _SentenceParse:
 
     def is_stop(self, i: int) -> bool:
         tok = self.toks[i]
-        if tok.is_punct or i in self.trigger_at or i in self.attend_at:
+        if tok.is_punct or i in self.trigger_at or i in self.attend_at or tok.norm in self.v.clause_verbs:
             return True
         head = self.title_head.get(i)
         if head is not None and head.end - head.start == 1 and self._inside_person(i):
@@ -265,7 +267,13 @@ class _SentenceParse:
         j = i
         while j < self.n:
             t = self.toks[j]
-            if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm in COUNTERPART_WORDS:
+            if (
+                _is_boundary(t)
+                or j in self.trigger_at
+                or j in self.attend_at
+                or t.norm in COUNTERPART_WORDS
+                or t.norm in self.v.clause_verbs
+            ):
                 break
             if j > i and (j in self.honorific or j in self.rank):
                 break  # another person's honorific or rank starts here
@@ -293,6 +301,8 @@ class _SentenceParse:
                 j -= 3  # a bracketed acronym inside the title («… لحلف شمال الأطلسي (الناتو)»)
                 continue
             if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm == "مع":
+                break
+            if t.norm in self.v.clause_verbs:
                 break
             if t.norm in LEFT_TITLE_STOPS or j in self.name_tokens:
                 break  # another person's name, a time word or «كلا من» ends the title on the left
@@ -355,6 +365,16 @@ class _SentenceParse:
                 break
             if k in self.country_code_at:
                 return self.country_code_at[k]
+        return None
+
+    def side_country(self, start: int) -> str | None:
+        """«وحضر اللقاء عن الجانب السوري معاون وزير الدفاع …، وعن الجانب الأردني …»: the side's country
+        for the people named right after it."""
+        for j in range(start - 1, max(-1, start - 1 - SIDE_REACH), -1):
+            if self.toks[j].norm in SIDE_WORDS:
+                return self.country_code_at.get(j + 1)
+            if self.toks[j].is_punct or j in self.name_tokens:
+                break
         return None
 
     def in_role_position(self, head: int) -> bool:
@@ -487,6 +507,7 @@ def parse_people(
                 else (country_of_phrase(raw_title) if raw_title else None)
                 or parse.counterpart_country(prefix_start)
                 or parse.delegation_country(prefix_start)
+                or parse.side_country(prefix_start)
                 or ruling_family_country(text[ns:ne]),
                 org_official=bool(orgs),
                 tok_start=prefix_start,

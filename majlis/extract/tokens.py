@@ -13,6 +13,8 @@ from majlis.text import normalize_word
 # a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
 WORD = re.compile(r"[^\W\d_]\.(?=\s)|[\w\u064B-\u065F\u0670\u0640]+|[^\s\w]")
 CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+# «ف» is a rare clitic in news prose and starts many names (فراس, فهد, فيصل): a word it glues to must be long
+MIN_STEM_AFTER_FA = 4
 MAX_CACHED_WORDS = 30_000  # word types whose phrase-starting forms a matcher keeps (as the other word caches)
 MAX_CACHED_SENTENCES = 4096  # sentences whose tokens (and, per matcher, whose verdict) are kept
 
@@ -141,6 +143,8 @@ class PhraseMatcher:
             for clitic in CLITICS:
                 if word.startswith(clitic) and len(word) > len(clitic) + 1:
                     rest = word[len(clitic) :]
+                    if clitic == "ف" and len(rest) < MIN_STEM_AFTER_FA:
+                        continue  # «فراس» is a name, not ف + «رأس»
                     forms.append(rest)
                     if clitic.endswith("ل") and not rest.startswith("ال"):
                         forms.append("ال" + rest)  # للجيش = ل + الجيش

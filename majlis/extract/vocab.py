@@ -19,6 +19,7 @@ class Vocabulary:
     separately: PhraseMatcher
     same_day: PhraseMatcher
     agent_markers: PhraseMatcher
+    clause_verbs: frozenset[str]  # normalised, with «و» forms
     sidelines: PhraseMatcher
     attendance: PhraseMatcher
     attendance_all: PhraseMatcher
@@ -92,6 +93,12 @@ def vocabulary() -> Vocabulary:
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
         same_day=PhraseMatcher(_flat(meet["same_day"], "same_day")),
         agent_markers=PhraseMatcher(_flat(meet["agent_markers"], "agent"), allow_clitic=False),
+        clause_verbs=frozenset(
+            prefix + word
+            for verb in meet["clause_verbs"]
+            for word in norm_words(verb)
+            for prefix in ("", "و")
+        ),
         sidelines=PhraseMatcher(
             [
                 (f"{lead} {event}", "sidelines")

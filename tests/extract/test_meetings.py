@@ -667,3 +667,33 @@ def test_a_meeting_announced_with_wa_min_al_muqarrar_is_not_news() -> None:
     assert not _extract(
         "ومن المقرر أن يلتقي وزير الدفاع الفريق أول سعيد حمزة غدا نظيره الإيطالي السيد ماريو روسي."
     )
+
+
+def test_a_verb_after_the_subject_ends_its_name_and_title() -> None:
+    # the bulletin's subject-first order: «X، المسؤول عن …، تلقى اليوم اتصالا»
+    (m,) = _extract(
+        "أفادت الوزارة أن معالي السيد سالم بن علي الهنائي الوزير المسؤول عن شؤون الدفاع تلقى اليوم "
+        "اتصالا هاتفيا من وزير الدفاع الإيطالي السيد ماركو بيانكي."
+    )
+    host = m["participants"][0]
+    assert (host["name"], host["title"], host["role"]) == (
+        "سالم بن علي الهنائي",
+        "الوزير المسؤول عن شؤون الدفاع",
+        "host",
+    )
+    (m,) = _extract(
+        "أفاد بيان أن مدير الإمداد العميد الركن زياد محمود الكايد عقد مساء أمس اجتماعا عبر الاتصال المرئي مع "
+        "قائد القوات البرية الإيطالية الفريق ماركو بيانكي."
+    )
+    assert m["participants"][0]["name"] == "زياد محمود الكايد"
+
+
+def test_each_side_named_for_the_attendees_gives_their_country() -> None:
+    (m,) = _extract(
+        "استقبل رئيس الأركان الأردني اللواء الركن فارس العمري رئيس الأركان العراقي الفريق أول ركن حامد "
+        "الكعبي. وحضر اللقاء عن الجانب العراقي معاون رئيس الأركان العميد كريم جاسم الربيعي، وعن الجانب "
+        "الأردني مدير العمليات العميد الركن فراس سالم الخالدي."
+    )
+    countries = {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
+    assert countries["كريم جاسم الربيعي"] == ("IQ", "attendee")
+    assert countries["فراس سالم الخالدي"] == ("JO", "attendee")

@@ -42,3 +42,13 @@ def test_a_phrase_with_the_article_matches_after_the_contracted_preposition() ->
         ("لتمارين مشتركة", []),
     ]:
         assert [m.value for m in matcher.find_all(tokenize(text))] == expected, text
+
+
+def test_fa_is_a_clitic_only_on_longer_words() -> None:
+    matcher = PhraseMatcher([("رأس", "chairs"), ("استقبل", "receives")])
+    for text, expected in [
+        ("العميد فراس الخالدي", []),  # a name, not ف + «رأس»
+        ("فاستقبل الوزير ضيفه", ["receives"]),
+        ("ورأس الوزير الاجتماع", ["chairs"]),
+    ]:
+        assert [m.value for m in matcher.find_all(tokenize(text))] == expected, text
