@@ -474,7 +474,7 @@ _DL_AGENCY = re.compile(r"\s*(?:\([^()\n\d]{1,30}\)|/[^/\n\d]{1,30}/|«[^«»\n\
 _DL_AGENCY_COLON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*")
 _DL_LEAD = re.compile(r"\s*[،,]\s*(?:بتاريخ\s+)?|\s+(?:في|بتاريخ)\s+|\s*")
 # WAFA's «رام الله 5-2-2026 وفا-»: an agency with no brackets, known only by its name (sources.yaml)
-_DL_AGENCY_WORD = re.compile(r"\s*([^\W\d_]+)\s*[-–—]+\s*")
+_DL_AGENCY_WORD = re.compile(r"\s*([^\W\d_]+)(?:\s*[-–—]+\s*|[ \t]*\n\s*|[ \t]*$)")  # «عمان-سانا⏎» too
 # KUNA's «الكويت - 13 - 9 (كونا) --»: day and month only, between the dateline's separators
 _DL_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?=\s*[-–—(/])")
 

@@ -345,7 +345,15 @@ class ArticleReader:
         by_pronoun = (
             trigger.end < len(toks) and toks[trigger.end].norm in PRONOUN_SUBJECTS and first_tok > trigger.end
         )
-        inherited = (after_with or by_pronoun) and current is not None and current.subject is not None
+        # «كما استقبل وفدا … برئاسة X»: the verb's subject is left out, so it is the last meeting's
+        by_delegation = (
+            bool(principals) and principals[0].heads_delegation and voice in {"receives", "mutual"}
+        )
+        inherited = (
+            (after_with or by_pronoun or by_delegation)
+            and current is not None
+            and current.subject is not None
+        )
         if inherited and current is not None:
             objects, subject = parties, current.subject
             if not any(o.title or o.rank or o.country for o in objects):

@@ -37,8 +37,9 @@ COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "ونظيره", "بن
 MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
 DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
-SIDE_WORDS = {"الجانب", "والجانب"}  # «عن الجانب العماني …», «ومن الجانب الهندي …»
-SIDE_REACH = 3  # words between «الجانب» and the person's title or rank: its nisba, at most a particle
+# «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
+SIDE_WORDS = {"الجانب", "والجانب", "الوفد"}
+SIDE_REACH = 6  # tokens between the side word and the person's title or rank: its nisba, an aside
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
@@ -80,6 +81,7 @@ class Person:
     tok_end: int  # token after the phrase
     posted_to: str | None = None  # a diplomat's host country («سفير … لدى الكويت»)
     posted_here: bool = False  # posted to the article's own country («سفير كندا لدى البلاد»)
+    heads_delegation: bool = False  # named after «برئاسة»: the visiting side, never the verb's subject
 
     @property
     def surname(self) -> str | None:
@@ -325,6 +327,8 @@ class _SentenceParse:
         قوات السلطان المسلحة الفريق أول ركن Y»)."""
         if e < self.n and e in self.title_head:
             end = self.segment_end(e)
+            if end + 3 < self.n and self.toks[end].text == "(" and self.toks[end + 2].text == ")":
+                end += 3  # «… قائد قوات الأمم المتحدة (اليونيفيل) اللواء X»: the acronym belongs to the title
             next_person = end < self.n and (end in self.rank or end in self.honorific)
             return None if next_person and not self.object_marked(end) else (e, end)
         if e >= self.n or self.toks[e].text not in {"،", ","}:
@@ -373,8 +377,8 @@ class _SentenceParse:
         for j in range(start - 1, max(-1, start - 1 - SIDE_REACH), -1):
             if self.toks[j].norm in SIDE_WORDS:
                 return self.country_code_at.get(j + 1)
-            if self.toks[j].is_punct or j in self.name_tokens:
-                break
+            if j in self.name_tokens or j in self.title_head or j in self.rank:
+                break  # someone else named in between
         return None
 
     def in_role_position(self, head: int) -> bool:
@@ -514,6 +518,7 @@ def parse_people(
                 tok_end=tok_end,
                 posted_to=_posted_to(raw_title),
                 posted_here=_posted_here(raw_title),
+                heads_delegation=prefix_start > 0 and parse.toks[prefix_start - 1].norm in DELEGATION_HEADS,
             )
         )
     groups = parse.group_at

@@ -697,3 +697,43 @@ def test_each_side_named_for_the_attendees_gives_their_country() -> None:
     countries = {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
     assert countries["كريم جاسم الربيعي"] == ("IQ", "attendee")
     assert countries["فراس سالم الخالدي"] == ("JO", "attendee")
+
+
+def test_a_delegation_received_without_a_named_subject_is_received_by_the_last_host() -> None:
+    _reception, second = _extract(
+        "استقبل رئيس الأركان اللواء الركن فارس سعيد العمري اليوم سفير اليابان السيد كينجي ساتو. "
+        "كما استقبل وفدا من القيادة الأمريكية برئاسة نائب قائدها الفريق روبرت هيل، "
+        "في حضور الملحق العسكري الأمريكي العقيد جون ميلر. "
+        "ويضم الوفد الأمريكي، على الخصوص، مدير التخطيط العميد بيتر كلارك."
+    )
+    roles = {p["name"]: p["role"] for p in second["participants"]}
+    assert roles == {
+        "فارس سعيد العمري": "host",
+        "روبرت هيل": "guest",
+        "جون ميلر": "attendee",
+        "بيتر كلارك": "attendee",
+    }
+    assert {p["name"]: p["country"] for p in second["participants"]}["بيتر كلارك"] == "US"
+
+
+def test_an_acronym_in_brackets_stays_with_the_title_after_a_name() -> None:
+    (m,) = _extract(
+        "استقبل العماد جوزيف سليم خوري قائد قوة الأمم المتحدة (الأندوف) اللواء بيتر هانسن، "
+        "وبحثا الوضع على الحدود."
+    )
+    titles = {p["name"]: (p["title"], p["rank"]) for p in m["participants"]}
+    assert titles["جوزيف سليم خوري"] == (None, "عماد")
+    assert titles["بيتر هانسن"] == ("قائد قوة الأمم المتحدة (الأندوف)", "لواء")
+
+
+def test_names_that_look_like_offices_or_tunisian_ranks() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الفريق أول محمد عثمان الأمين، اليوم، قائد البحرية الإيطالية الأدميرال "
+        "لوكا بيانكي، بحضور قائد جيش البحر أمير لواء منير الطرابلسي."
+    )
+    people = {p["name"]: p["rank"] for p in m["participants"]}
+    assert people == {
+        "محمد عثمان الأمين": "فريق أول",
+        "لوكا بيانكي": "أدميرال",
+        "منير الطرابلسي": "أمير لواء",
+    }
