@@ -52,10 +52,11 @@ MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات",
 DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
 TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"}
+COMPLEMENTIZERS = {"ان", "بان", "لان", "وان"}  # «صرح المتحدث … بأن الفريق X التقى»: a new clause
 HERE_WORDS = ("البلاد", "الدولة", "بلادنا")  # every «posted here» phrase has one of these
 # «… رئيس الأركان حول التدريب»: what they discussed, not the office
 SUBJECT_MATTER = {"حول", "بشان", "لبحث", "لمناقشه", "بهدف"}
-TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED | SUBJECT_MATTER
+TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED | SUBJECT_MATTER | COMPLEMENTIZERS
 SOFT_STOPPERS = {
     "صباح",
     "مساء",
@@ -63,7 +64,7 @@ SOFT_STOPPERS = {
     "يوم",
     "اول",
 }  # names too («صباح الأحمد»), stop only before time words
-LEFT_TITLE_STOPS = TIME_AFTER | SOFT_STOPPERS | OFFICE_PLACE | {"كلا", "من", "كل"}
+LEFT_TITLE_STOPS = TIME_AFTER | SOFT_STOPPERS | OFFICE_PLACE | COMPLEMENTIZERS | {"كلا", "من", "كل"}
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,8 @@ class _SentenceParse:
                 break
             if j > i and (j in self.honorific or j in self.rank):
                 break  # another person's honorific or rank starts here
+            if t.norm in SOFT_STOPPERS and j + 1 < self.n and self.toks[j + 1].norm in TIME_AFTER:
+                break  # «… صباح اليوم»
             j += 1
         return j
 
