@@ -215,6 +215,12 @@ class ArticleReader:
             )
             if not party.name and same_title and (not party.country or party.country == known.country):
                 return known
+        for known in self.known:
+            # «وكان الوزير الكوري قد التقى …»: the office's first words and the country, said again
+            if not party.name and party.title and party.country and party.country == known.country:
+                short, full = _title_key(party.title), _title_key(known.title or "")
+                if short and full[: len(short)] == short:
+                    return known
         self.known.append(party)
         return party
 

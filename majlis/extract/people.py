@@ -26,6 +26,7 @@ from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 MAX_NAME_TOKENS = 5
 NAME_PARTICLES = {"عبد", "بن", "بنت", "ابن", "ابو", "ام", "ولد", "ال"}  # «ال» as «آل» normalises
 MAX_NAMELESS_TITLE_TOKENS = 10
+MAX_BRACKETED_TOKENS = 3  # an acronym or transliteration in brackets inside a title
 # a posting or a newness remark after a title is not part of it: «سفيرة لدى الدولة», «المعين حديثاً»
 POSTING = re.compile(
     r"\s+(لدى|لدي)\s+\S+.*$|\s+(في|ب)\s*(السفارة|سفارة)\b.*$|\s+بالسفارة\b.*$"
@@ -52,6 +53,8 @@ MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات",
 DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
 TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا"}
+# words before a clause's subject: «وكان الوزير قد التقى …», «قام قائد السفينة بزيارة مجاملة …»
+SUBJECT_LEADS = {"كان", "وكان", "كانت", "وكانت", "قام", "وقام", "قامت", "وقامت"}
 COMPLEMENTIZERS = {"ان", "بان", "لان", "وان"}  # «صرح المتحدث … بأن الفريق X التقى»: a new clause
 HERE_WORDS = ("البلاد", "الدولة", "بلادنا")  # every «posted here» phrase has one of these
 # «… رئيس الأركان حول التدريب»: what they discussed, not the office
@@ -186,6 +189,8 @@ class _SentenceParse:
             return True
         if tok.norm in SOFT_STOPPERS:
             return i + 1 < self.n and self.toks[i + 1].norm in TIME_AFTER
+        if i in self.country_at and self._inside_person(i):
+            return False  # «بامبانغ سوريا ديرجا»: a name word that is also a country, inside a tagged name
         if i in self.country_at or _is_prepositional(tok.norm):
             return True
         if tok.text.startswith("آ"):
@@ -302,8 +307,9 @@ class _SentenceParse:
         head: int | None = None
         while j >= 0:
             t = self.toks[j]
-            if t.text == ")" and j >= 2 and self.toks[j - 2].text == "(":
-                j -= 3  # a bracketed acronym inside the title («… لحلف شمال الأطلسي (الناتو)»)
+            opening = self._opening_bracket(j) if t.text == ")" else None
+            if opening is not None:
+                j = opening - 1  # a bracketed acronym inside the title («… لحلف شمال الأطلسي (الناتو)»)
                 continue
             if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm == "مع":
                 break
@@ -315,6 +321,24 @@ class _SentenceParse:
                 head = j
             j -= 1
         return head
+
+    def _opening_bracket(self, close: int) -> int | None:
+        """The «(» of the short bracket closing at token `close` («(الناتو)», «(يوبول كوبس)»)."""
+        for k in range(close - 2, max(-1, close - 2 - MAX_BRACKETED_TOKENS), -1):
+            if self.toks[k].text == "(":
+                return k
+            if self.toks[k].is_punct:
+                return None
+        return None
+
+    def _closing_bracket(self, opening: int) -> int | None:
+        """The «)» of the short bracket opening at token `opening`."""
+        for k in range(opening + 2, min(self.n, opening + 2 + MAX_BRACKETED_TOKENS)):
+            if self.toks[k].text == ")":
+                return k
+            if self.toks[k].is_punct:
+                return None
+        return None
 
     def title_segment_before_comma(self, p: int) -> tuple[int, int] | None:
         """A title in the segment that ends with the comma right before token p (shape 1)."""
@@ -330,8 +354,11 @@ class _SentenceParse:
         قوات السلطان المسلحة الفريق أول ركن Y»)."""
         if e < self.n and e in self.title_head:
             end = self.segment_end(e)
-            if end + 3 < self.n and self.toks[end].text == "(" and self.toks[end + 2].text == ")":
-                end += 3  # «… قائد قوات الأمم المتحدة (اليونيفيل) اللواء X»: the acronym belongs to the title
+            closing = self._closing_bracket(end) if end < self.n and self.toks[end].text == "(" else None
+            if closing is not None:
+                end = (
+                    closing + 1
+                )  # «… قائد قوات الأمم المتحدة (اليونيفيل) اللواء X»: the acronym is the title's
             next_person = end < self.n and (end in self.rank or end in self.honorific)
             return None if next_person and not self.object_marked(end) else (e, end)
         if e >= self.n or self.toks[e].text not in {"،", ","}:
@@ -390,8 +417,8 @@ class _SentenceParse:
         j = head - 1
         while j >= 0 and (j in self.honorific or self.toks[j].norm in {"كلا", "من"}):
             j -= 1
-        if j < 0:
-            return any(i > head for i in self.trigger_at)
+        if j < 0 or self.toks[j].norm in SUBJECT_LEADS:
+            return any(i > head for i in self.trigger_at)  # «وكان الوزير الكوري قد التقى …»
         prev = self.toks[j]
         if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
             return True

@@ -751,3 +751,38 @@ def test_a_title_ends_before_a_time_of_day_and_a_reported_clause() -> None:
         "قائد الجيش الغاني الفريق توماس مينساه."
     )
     assert m["participants"][0]["title"] == "رئيس أركان قوات السلطان المسلحة"
+
+
+def test_an_office_said_again_with_its_country_is_the_person_named_before() -> None:
+    _reception, second = _extract(
+        "الرباط - (ومع) - استقبل وزير الدفاع الفريق أول سعيد حمزة اليوم وزير الصناعات الدفاعية البولندي "
+        "السيد يان نوفاك. "
+        "وكان الوزير البولندي قد التقى أمس رئيس هيئة التصنيع العسكري اللواء كمال ناصر."
+    )
+    assert {p["name"]: p["role"] for p in second["participants"]} == {
+        "يان نوفاك": "guest",
+        "كمال ناصر": "host",
+    }
+    assert second["date"] == "2024-09-11"
+
+
+def test_a_courtesy_call_is_a_visit_to_the_one_called_on() -> None:
+    (m,) = _extract(
+        "قام قائد الفرقاطة الفرنسية العقيد البحري بيير مارتان أمس بزيارة مجاملة إلى قائد القوة البحرية "
+        "اللواء البحري الركن سالم الحبسي في مقر قيادته."
+    )
+    assert {p["name"]: p["role"] for p in m["participants"]} == {
+        "بيير مارتان": "guest",
+        "سالم الحبسي": "host",
+    }
+
+
+def test_a_two_word_bracket_inside_a_title_and_a_country_inside_a_name() -> None:
+    (m,) = _extract(
+        "استقبل اللواء نضال سالم عودة، اليوم، رئيسة بعثة الاتحاد الأوروبي للشرطة (يوبول كوبس) كارين هولم، "
+        "بحضور الملحق الإندونيسي المارشال الجوي بامبانغ سوريا ديرجا.",
+        people=("نضال سالم عودة", "يوبول كوبس", "كارين هولم", "بامبانغ سوريا ديرجا"),
+    )
+    titles = {p["name"]: p["title"] for p in m["participants"]}
+    assert titles["كارين هولم"] == "رئيسة بعثة الاتحاد الأوروبي للشرطة (يوبول كوبس)"
+    assert "بامبانغ سوريا ديرجا" in titles
