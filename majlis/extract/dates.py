@@ -631,12 +631,18 @@ def _choose(hits: list[DateHit]) -> tuple[DateHit | None, str | None]:
 
 
 def resolve_meeting_date(
-    sentence: str, article_text: str, published_at: date | None, default_to_published: bool = False
+    sentence: str,
+    article_text: str,
+    published_at: date | None,
+    default_to_published: bool = False,
+    clause_start: int = 0,
 ) -> tuple[date | None, str]:
     """The meeting's date: evidence sentence first, then the dateline, then the article's opening paragraph.
 
     Relative words count from the dateline's date when there is one (wire copy is written that day),
-    otherwise from `published_at`. Returns (None, reason) when the text does not settle it.
+    otherwise from `published_at`. Dates in the sentence before `clause_start` are the report's own
+    («أفاد بيان اليوم أن الوزير استقبل أمس …»), not the meeting's. Returns (None, reason) when the text
+    does not settle it.
     """
     dateline = _dateline(article_text, published_at)
     anchor, label = published_at, "published_at"
@@ -644,7 +650,7 @@ def resolve_meeting_date(
         anchor, label = dateline.hit.value, "dateline"
 
     own = _dateline(sentence, published_at)
-    hits = _find(sentence, anchor, label)
+    hits = [h for h in _find(sentence, anchor, label) if h.start >= clause_start]
     chosen, reason = _choose([h for h in hits if h.kind == "placeholder"])
     if reason is None:
         chosen, reason = _choose([h for h in hits if own is None or h.start >= own.end])

@@ -16,7 +16,7 @@ from functools import cached_property
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
-from majlis.extract.people import NAME_PARTICLES, Person, parse_people
+from majlis.extract.people import COMPLEMENTIZERS, NAME_PARTICLES, Person, parse_people
 from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
 from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
@@ -47,6 +47,8 @@ HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
+PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
+SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
@@ -290,6 +292,8 @@ class ArticleReader:
             toks = tokenize(sentence.text)
             trigger = self._trigger(toks, sentence.text)
             if trigger and self._is_news(toks, trigger):
+                if self._earlier_meeting(sentence, toks, trigger, current):
+                    continue  # background: neither a meeting nor a word about the current one
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
                 if draft is not None:
                     current = draft
@@ -307,6 +311,28 @@ class ArticleReader:
             if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
                 return False
         return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
+
+    def _meeting_date(self, sentence: Sentence, toks: list[Tok], trigger: Match) -> tuple[date | None, str]:
+        """The date of the meeting the trigger reports; a report's own date before «أن» does not count."""
+        reported = [t for t in toks[: trigger.start] if t.norm in COMPLEMENTIZERS]
+        return resolve_meeting_date(
+            sentence.text,
+            self.article.text,
+            self.article.published_at,
+            clause_start=reported[-1].end if reported else 0,
+        )
+
+    def _earlier_meeting(
+        self, sentence: Sentence, toks: list[Tok], trigger: Match, current: Draft | None
+    ) -> bool:
+        """«وكان الوزير قد زار بغداد في 10 ديسمبر والتقى …»: a pluperfect meeting days before the news is
+        background; one of the same visit («وكان … قد التقى أمس الأول») is news."""
+        before = {t.norm for t in toks[: trigger.start]}
+        if before.isdisjoint(PLUPERFECT_LEADS) or "قد" not in before:
+            return False
+        met, _ = self._meeting_date(sentence, toks, trigger)
+        reference = current.date if current is not None and current.date else self.article.published_at
+        return met is not None and reference is not None and (reference - met).days > SAME_NEWS_DAYS
 
     def _agent_first(self, principals: list[Person], toks: list[Tok], trigger: Match) -> list[Person]:
         """The passive's agent is the subject: «تم استقبال X … من قبل Y» receives X by Y, so Y comes first."""
@@ -395,9 +421,7 @@ class ArticleReader:
         ):
             # the same visit or event, the same place
             draft.place, draft.place_note = current.place, current.place_note
-        draft.date, draft.date_note = resolve_meeting_date(
-            sentence.text, self.article.text, self.article.published_at
-        )
+        draft.date, draft.date_note = self._meeting_date(sentence, toks, trigger)
         if current is not None and current.date is not None and self.v.same_day.find_all(toks):
             draft.date, draft.date_note = current.date, "the same day as the meeting before"
         self._add_topics(draft, sentence, always=True)

@@ -786,3 +786,25 @@ def test_a_two_word_bracket_inside_a_title_and_a_country_inside_a_name() -> None
     titles = {p["name"]: p["title"] for p in m["participants"]}
     assert titles["كارين هولم"] == "رئيسة بعثة الاتحاد الأوروبي للشرطة (يوبول كوبس)"
     assert "بامبانغ سوريا ديرجا" in titles
+
+
+def test_a_reports_own_date_before_an_is_not_the_meetings() -> None:
+    (m,) = _extract(
+        "ذكر بيان صادر عن الوزارة اليوم الخميس أن وزير الدفاع الفريق أول سعيد حمزة استقبل أمس الأربعاء "
+        "سفير النمسا السيد كارل فيشر."
+    )
+    assert m["date"] == "2024-09-11"
+
+
+def test_a_pluperfect_meeting_long_before_the_news_is_background() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع الفريق أول سعيد حمزة اليوم سفير النمسا السيد كارل فيشر. "
+        "وكان الوزير قد زار فيينا في 3 يونيو الماضي والتقى وزير الدفاع النمساوي السيد يوهان باور "
+        "لبحث صفقة طائرات التدريب. "
+        "وكان السفير قد التقى أمس رئيس الأركان اللواء كمال ناصر."
+    )
+    reception, same_visit = meetings
+    assert {p["name"] for p in reception["participants"]} == {"سعيد حمزة", "كارل فيشر"}
+    assert reception["topics"] == []  # the earlier visit's subject is not this meeting's
+    assert {p["name"] for p in same_visit["participants"]} == {"كارل فيشر", "كمال ناصر"}
+    assert same_visit["date"] == "2024-09-11"
