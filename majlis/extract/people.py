@@ -432,6 +432,7 @@ class _SentenceParse:
 
 def clean_title(raw: str) -> str | None:
     """A title as the gold format wants it: no honorifics, no country adjective or posting."""
+    raw = raw.replace("_", " ")  # «#وزير_الدفاع»
     toks = tokenize(raw)
     v = vocabulary()
     i = 0

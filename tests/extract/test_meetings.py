@@ -808,3 +808,11 @@ def test_a_pluperfect_meeting_long_before_the_news_is_background() -> None:
     assert reception["topics"] == []  # the earlier visit's subject is not this meeting's
     assert {p["name"] for p in same_visit["participants"]} == {"كارل فيشر", "كمال ناصر"}
     assert same_visit["date"] == "2024-09-11"
+
+
+def test_a_hashtag_names_the_office() -> None:
+    (m,) = _extract(
+        "#وزير_الدفاع معالي سالم ناصر الهاجري يستقبل اليوم في مكتبه سفير النمسا السيد كارل فيشر.\n"
+        "- جرى خلال اللقاء بحث التعاون في مجال التدريب. #الكويت"
+    )
+    assert m["participants"][0]["title"] == "وزير الدفاع"
