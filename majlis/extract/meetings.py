@@ -47,6 +47,8 @@ HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
+LIST_MARKS = {"-", "–", "•", "*", "·", "▪"}  # a line starting so is an item of the list announced before
+LIST_ITEM_LEAD = 2  # tokens before the listed person: the mark, at most one more («- و»)
 PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
@@ -288,8 +290,13 @@ class ArticleReader:
 
     def read(self) -> list[Draft]:
         current: Draft | None = None
+        listing: Draft | None = None  # a meeting sentence ending «… كلاً على حدة:», its guests listed below
         for sentence in self._body_sentences():
             toks = tokenize(sentence.text)
+            if listing is not None and sentence.text.lstrip()[:1] in LIST_MARKS:
+                current = self._list_item(listing, sentence, toks) or current
+                continue
+            listing = None
             trigger = self._trigger(toks, sentence.text)
             if trigger and self._is_news(toks, trigger):
                 if self._earlier_meeting(sentence, toks, trigger, current):
@@ -297,6 +304,8 @@ class ArticleReader:
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
                 if draft is not None:
                     current = draft
+                    if not draft.objects and sentence.text.rstrip().endswith(":"):
+                        listing = draft
                     continue
             if current is None:
                 continue
@@ -311,6 +320,36 @@ class ArticleReader:
             if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
                 return False
         return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
+
+    def _list_item(self, listing: Draft, sentence: Sentence, toks: list[Tok]) -> Draft | None:
+        """«- قائد القوات البرية الباكستانية الفريق أول X، حيث …»: the person opening a list item is met by
+        the listing sentence's subject; each item is its own meeting when the list head says «على حدة»."""
+        people = [p for p in self._people(sentence) if p.tok_start <= LIST_ITEM_LEAD]
+        if not people:
+            return None
+        guest = self._party(people[0], sentence)
+        if not listing.objects:
+            draft = listing
+        elif self.v.separately.find_all(tokenize(listing.sentence.text)):
+            draft = Draft(
+                listing.event_type,
+                listing.voice,
+                listing.sentence,
+                listing.subject,
+                [],
+                list(listing.attendees),
+                listing.place,
+                listing.place_note,
+                set(),
+                listing.date,
+                listing.date_note,
+            )
+            self.drafts.append(draft)
+        else:
+            draft = listing
+        draft.objects.append(guest)
+        self._add_topics(draft, sentence, always=True)
+        return draft
 
     def _meeting_date(self, sentence: Sentence, toks: list[Tok], trigger: Match) -> tuple[date | None, str]:
         """The date of the meeting the trigger reports; a report's own date before «أن» does not count."""
@@ -541,11 +580,14 @@ class ArticleReader:
 
     def _home_for(self, draft: Draft) -> str | None:
         """The home country for this meeting's unstated countries. When it is only guessed from how often
-        countries are named, it is not the country the other side explicitly comes from."""
+        countries are named, it is not a country any meeting's other side explicitly comes from."""
         candidates, firm = self._home
         if firm:
             return candidates[0] if candidates else None
-        others = {o.country for o in draft.objects if o.country and not o.inferred} | self._envoys_countries
+        guests = [
+            o for d in [draft, *self.drafts] for o in d.objects
+        ]  # every meeting's visitors, not only this one's
+        others = {o.country for o in guests if o.country and not o.inferred} | self._envoys_countries
         return next((c for c in candidates if c not in others), None)
 
     @property

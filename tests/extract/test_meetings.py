@@ -816,3 +816,17 @@ def test_a_hashtag_names_the_office() -> None:
         "- جرى خلال اللقاء بحث التعاون في مجال التدريب. #الكويت"
     )
     assert m["participants"][0]["title"] == "وزير الدفاع"
+
+
+def test_guests_listed_below_a_meeting_sentence_are_met_one_by_one() -> None:
+    meetings = _extract(
+        "• استقبل قائد الجيش اللواء الركن فارس سعيد العمري اليوم في القيادة العامة، كلاً على حدة:\n"
+        "- قائد البحرية الهولندية الأدميرال يان دي فريس، حيث بحثا التمارين المشتركة.\n"
+        "- الملحق العسكري الكندي العقيد مارك تومسون، وجرى بحث المقاعد الدراسية في الكليات العسكرية."
+    )
+    pairs = [(m["participants"][1]["name"], m["countries"], m["topics"]) for m in meetings]
+    assert pairs == [
+        ("يان دي فريس", ["NL"], ["joint_exercises"]),
+        ("مارك تومسون", ["CA"], ["military_education"]),
+    ]
+    assert all(m["participants"][0]["name"] == "فارس سعيد العمري" for m in meetings)
