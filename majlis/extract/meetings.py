@@ -24,7 +24,8 @@ from majlis.extract.vocab import vocabulary
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
 from majlis.text import normalize, same_person
 
-HOST_FIRST = {"receives", "receives_call", "chairs"}
+HOST_FIRST = {"receives", "receives_call"}
+SHARED = {"mutual", "chairs"}  # «التقى», «ترأس … والجانب الآخر …»: the local side hosts
 GUEST_FIRST = {"visits", "makes_call"}
 CALL_VERBS = {
     "makes_call": {"اجري", "اجرت", "يجري", "تجري", "واجري"},
@@ -605,7 +606,7 @@ class ArticleReader:
         for att in draft.attendees:
             if att.country is None and not att.org_official and home and att.name:
                 att.country, att.inferred = home, True
-        host_first = draft.voice in HOST_FIRST | {"mutual"}
+        host_first = draft.voice in HOST_FIRST | SHARED
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
             principals = [p for p in [subject, *draft.objects] if p is not None]
             # with no place stated, a meeting with one of the home country's officials is at home

@@ -21,7 +21,7 @@ from majlis.extract.countries import (
 )
 from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.vocab import vocabulary
-from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
+from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word
 
 MAX_NAME_TOKENS = 5
 NAME_PARTICLES = {"عبد", "بن", "بنت", "ابن", "ابو", "ام", "ولد", "ال"}  # «ال» as «آل» normalises
@@ -40,7 +40,6 @@ CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a
 DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
 SIDE_WORDS = {"الجانب", "والجانب", "الوفد"}
-SIDE_REACH = 6  # tokens between the side word and the person's title or rank: its nisba, an aside
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
@@ -256,8 +255,15 @@ class _SentenceParse:
             end = start
             while end < b and not self.is_stop(end):
                 end += 1
-            if end == b == start + 1 and b not in taken and self._family_name_at(b):
-                end += 1  # «عبدالحميد الدبيبة»: the model stopped at the first name
+            if (
+                end == b
+                and not self.toks[b - 1].norm.startswith("ال")
+                and b not in taken
+                and self._family_name_at(b)
+            ):
+                end += (
+                    1  # «عبدالحميد [الدبيبة]», «حمادي ولد محمد [الأمين]»: the model stopped before the family
+                )
             if end > start:
                 found.append((a, start, end))
         return sorted(found)
@@ -403,12 +409,12 @@ class _SentenceParse:
 
     def side_country(self, start: int) -> str | None:
         """«وحضر اللقاء عن الجانب السوري معاون وزير الدفاع …، وعن الجانب الأردني …»: the side's country
-        for the people named right after it."""
-        for j in range(start - 1, max(-1, start - 1 - SIDE_REACH), -1):
+        for the people named after it, up to the next side, verb or «بحضور»."""
+        for j in range(start - 1, -1, -1):
             if self.toks[j].norm in SIDE_WORDS:
                 return self.country_code_at.get(j + 1)
-            if j in self.name_tokens or j in self.title_head or j in self.rank:
-                break  # someone else named in between
+            if j in self.trigger_at or j in self.attend_at:
+                break  # the verb or «بحضور» opens another side
         return None
 
     def in_role_position(self, head: int) -> bool:
@@ -483,7 +489,10 @@ def _plain(word: str) -> str:
 def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
     for i in range(start, end):
         if m := parse.rank.get(i):
-            return " ".join(_plain(t.text) for t in parse.toks[m.start : m.end])
+            words = [_plain(t.text) for t in parse.toks[m.start : m.end]]
+            if words[0][:1] in {"و", "ف"} and strip_al(normalize_word(words[0][1:])) == m.phrase[0]:
+                words[0] = _plain(words[0][1:])  # «والعقيد»: the conjunction is not part of the rank
+            return " ".join(words)
     return None
 
 

@@ -12,7 +12,9 @@ from majlis.text import normalize_word
 
 # a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation; «_» joins the words of
 # a hashtag («#وزير_الدفاع») and is no part of them
-WORD = re.compile(r"[^\W\d_]\.(?=\s)|(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+|[^\s\w]")
+# a hyphen between letters joins the parts of one name («فرانسوا-كزافييه»)
+_LETTERS = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+"
+WORD = re.compile(rf"[^\W\d_]\.(?=\s)|{_LETTERS}(?:-(?=[^\W\d_]){_LETTERS})*|[^\s\w]")
 CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 # «ف» is a rare clitic in news prose and starts many names (فراس, فهد, فيصل): a word it glues to must be long
 MIN_STEM_AFTER_FA = 4

@@ -12,6 +12,7 @@ from majlis.records import Article, Mention, Sentence
 
 BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory on huge inputs
 _CLITICS = ("و", "ب", "ل", "ف")
+_LINEAGE = frozenset({"بن", "بنت", "ابن", "ولد"})
 MIN_NAME_AFTER_PLACE = 2  # «العربي بلخير» keeps its first word: a one-word name is too little to trust
 
 
@@ -38,7 +39,8 @@ def _bare(word: str, vocab: frozenset[str]) -> str:
 
 def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
     """Trim title words off the front of PER spans, and place words when a name of two or more words
-    follows («سفيرة بريطانيا لدى [اليمن هيلين كارترايت]»); drop PER spans that are only places or agencies."""
+    follows («سفيرة بريطانيا لدى [اليمن هيلين كارترايت]»); drop PER spans that are only places or agencies;
+    take in a first name and lineage word the span starts right after («حمادي ولد [محمد الأمين]»)."""
     titles, places = _guard_words()
     cleaned: list[Span] = []
     for label, first, last in spans:
@@ -50,6 +52,15 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
                 first += 1
             if first == last or all(_bare(t, places) in places for t in tokens[first:last]):
                 continue
+            # «حمادي ولد [محمد الأمين]»: the model missed the first name and its lineage word
+            while (
+                first >= 2
+                and normalize_token(tokens[first - 1]) in _LINEAGE
+                and tokens[first - 2].isalpha()
+                and _bare(tokens[first - 2], titles) not in titles
+                and _bare(tokens[first - 2], places) not in places
+            ):
+                first -= 2
         cleaned.append((label, first, last))
     return cleaned
 

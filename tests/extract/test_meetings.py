@@ -830,3 +830,28 @@ def test_guests_listed_below_a_meeting_sentence_are_met_one_by_one() -> None:
         ("مارك تومسون", ["CA"], ["military_education"]),
     ]
     assert all(m["participants"][0]["name"] == "فارس سعيد العمري" for m in meetings)
+
+
+def test_co_chairs_the_local_side_hosts() -> None:
+    (m,) = _extract(
+        "الدوحة - 3 - 11 (كونا) -- ترأس نائب رئيس الأركان اللواء الركن سالم ناصر العلي ورئيس هيئة "
+        "العمليات القطري اللواء الركن خالد حمد المري اليوم اجتماع اللجنة العسكرية المشتركة في مقر "
+        "وزارة الدفاع القطرية.",
+        published=date(2024, 11, 4),
+    )
+    assert {p["name"]: (p["country"], p["role"]) for p in m["participants"]} == {
+        "سالم ناصر العلي": ("KW", "guest"),
+        "خالد حمد المري": ("QA", "host"),
+    }
+
+
+def test_delegation_lists_hyphenated_names_and_ranks_after_and() -> None:
+    (m,) = _extract(
+        "استقبل رئيس الأركان اللواء الركن فارس العمري رئيس أركان الجيش الفرنسي الجنرال جان-بيير لوران. "
+        "وضم الوفد الفرنسي المشارك في المباحثات كلا من: الجنرال إيمانويل روسو نائب رئيس الأركان، "
+        "والعقيد كلير مارتان الملحقة العسكرية."
+    )
+    people = {p["name"]: (p["rank"], p["country"], p["role"]) for p in m["participants"]}
+    assert people["جان-بيير لوران"] == ("جنرال", "FR", "guest")
+    assert people["إيمانويل روسو"] == ("جنرال", "FR", "attendee")
+    assert people["كلير مارتان"] == ("عقيد", "FR", "attendee")

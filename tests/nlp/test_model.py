@@ -121,6 +121,14 @@ def test_person_spans_lose_a_leading_place_only_before_a_full_name() -> None:
     assert clean_person_spans(tokens, spans) == [("PER", 4, 6), ("PER", 9, 11)]
 
 
+def test_person_spans_take_in_a_first_name_before_a_lineage_word() -> None:
+    from majlis.nlp.ner import clean_person_spans
+
+    # «وزير الدفاع الوطني حمادي ولد [محمد الأمين]»: the model began after «ولد»; a title word never joins
+    tokens = ["وزير", "الدفاع", "الوطني", "سيدي", "ولد", "محمد", "الأمين", "و", "السفير", "بن", "علي"]
+    assert clean_person_spans(tokens, [("PER", 5, 7), ("PER", 10, 11)]) == [("PER", 3, 7), ("PER", 10, 11)]
+
+
 def test_loading_for_prediction_skips_the_training_optimizer() -> None:
     """Building Stanza's optimizer would import torch._dynamo and sympy (~85 MB per worker); a new
     process shows whether loading the bundled model pulls them in, and training still gets its optimizer."""
