@@ -48,6 +48,7 @@ HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
+GUEST_WORDS = {"الضيف", "الضيفه", "بالضيف", "بالضيفه", "والضيف", "والضيفه"}  # normalised
 LIST_MARKS = {"-", "–", "•", "*", "·", "▪"}  # a line starting so is an item of the list announced before
 LIST_ITEM_LEAD = 2  # tokens before the listed person: the mark, at most one more («- و»)
 PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
@@ -322,6 +323,22 @@ class ArticleReader:
                 return False
         return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
 
+    def _with_the_guest(
+        self,
+        placed: list[tuple[int, Party]],
+        toks: list[Tok],
+        start: int,
+        end: int,
+        current: Draft | None,
+    ) -> list[Party]:
+        """«استقبل وكيل الوزارة … الضيف البحريني»: «the guest» is the visitor of the meeting just reported,
+        in the sentence where the word stands."""
+        at = next((i for i in range(start, end) if toks[i].norm in GUEST_WORDS), None)
+        visitor = _visitor(current) if current is not None else None
+        if at is not None and visitor is not None and all(party is not visitor for _, party in placed):
+            placed = sorted([*placed, (at, visitor)], key=lambda item: item[0])
+        return [party for _, party in placed]
+
     def _list_item(self, listing: Draft, sentence: Sentence, toks: list[Tok]) -> Draft | None:
         """«- قائد القوات البرية الباكستانية الفريق أول X، حيث …»: the person opening a list item is met by
         the listing sentence's subject; each item is its own meeting when the list head says «على حدة»."""
@@ -404,7 +421,13 @@ class ArticleReader:
         attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
         if not principals and not attendees:
             return None
-        parties = [self._party(p, sentence) for p in principals]
+        parties = self._with_the_guest(
+            [(p.tok_start, self._party(p, sentence)) for p in principals],
+            toks,
+            clause_start,
+            attend_at,
+            current,
+        )
         subject: Party | None = parties[0] if parties else None
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
@@ -639,6 +662,13 @@ class ArticleReader:
                 p.role = "host" if p in host_side else "guest"
         for att in draft.attendees:
             att.role = "attendee"
+
+
+def _visitor(draft: Draft) -> Party | None:
+    """The visiting side's first person: the subject of a visit, else the first one met."""
+    if draft.voice in GUEST_FIRST:
+        return draft.subject
+    return draft.objects[0] if draft.objects else None
 
 
 def _confidence(draft: Draft) -> float:

@@ -855,3 +855,25 @@ def test_delegation_lists_hyphenated_names_and_ranks_after_and() -> None:
     assert people["جان-بيير لوران"] == ("جنرال", "FR", "guest")
     assert people["إيمانويل روسو"] == ("جنرال", "FR", "attendee")
     assert people["كلير مارتان"] == ("عقيد", "FR", "attendee")
+
+
+def test_the_guest_is_the_visitor_of_the_meeting_just_reported() -> None:
+    _reception, later = _extract(
+        "استقبل قائد خفر السواحل اللواء البحري سالم ناصر العلي أمس قائد خفر السواحل العماني العميد البحري "
+        "خالد سعيد الحارثي. وفي وقت لاحق، استقبل وكيل وزارة الداخلية الفريق فهد جاسم الصالح الضيف العماني "
+        "في مكتبه."
+    )
+    assert {p["name"]: p["role"] for p in later["participants"]} == {
+        "فهد جاسم الصالح": "host",
+        "خالد سعيد الحارثي": "guest",
+    }
+
+
+def test_a_pronoun_honorific_is_no_name_and_more_cities_place_meetings() -> None:
+    first, second = _extract(
+        "التقى وزير الدفاع الفريق أول سعيد حمزة اليوم في العاصمة المؤقتة عدن سفير الهند السيد راجيف شارما. "
+        "كما التقى سموه في وقت لاحق سفيرة اليابان السيدة يوكو تاناكا.",
+        people=("سموه",),
+    )
+    assert (first["city"], first["location_country"]) == ("عدن", "YE")
+    assert {p["name"] for p in second["participants"]} == {"سعيد حمزة", "يوكو تاناكا"}
