@@ -11,7 +11,7 @@ segment that starts with an office word («رئيس», «وزير», «سفير�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from majlis.extract.countries import (
     country_of_phrase,
@@ -486,6 +486,13 @@ def _plain(word: str) -> str:
     return strip_al(ARABIC_DIACRITICS.sub("", word).replace(TATWEEL, ""))
 
 
+def _apposed_holder(parse: _SentenceParse, people: list[Person], end: int) -> Person | None:
+    """The named person whose own title follows this nameless one after a comma, if any."""
+    if end + 1 >= parse.n or parse.toks[end].text not in {"،", ","}:
+        return None
+    return next((p for p in people if p.name and p.tok_start == end + 1 and p.title), None)
+
+
 def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
     for i in range(start, end):
         if m := parse.rank.get(i):
@@ -571,6 +578,12 @@ def parse_people(
             continue
         end = parse.nameless_title_end(head)
         raw_title = parse.span_text(head, end)
+        holder = _apposed_holder(parse, people, end)
+        if holder is not None:
+            # «رئيس مجلس السيادة، القائد العام …، الفريق أول X»: offices in a row are one person's, and the
+            # first is the one protocol names him by
+            people[people.index(holder)] = replace(holder, title=clean_title(raw_title), tok_start=head)
+            continue
         orgs = find_organisations(raw_title)
         people.append(
             Person(

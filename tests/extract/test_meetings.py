@@ -877,3 +877,17 @@ def test_a_pronoun_honorific_is_no_name_and_more_cities_place_meetings() -> None
     )
     assert (first["city"], first["location_country"]) == ("عدن", "YE")
     assert {p["name"] for p in second["participants"]} == {"سعيد حمزة", "يوكو تاناكا"}
+
+
+def test_offices_in_a_row_belong_to_the_one_person_named_after_them() -> None:
+    (m,) = _extract(
+        "استقبل رئيس المجلس الرئاسي، القائد الأعلى للقوات المسلحة، الفريق أول سالم خليفة العبيدي، اليوم، "
+        "سفير تركيا السيد أحمد يلماز."
+    )
+    host, guest = m["participants"]
+    assert (host["name"], host["title"], host["role"]) == (
+        "سالم خليفة العبيدي",
+        "رئيس المجلس الرئاسي",
+        "host",
+    )
+    assert guest["name"] == "أحمد يلماز"
