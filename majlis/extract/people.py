@@ -46,7 +46,8 @@ PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "و
 MIN_STEM = 3  # letters a glued word keeps after its prefix: «فالح», «والي» are names, not ف/و + ال
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
 LINEAGE = {"بن", "بنت", "ابن", "ال"}  # «ال» as in «آل خليفة», once normalised
-OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها"}  # «في مكتبه»: where they met, not their office
+# «في مكتبه», «في مقر الوزارة», «بقصر …»: where they met, not their office
+OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها", "مقر", "بمقر", "بقصر"}
 # «عقد … رئيس الأركان اجتماعا»: the meeting itself, after the subject's title
 MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "اتصالا", "مكالمه"}
 DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
@@ -123,6 +124,7 @@ class _SentenceParse:
         self.rank: dict[int, Match] = {
             m.start: m for matcher in (v.definite_ranks, v.ranks) for m in matcher.find_all(self.toks)
         }
+        self.rank_ends = {m.end for m in self.rank.values()}
         self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.group_at: set[int] = {m.start for m in v.group_heads.find_all(self.toks)}
@@ -182,8 +184,12 @@ class _SentenceParse:
         head = self.title_head.get(i)
         if head is not None and head.end - head.start == 1 and self._inside_person(i):
             return False  # «محمد الأمين ولد …»: a one-word title inside a name the model saw whole
+        if head is not None and head.end - head.start == 1 and (i + 1 >= self.n or self.toks[i + 1].is_punct):
+            return False  # «اللواء عاصم نواز ملك، المدير …»: an office word is never a whole title
         if i in self.honorific and any(first < i == last - 1 for first, last in self.per_tok_spans):
             return False  # «محمد ولد سيدي الشيخ»: an honorific word ending a name the model saw whole
+        if i in self.rank and i in self.rank_ends:
+            return False  # «العميد رائد …»: a rank word right after a rank is the first name
         if i in self.rank or i in self.title_head or i in self.honorific or i in self.group_at:
             return True
         if tok.norm in SOFT_STOPPERS:
@@ -197,11 +203,15 @@ class _SentenceParse:
         return tok.norm in self.v.name_stoppers or tok.norm.isdigit()
 
     def prefix_run(self, i: int) -> int:
-        """Skip honorifics and ranks starting at token i; return the first token after them."""
+        """Skip honorifics and ranks starting at token i; return the first token after them. A second rank
+        after a rank is a first name («العميد رائد خليل»: «رائد», a rank, is also a name)."""
+        ranked = False
         while i < self.n:
-            m = self.honorific.get(i) or self.rank.get(i)
+            rank = self.rank.get(i)
+            m = self.honorific.get(i) or (None if ranked else rank)
             if not m:
                 break
+            ranked = ranked or m is rank
             i = m.end
         return i
 

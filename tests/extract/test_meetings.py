@@ -891,3 +891,16 @@ def test_offices_in_a_row_belong_to_the_one_person_named_after_them() -> None:
         "host",
     )
     assert guest["name"] == "أحمد يلماز"
+
+
+def test_a_rank_after_a_rank_and_an_office_word_before_a_comma_are_name_words() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدولة لشؤون الدفاع السيد سالم بن علي الكعبي في مقر الوزارة اللواء عاصم نواز ملك، "
+        "المدير العام لقوة مكافحة المخدرات الباكستانية، بحضور العميد رائد خليل الزعبي."
+    )
+    people = {p["name"]: (p["title"], p["rank"]) for p in m["participants"]}
+    assert people == {
+        "سالم بن علي الكعبي": ("وزير الدولة لشؤون الدفاع", None),
+        "عاصم نواز ملك": ("المدير العام لقوة مكافحة المخدرات", "لواء"),
+        "رائد خليل الزعبي": (None, "عميد"),
+    }
