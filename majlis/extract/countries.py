@@ -445,10 +445,13 @@ _article_readings: ContextVar[frozenset[str]] = ContextVar("article_readings", d
 def article_readings(text: str) -> frozenset[str]:
     """Forms whose alternative reading the whole text supports: «عمان» is Amman in an article that
     speaks of Jordan and never of Oman by any other word («العماني», «مسقط», «السلطنة»)."""
-    norm = fold(text)[0]
+    rules = {form: rule for form, rule in _lexicon().rules.items() if rule.article_cues}
+    if not rules:
+        return frozenset()
+    norm = fold.__wrapped__(text)[0]  # a whole article: not worth a place in the per-sentence cache
     return frozenset(
         form
-        for form, rule in _lexicon().rules.items()
+        for form, rule in rules.items()
         if any(cue in norm for cue in rule.article_cues) and not any(a in norm for a in rule.article_against)
     )
 
