@@ -45,6 +45,7 @@ DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's cou
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 MIN_STEM = 3  # letters a glued word keeps after its prefix: «فالح», «والي» are names, not ف/و + ال
 TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
+FOREIGN_PARTICLES = {"دي", "دو", "ديل", "دا"}  # «دي لا», «دو لا»: particles of Spanish and French names
 LINEAGE = {"بن", "بنت", "ابن", "ال"}  # «ال» as in «آل خليفة», once normalised
 # «في مكتبه», «في مقر الوزارة», «بقصر …»: where they met, not their office
 OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها", "مقر", "بمقر", "بقصر"}
@@ -198,6 +199,8 @@ class _SentenceParse:
             return False  # «بامبانغ سوريا ديرجا»: a name word that is also a country, inside a tagged name
         if i in self.country_at or _is_prepositional(tok.norm):
             return True
+        if tok.norm == "لا" and i > 0 and self.toks[i - 1].norm in FOREIGN_PARTICLES:
+            return False  # «رامون دي لا كروز»: not the negation
         if tok.text.startswith("آ"):
             return False  # «آن» (a name) folds to «ان» like the particle «أن», which a madda never starts
         return tok.norm in self.v.name_stoppers or tok.norm.isdigit()

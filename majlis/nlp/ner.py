@@ -13,6 +13,7 @@ from majlis.records import Article, Mention, Sentence
 BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory on huge inputs
 _CLITICS = ("و", "ب", "ل", "ف")
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ولد"})
+_JOINING_PARTICLES = _LINEAGE | {"لا", "دي", "دو", "دا", "ديل", "فان", "فون"}  # inside one person's name
 MIN_NAME_AFTER_PLACE = 2  # «العربي بلخير» keeps its first word: a one-word name is too little to trust
 
 
@@ -62,7 +63,20 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
             ):
                 first -= 2
         cleaned.append((label, first, last))
-    return cleaned
+    return _join_split_names(tokens, cleaned)
+
+
+def _join_split_names(tokens: list[str], spans: list[Span]) -> list[Span]:
+    """«[رامون دي] لا [كروز]»: two PER spans one particle apart are one name the model split."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and span[0] == "PER" and joined[-1][0] == "PER":
+            _, first, last = joined[-1]
+            if span[1] == last + 1 and normalize_token(tokens[last]) in _JOINING_PARTICLES:
+                joined[-1] = ("PER", first, span[2])
+                continue
+        joined.append(span)
+    return joined
 
 
 def run_ner(

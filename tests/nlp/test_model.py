@@ -129,6 +129,16 @@ def test_person_spans_take_in_a_first_name_before_a_lineage_word() -> None:
     assert clean_person_spans(tokens, [("PER", 5, 7), ("PER", 10, 11)]) == [("PER", 3, 7), ("PER", 10, 11)]
 
 
+def test_person_spans_one_particle_apart_are_one_name() -> None:
+    from majlis.nlp.ner import clean_person_spans
+
+    tokens = ["التقى", "رامون", "دي", "لا", "كروز", "و", "جون", "سميث"]
+    assert clean_person_spans(tokens, [("PER", 1, 3), ("PER", 4, 5), ("PER", 6, 8)]) == [
+        ("PER", 1, 5),
+        ("PER", 6, 8),
+    ]
+
+
 def test_loading_for_prediction_skips_the_training_optimizer() -> None:
     """Building Stanza's optimizer would import torch._dynamo and sympy (~85 MB per worker); a new
     process shows whether loading the bundled model pulls them in, and training still gets its optimizer."""
