@@ -448,7 +448,7 @@ _RAW_FORMS = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}  # a folded 
 def _raw_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     """Folded words as they may be written: any hamza or final form, diacritics between the letters."""
     forms = [
-        "[\u064B-\u065F\u0670\u0640]*".join(_RAW_FORMS.get(ch, re.escape(ch)) for ch in word)
+        "[\u064b-\u065f\u0670\u0640]*".join(_RAW_FORMS.get(ch, re.escape(ch)) for ch in word)
         for word in words
     ]
     return re.compile("|".join(forms)) if forms else None

@@ -48,6 +48,7 @@ HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
+PARTICIPATION = ("بمشاركه",)  # normalised «بمشاركة»: in a shared meeting, other countries' principals
 GUEST_WORDS = {"الضيف", "الضيفه", "بالضيف", "بالضيفه", "والضيف", "والضيفه"}  # normalised
 LIST_MARKS = {"-", "–", "•", "*", "·", "▪"}  # a line starting so is an item of the list announced before
 LIST_ITEM_LEAD = 2  # tokens before the listed person: the mark, at most one more («- و»)
@@ -323,6 +324,14 @@ class ArticleReader:
                 return False
         return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
 
+    @staticmethod
+    def _other_countries_join(people: list[Person], attend_at: int) -> bool:
+        """Whether those named after «بمشاركة» in a chaired meeting come from other countries than its chair
+        (a multilateral meeting's principals), not the chair's own aides."""
+        chair = next((p for p in people if p.tok_start < attend_at), None)
+        joining = [p.country for p in people if p.tok_start >= attend_at and p.country]
+        return chair is not None and bool(joining) and any(c != chair.country for c in joining)
+
     def _with_the_guest(
         self,
         placed: list[tuple[int, Party]],
@@ -411,7 +420,15 @@ class ArticleReader:
     ) -> Draft | None:
         event_type, voice = trigger.value.split(":")
         people = self._people(sentence)
-        attend_at = min((m.start for m in self.v.attendance.find_all(toks)), default=len(toks))
+        markers = self.v.attendance.find_all(toks)
+        attend_at = min((m.start for m in markers), default=len(toks))
+        if (
+            voice in SHARED
+            and markers
+            and markers[0].phrase == PARTICIPATION
+            and self._other_countries_join(people, attend_at)
+        ):
+            attend_at = len(toks)  # «وترأس الاجتماع X، بمشاركة رئيس أركان … المصري، ونظيره العراقي»
         clause_start = (
             trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
         )

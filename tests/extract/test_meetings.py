@@ -904,3 +904,17 @@ def test_a_rank_after_a_rank_and_an_office_word_before_a_comma_are_name_words() 
         "عاصم نواز ملك": ("المدير العام لقوة مكافحة المخدرات", "لواء"),
         "رائد خليل الزعبي": (None, "عميد"),
     }
+
+
+def test_a_chaired_meeting_with_other_countries_taking_part_is_multilateral() -> None:
+    (trilateral,) = _extract(
+        "الرباط - (ومع) - وترأس الاجتماع المفتش العام للقوات المسلحة الفريق أول سعيد حمزة، بمشاركة "
+        "رئيس أركان الجيش الموريتاني الفريق سيدي ولد أحمد، ورئيس أركان الجيش السنغالي الجنرال مامادو فال."
+    )
+    assert trilateral["countries"] == ["MA", "MR", "SN"]
+    assert {p["role"] for p in trilateral["participants"]} == {"host", "guest"}
+    # the chair's own aides taking part make no meeting
+    assert not _extract(
+        "الرباط - (ومع) - ترأس المفتش العام للقوات المسلحة الفريق أول سعيد حمزة الاجتماع التنسيقي "
+        "بمشاركة قائد المنطقة الجنوبية اللواء كمال ناصر ومدير العمليات العميد سالم حسن."
+    )
