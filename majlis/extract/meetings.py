@@ -9,7 +9,7 @@ whom, who visits whom) and from where the meeting took place.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -326,8 +326,8 @@ class ArticleReader:
 
     @staticmethod
     def _other_countries_join(people: list[Person], attend_at: int) -> bool:
-        """Whether those named after «بمشاركة» in a chaired meeting come from other countries than its chair
-        (a multilateral meeting's principals), not the chair's own aides."""
+        """Whether those named after «بمشاركة» come from other countries than the first person named (a
+        multilateral meeting's principals), not that person's own aides."""
         chair = next((p for p in people if p.tok_start < attend_at), None)
         joining = [p.country for p in people if p.tok_start >= attend_at and p.country]
         return chair is not None and bool(joining) and any(c != chair.country for c in joining)
@@ -358,19 +358,7 @@ class ArticleReader:
         if not listing.objects:
             draft = listing
         elif self.v.separately.find_all(tokenize(listing.sentence.text)):
-            draft = Draft(
-                listing.event_type,
-                listing.voice,
-                listing.sentence,
-                listing.subject,
-                [],
-                list(listing.attendees),
-                listing.place,
-                listing.place_note,
-                set(),
-                listing.date,
-                listing.date_note,
-            )
+            draft = replace(listing, objects=[], attendees=list(listing.attendees), topics=set())
             self.drafts.append(draft)
         else:
             draft = listing
