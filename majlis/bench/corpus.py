@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from majlis.yamlio import read_yaml
 
 VOCAB_FILE = Path(__file__).with_name("vocab.yaml")
 MIN_WORDS, MODE_WORDS, MAX_WORDS = 100, 200, 900  # triangular: mean (100 + 200 + 900) / 3 = 400
@@ -33,8 +33,7 @@ class CorpusStats:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    with VOCAB_FILE.open(encoding="utf-8") as handle:
-        loaded: dict[str, Any] = yaml.safe_load(handle)
+    loaded: dict[str, Any] = read_yaml(VOCAB_FILE)
     return loaded
 
 

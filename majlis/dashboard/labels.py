@@ -6,14 +6,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from majlis.yamlio import read_yaml
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 
 
 @cache
 def _topics() -> dict[str, dict[str, str]]:
-    data: dict[str, Any] = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(LABELS_FILE)
     return {str(k): {"en": str(v["en"]), "ar": str(v["ar"])} for k, v in data["topics"].items()}
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -81,9 +81,53 @@ _PLAIN = (
 _PLAIN_RUN = re.compile(f"{_PLAIN}(?: {_PLAIN})*")  # single spaces between such characters stay too
 
 
+# Characters that fold to one character (أ→ا, a tab → " ", most to themselves) or to none (diacritics,
+# tatweel), among those news text is written in. A text made only of them folds with a `replace` per
+# changing character; its offset map is built from the runs between dropped characters and repeated spaces.
+_NEWS_RANGES = (range(0x09, 0x0E), range(0x20, 0x250), range(0x600, 0x700), range(0x2000, 0x2070))
+_SIMPLE_FOLDS = {ch: _fold_char(ch) for r in _NEWS_RANGES for ch in map(chr, r) if len(_fold_char(ch)) <= 1}
+
+
+def _class_of(chars: Iterable[str], negated: bool = False) -> str:
+    return ("[^" if negated else "[") + re.escape("".join(chars)) + "]"
+
+
+_SIMPLE_TEXT = re.compile(_class_of(_SIMPLE_FOLDS) + "*")
+_SIMPLE_CHANGES = re.compile(_class_of(ch for ch, folded in _SIMPLE_FOLDS.items() if folded != ch))
+_DROPPED = [ch for ch, folded in _SIMPLE_FOLDS.items() if not folded]
+_KEPT_RUN = re.compile(_class_of(_DROPPED, negated=True) + "+")
+_EXTRA_SPACES = re.compile("^ +| {2,}")  # leading separators go; a run of them keeps its first
+
+
 @lru_cache(maxsize=1024)  # a sentence is folded for countries, organisations and titles in turn
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """The matching form of `text` and, for each of its characters, the index it came from in `text`."""
+    if not _SIMPLE_TEXT.fullmatch(text):
+        return _fold_slowly(text)  # ligatures and other characters that widen
+    folded = text
+    for ch in set(_SIMPLE_CHANGES.findall(text)):  # a few distinct ones per text: `replace` beats `translate`
+        folded = folded.replace(ch, _SIMPLE_FOLDS[ch])
+    if len(folded) == len(text):
+        index: Sequence[int] = range(len(text))
+    else:
+        index = [i for run in _KEPT_RUN.finditer(text) for i in range(*run.span())]
+    if "  " not in folded and not folded.startswith(" "):
+        return folded, tuple(index)
+    parts: list[str] = []
+    kept: list[int] = []
+    done = 0
+    for extra in _EXTRA_SPACES.finditer(folded):
+        start, end = extra.span()
+        parts.append(folded[done : start + (start > 0)])
+        kept.extend(index[done : start + (start > 0)])
+        done = end
+    parts.append(folded[done:])
+    kept.extend(index[done:])
+    return "".join(parts), tuple(kept)
+
+
+def _fold_slowly(text: str) -> tuple[str, tuple[int, ...]]:
+    """`fold` one run of unchanged characters at a time, dropping, widening and collapsing as it goes."""
     out: list[str] = []
     index: list[int] = []
     last_space = True  # drops leading separators and collapses runs

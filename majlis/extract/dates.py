@@ -15,10 +15,10 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hijridate import Gregorian, Hijri
 
 from majlis.extract.lexicon import load_yaml
+from majlis.yamlio import read_yaml
 
 __all__ = [
     "DateHit",
@@ -142,8 +142,7 @@ class _Lexicon:
 
 
 def _load_yaml() -> dict[str, Any]:
-    with _LEXICON_PATH.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(_LEXICON_PATH)
     if not isinstance(data, dict):
         raise ValueError(f"{_LEXICON_PATH} must hold a mapping")
     return data

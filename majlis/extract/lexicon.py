@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from majlis.yamlio import read_yaml
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
@@ -16,7 +16,6 @@ def load_yaml(name: str) -> Any:
     """The parsed content of majlis/lexicons/<name> (cached: lexicons do not change during a run)."""
     path = LEXICON_DIR / name
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+        return read_yaml(path)
     except FileNotFoundError as exc:
         raise FileNotFoundError(f"lexicon file missing: {path}") from exc

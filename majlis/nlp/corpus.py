@@ -15,9 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from majlis.nlp.tokenize import tokenize
+from majlis.yamlio import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 LEXICON_FILES = (
@@ -40,7 +39,7 @@ def lexicons() -> dict[str, Any]:
     """All YAML lexicons merged into one mapping (file keys do not overlap)."""
     merged: dict[str, Any] = {}
     for name in LEXICON_FILES:
-        merged.update(yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8")))
+        merged.update(read_yaml(DATA_DIR / name))
     return merged
 
 

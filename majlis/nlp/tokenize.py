@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
+from majlis.yamlio import read_yaml
 
 MAX_SENTENCE_TOKENS = 150
 
@@ -65,7 +65,7 @@ class TokenizedSentence:
 def abbreviations() -> frozenset[str]:
     """Words after which a glued full stop does not end a sentence (`data/tokenizer.yaml`)."""
     path = Path(__file__).with_name("data") / "tokenizer.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return frozenset(str(a) for a in data["abbreviations"])
 
 
