@@ -103,8 +103,7 @@ def _unbracket_rank_branches(toks: list[Tok]) -> list[Tok]:
             drop.update((i - 1, i + 1))
     if not drop:
         return toks
-    norms = toks.norms if isinstance(toks, Tokens) else frozenset(t.norm for t in toks)
-    return Tokens((t for i, t in enumerate(toks) if i not in drop), norms)
+    return Tokens(t for i, t in enumerate(toks) if i not in drop)
 
 
 def _is_prepositional(word: str) -> bool:

@@ -38,26 +38,28 @@ class Tok(NamedTuple):
 
 
 class Tokens(list[Tok]):
-    """A sentence's tokens and the set of their matching forms, which phrase matchers test first."""
+    """A sentence's tokens, the set of their matching forms and where each form stands: phrase matchers
+    test the set first, then try only the positions of forms that start a phrase.
 
-    def __init__(self, toks: Iterable[Tok], norms: frozenset[str]) -> None:
+    One object per sentence is shared by every reader that tokenises it, so nothing may change it.
+    """
+
+    def __init__(self, toks: Iterable[Tok]) -> None:
         super().__init__(toks)
-        self.norms = norms
-
-
-def tokenize(text: str) -> list[Tok]:
-    """Words and punctuation with offsets into `text`."""
-    return Tokens(*_tokens(text))
+        self.positions: dict[str, list[int]] = {}
+        for i, tok in enumerate(self):
+            self.positions.setdefault(tok.norm, []).append(i)
+        self.norms = frozenset(self.positions)
 
 
 @lru_cache(maxsize=MAX_CACHED_SENTENCES)  # the meeting, people, place and topic readers each tokenise it
-def _tokens(text: str) -> tuple[tuple[Tok, ...], frozenset[str]]:
-    toks = tuple(
+def tokenize(text: str) -> list[Tok]:
+    """Words and punctuation with offsets into `text`."""
+    return Tokens(
         Tok(word, normalize_word(word), start, start + len(word))
         for match in (WORD_JOINED if "_" in text or "-" in text else WORD).finditer(text)
         for word, start in ((match.group(), match.start()),)
     )
-    return toks, frozenset(t.norm for t in toks)
 
 
 def norm_words(phrase: str) -> tuple[str, ...]:
@@ -132,7 +134,7 @@ class PhraseMatcher:
         """`_may_match` remembered per sentence: every reader asks it of the same sentences in turn."""
         verdict = self._verdicts.get(words)
         if verdict is None:
-            if len(self._verdicts) >= MAX_CACHED_SENTENCES:  # keeps no more word sets alive than _tokens
+            if len(self._verdicts) >= MAX_CACHED_SENTENCES:  # keeps no more word sets alive than `tokenize`
                 self._verdicts.clear()
             verdict = self._verdicts[words] = self._may_match(words)
         return verdict
@@ -175,7 +177,16 @@ class PhraseMatcher:
         if isinstance(toks, Tokens):
             if not self._sentence_may_match(toks.norms):
                 return out
-        elif not self._may_match({t.norm for t in toks[start:stop]}):
+            self._may_match(toks.norms)  # the verdict may be older than the word cache
+            starts = sorted(p for norm in toks.norms & self._starters for p in toks.positions[norm])
+            for p in starts:  # only positions whose word starts a phrase can start a match
+                if i <= p < stop:
+                    m = self.match_at(toks, p)
+                    if m and m.end <= stop:
+                        out.append(m)
+                        i = m.end
+            return out
+        if not self._may_match({t.norm for t in toks[start:stop]}):
             return out
         known = self._forms_cache
         while i < stop:
