@@ -486,38 +486,24 @@ def _is_false_friend(surface: str, lex: _Lexicon) -> bool:
 _article_readings: ContextVar[frozenset[str]] = ContextVar("article_readings", default=frozenset())
 
 
-_RAW_FORMS = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}  # a folded letter and the letters that fold to it
-
-
-def _raw_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """Folded words as they may be written: any hamza or final form, diacritics between the letters."""
-    forms = [
-        "[\u064b-\u065f\u0670\u0640]*".join(_RAW_FORMS.get(ch, re.escape(ch)) for ch in word)
-        for word in words
-    ]
-    return re.compile("|".join(forms)) if forms else None
-
-
 @cache
-def _article_rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...]:
-    """(form, form as written, cues, against) for the rules that read whole articles."""
-    rules = []
-    for form, rule in _lexicon().rules.items():
-        cues = _raw_pattern(rule.article_cues)
-        written = _raw_pattern([form])
-        if cues is not None and written is not None:
-            rules.append((form, written, cues, _raw_pattern(rule.article_against)))
-    return tuple(rules)
+def _article_rules() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(form, cues, against), folded, for the rules that read whole articles."""
+    return tuple(
+        (form, tuple(map(_key, rule.article_cues)), tuple(map(_key, rule.article_against)))
+        for form, rule in _lexicon().rules.items()
+        if rule.article_cues
+    )
 
 
 def article_readings(text: str) -> frozenset[str]:
     """Forms whose alternative reading the whole text supports: «عمان» is Amman in an article that
-    speaks of Jordan and never of Oman by any other word («العماني», «مسقط», «السلطنة»). Searched in the
-    text as written: folding a whole article costs more than the extraction of most of them."""
+    speaks of Jordan and never of Oman by any other word («العماني», «مسقط», «السلطنة»)."""
+    folded = fold(text)[0]
     return frozenset(
         form
-        for form, written, cues, against in _article_rules()
-        if written.search(text) and cues.search(text) and not (against and against.search(text))
+        for form, cues, against in _article_rules()
+        if form in folded and any(c in folded for c in cues) and not any(a in folded for a in against)
     )
 
 
