@@ -12,13 +12,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, partial
-from pathlib import Path
 from typing import Any
 
 from hijridate import Gregorian, Hijri
 
-from majlis.extract.lexicon import load_yaml
-from majlis.yamlio import read_yaml
+from majlis.extract.lexicon import LEXICON_DIR, load_yaml, outlet_country
 
 __all__ = [
     "DateHit",
@@ -30,7 +28,6 @@ __all__ = [
     "to_western_digits",
 ]
 
-_LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "dates.yaml"
 
 _DIGITS: dict[str, str] = {chr(base + i): str(i) for base in (0x0660, 0x06F0) for i in range(10)}
 _LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك", "\u00a0": " "}
@@ -142,9 +139,9 @@ class _Lexicon:
 
 
 def _load_yaml() -> dict[str, Any]:
-    data = read_yaml(_LEXICON_PATH)
+    data = load_yaml("dates.yaml")
     if not isinstance(data, dict):
-        raise ValueError(f"{_LEXICON_PATH} must hold a mapping")
+        raise ValueError(f"{LEXICON_DIR / 'dates.yaml'} must hold a mapping")
     return data
 
 
@@ -513,7 +510,7 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
             (saw_sep or dated is not None)
             and not saw_agency
             and (m := _DL_AGENCY_WORD.match(norm, cursor))
-            and m.group(1) in _agency_names()
+            and outlet_country(m.group(1)) is not None
         ):
             agency, saw_agency, cursor = m.span(1), True, m.end()
         elif dated is None and (d := _date_at(norm, cursor, anchor) or _day_month_at(norm, cursor, anchor)):
@@ -534,12 +531,6 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
         start, stop = offset + index[agency[0]], offset + index[agency[1]]
         name = text[start:stop].strip(" \t()/«»:") or None
     return _Dateline(text[cs:ce], end, hit, name)
-
-
-@lru_cache(maxsize=1)
-def _agency_names() -> frozenset[str]:
-    """Normalised names of the news agencies in sources.yaml («وفا», «سانا»)."""
-    return frozenset(_norm(name) for name in load_yaml("sources.yaml")["outlets"])
 
 
 def _day_month_at(norm: str, pos: int, anchor: date | None) -> _Hit | None:

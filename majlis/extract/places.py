@@ -8,7 +8,7 @@ from functools import cache
 
 from majlis.extract.countries import find_countries
 from majlis.extract.dates import dateline_agency, parse_dateline
-from majlis.extract.lexicon import load_yaml
+from majlis.extract.lexicon import load_yaml, outlet_country
 from majlis.extract.tokens import tokenize
 from majlis.extract.vocab import vocabulary
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
@@ -117,16 +117,6 @@ def dateline_place(article_text: str, title: str | None) -> Place | None:
     return None
 
 
-@cache
-def _outlets() -> dict[str, str]:
-    return {normalize(name): code for name, code in vocabulary().outlets.items()}
-
-
-def _outlet_country(name: str) -> str | None:
-    """The country of a news outlet or agency, by its name (sources.yaml), any case or spelling of hamza."""
-    return _outlets().get(normalize(name.strip().lower()))
-
-
 def home_countries(article_text: str, title: str | None, source: str | None) -> tuple[list[str], bool]:
     """Candidates for the country the article reports from, best first, and whether the evidence is firm.
 
@@ -136,7 +126,7 @@ def home_countries(article_text: str, title: str | None, source: str | None) -> 
     """
     body = _body(article_text, title)
     agency = dateline_agency(body)  # a national agency abroad still writes its own officials unmarked:
-    code = _outlet_country(agency) if agency else None  # «واشنطن - 5 - 3 (كونا) -- التقى وزير الدفاع»
+    code = outlet_country(agency) if agency else None  # «واشنطن - 5 - 3 (كونا) -- التقى وزير الدفاع»
     if code:
         return [code], True
     place = dateline_place(article_text, title)
@@ -144,7 +134,7 @@ def home_countries(article_text: str, title: str | None, source: str | None) -> 
         return [place.country], True
     city, _ = parse_dateline(body, None)  # «وطنية - استقبل …»: an agency where the city would be
     for name in (city, source):
-        code = _outlet_country(name) if name else None
+        code = outlet_country(name) if name else None
         if code:
             return [code], True
     counts: dict[str, int] = {}

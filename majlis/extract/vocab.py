@@ -35,7 +35,6 @@ class Vocabulary:
     name_stoppers: frozenset[str]
     ruling_families: dict[tuple[str, ...], str]  # a family name's words → the state it rules
     topics: PhraseMatcher  # value: topic key
-    outlets: dict[str, str]
     cities: PhraseMatcher  # value: ISO code
 
 
@@ -71,7 +70,6 @@ def vocabulary() -> Vocabulary:
     meet = load_yaml("meetings.yaml")
     people = load_yaml("people.yaml")
     topics = load_yaml("topics.yaml")
-    sources = load_yaml("sources.yaml")
     cities = load_yaml("cities.yaml")
     trigger_phrases: list[tuple[str, str]] = []
     for event_type, voices in meet["triggers"].items():
@@ -133,6 +131,5 @@ def vocabulary() -> Vocabulary:
             for family in families
         },
         topics=PhraseMatcher([(kw, topic) for topic, kws in topics.items() for kw in kws], ignore_al=True),
-        outlets={k.lower(): v for k, v in sources["outlets"].items()},
         cities=PhraseMatcher([(c, code) for code, names in cities.items() for c in names]),
     )
