@@ -27,6 +27,8 @@ MAX_NAME_TOKENS = 5
 NAME_PARTICLES = {"عبد", "بن", "بنت", "ابن", "ابو", "ام", "ولد", "ال"}  # «ال» as «آل» normalises
 MAX_NAMELESS_TITLE_TOKENS = 10
 MAX_BRACKETED_TOKENS = 3  # an acronym or transliteration in brackets inside a title
+MAX_TRANSLITERATED_TOKENS = 8  # a name in Latin letters after its Arabic spelling: «(Jean-Paul Mathieu)»
+NAME_JOINERS = {"-", ".", "'", "’"}  # inside a Latin name: «Ji-hwan», «J.», «O'Neil»
 # a posting or a newness remark after a title is not part of it: «سفيرة لدى الدولة», «المعين حديثاً»
 POSTING = re.compile(
     r"\s+(لدى|لدي)\s+\S+.*$|\s+(في|ب)\s*(السفارة|سفارة)\b.*$|\s+بالسفارة\b.*$"
@@ -91,6 +93,10 @@ class Person:
     @property
     def surname(self) -> str | None:
         return normalize(self.name).split()[-1] if self.name else None
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and ch < "\u0250"  # Basic Latin to Latin Extended-B: «Müller», «Đặng» not Arabic
 
 
 def _unbracket_rank_branches(toks: list[Tok]) -> list[Tok]:
@@ -358,6 +364,18 @@ class _SentenceParse:
                 return None
         return None
 
+    def _after_transliteration(self, e: int) -> int:
+        """The token after «(Jean-Paul Mathieu)» when one opens at token `e`, else `e`."""
+        if e >= self.n or self.toks[e].text != "(":
+            return e
+        for k in range(e + 1, min(self.n, e + 2 + MAX_TRANSLITERATED_TOKENS)):
+            text = self.toks[k].text
+            if text == ")":
+                return k + 1 if k > e + 1 else e
+            if not all(_is_latin_letter(ch) or ch in NAME_JOINERS for ch in text):
+                return e
+        return e
+
     def title_segment_before_comma(self, p: int) -> tuple[int, int] | None:
         """A title in the segment that ends with the comma right before token p (shape 1)."""
         if p == 0 or not self.toks[p - 1].is_punct or self.toks[p - 1].text not in {"،", ","}:
@@ -369,7 +387,9 @@ class _SentenceParse:
     def title_segment_after(self, e: int) -> tuple[int, int] | None:
         """A title right after the name, after a comma (shape 2) or directly («الجنرال X قائد …»). A title
         running straight into another rank or honorific is that person's («التقى الفريق X رئيس أركان
-        قوات السلطان المسلحة الفريق أول ركن Y»)."""
+        قوات السلطان المسلحة الفريق أول ركن Y»). The name's spelling in Latin letters, in brackets, comes
+        between («الجنرال X (Peter Hansen)، قائد …»)."""
+        e = self._after_transliteration(e)
         if e < self.n and e in self.title_head:
             end = self.segment_end(e)
             closing = self._closing_bracket(end) if end < self.n and self.toks[end].text == "(" else None

@@ -918,3 +918,20 @@ def test_a_chaired_meeting_with_other_countries_taking_part_is_multilateral() ->
         "الرباط - (ومع) - ترأس المفتش العام للقوات المسلحة الفريق أول سعيد حمزة الاجتماع التنسيقي "
         "بمشاركة قائد المنطقة الجنوبية اللواء كمال ناصر ومدير العمليات العميد سالم حسن."
     )
+
+
+def test_a_name_spelled_again_in_latin_letters_keeps_the_title_after_it() -> None:
+    (m,) = _extract(
+        "التقى قائد القوات البحرية اللواء الركن سالم راشد المهيري اليوم الأميرال جون-بول ماتيو "
+        "(Jean-Paul Mathieu) قائد البحرية الفرنسية في المحيط الهندي، وبحثا تعزيز الأمن البحري."
+    )
+    guest = m["participants"][1]
+    assert (guest["name"], guest["country"]) == ("جون-بول ماتيو", "FR")
+    assert guest["title"] == "قائد البحرية في المحيط الهندي"
+    (m,) = _extract(
+        "استقبل وزير الدفاع الكويتي الشيخ فهد الصباح اليوم في مكتبه الجنرال بيتر هانسن مولر "
+        "(Peter Hansen Müller)، قائد القوات البرية الدنماركية، والوفد المرافق له.",
+        people=("بيتر هانسن مولر",),
+    )
+    assert m["countries"] == ["DK", "KW"]
+    assert m["participants"][1]["title"] == "قائد القوات البرية"
