@@ -140,6 +140,7 @@ class ArticleReader:
         self.drafts: list[Draft] = []
         self.known: list[Party] = []
         self._people_directory: list[Person] | None = None
+        self._prior: Sentence | None = None  # the body sentence before the one being read
         self.v = vocabulary()
 
     @cached_property
@@ -294,7 +295,9 @@ class ArticleReader:
     def read(self) -> list[Draft]:
         current: Draft | None = None
         listing: Draft | None = None  # a meeting sentence ending «… كلاً على حدة:», its guests listed below
+        prior: Sentence | None = None
         for sentence in self._body_sentences():
+            self._prior, prior = prior, sentence
             toks = tokenize(sentence.text)
             if listing is not None and sentence.text.lstrip()[:1] in LIST_MARKS:
                 current = self._list_item(listing, sentence, toks) or current
@@ -388,6 +391,18 @@ class ArticleReader:
         reference = current.date if current is not None and current.date else self.article.published_at
         return met is not None and reference is not None and (reference - met).days > SAME_NEWS_DAYS
 
+    def _reported_speaker(self, toks: list[Tok], trigger: Match, principals: list[Person]) -> Party | None:
+        """«أكد الوزير X أن … . جاء ذلك خلال استقباله Y»: a meeting sentence that opens by pointing back
+        («جاء ذلك») and names no one before its verb is the meeting of the person the sentence before
+        reported on."""
+        leads = self.v.reported_before.find_all(toks)
+        if not leads or leads[0].start > 1 or leads[0].end > trigger.start or self._prior is None:
+            return None
+        if any(p.tok_start < trigger.start for p in principals):
+            return None
+        people = self._people(self._prior)
+        return self._party(people[0], self._prior) if people else None
+
     def _agent_first(self, principals: list[Person], toks: list[Tok], trigger: Match) -> list[Person]:
         """The passive's agent is the subject: «تم استقبال X … من قبل Y» receives X by Y, so Y comes first."""
         marker = next((m for m in self.v.agent_markers.find_all(toks) if m.start > trigger.start), None)
@@ -437,6 +452,9 @@ class ArticleReader:
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
         after_with = any(t.norm in {"مع", "بنظيره"} for t in toks[trigger.end : first_tok])
+        speaker = self._reported_speaker(toks, trigger, principals)
+        if speaker is not None:
+            subject, objects = speaker, parties
         if voice == "joins" and current is not None:
             current.objects += [p for p in parties if p not in current.parties()]
             current.attendees += attendees

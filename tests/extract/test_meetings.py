@@ -935,3 +935,26 @@ def test_a_name_spelled_again_in_latin_letters_keeps_the_title_after_it() -> Non
     )
     assert m["countries"] == ["DK", "KW"]
     assert m["participants"][1]["title"] == "قائد القوات البرية"
+
+
+def test_a_meeting_told_after_the_statement_it_was_made_in_is_the_speakers() -> None:
+    (m,) = _extract(
+        "أكد وزير الدفاع البحريني الفريق الركن عبدالله النعيمي أهمية التعاون البحري بين البلدين.\n"
+        "جاء ذلك خلال استقباله في مكتبه أمس قائد البحرية الهندية الأدميرال راجيش كومار والوفد المرافق له.",
+        people=("عبدالله النعيمي", "راجيش كومار"),
+    )
+    host, guest = m["participants"]
+    assert (host["name"], host["role"], guest["name"], guest["role"]) == (
+        "عبدالله النعيمي", "host", "راجيش كومار", "guest",
+    )  # fmt: skip
+    assert m["countries"] == ["BH", "IN"] and m["date"] == "2024-09-11"
+
+
+def test_a_meeting_noun_with_its_pronoun_after_the_statement_is_a_meeting() -> None:
+    (m,) = _extract(
+        "شدد قائد الحرس الوطني الكويتي الفريق الركن سالم العنزي على أهمية تبادل الخبرات، "
+        "وذلك لدى لقائه اليوم قائد الدرك الإيطالي الجنرال ماركو بيانكي.",
+        people=("سالم العنزي", "ماركو بيانكي"),
+    )
+    assert [p["name"] for p in m["participants"]] == ["سالم العنزي", "ماركو بيانكي"]
+    assert m["countries"] == ["IT", "KW"]
