@@ -46,6 +46,8 @@ HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
 _ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
+SEQUEL_BEFORE = {"ثم", "وبعدها", "بعدها"}  # «ثم استقبل X»: the verb's subject is the last meeting's
+SEQUEL_AFTER = {"ايضا", "كذلك"}  # «واستقبل أيضاً X»: the same, normalised
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
 PARTICIPATION = ("بمشاركه",)  # normalised «بمشاركة»: in a shared meeting, other countries' principals
@@ -467,8 +469,13 @@ class ArticleReader:
         by_delegation = (
             bool(principals) and principals[0].heads_delegation and voice in {"receives", "mutual"}
         )
+        # «ثم استقبل X», «واستقبل أيضاً X»: one more guest of the host just reported
+        by_sequel = len(principals) == 1 and (
+            (trigger.start > 0 and toks[trigger.start - 1].norm in SEQUEL_BEFORE)
+            or (trigger.end < len(toks) and toks[trigger.end].norm in SEQUEL_AFTER)
+        )
         inherited = (
-            (after_with or by_pronoun or by_delegation)
+            (after_with or by_pronoun or by_delegation or by_sequel)
             and current is not None
             and current.subject is not None
         )

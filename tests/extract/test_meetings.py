@@ -958,3 +958,26 @@ def test_a_meeting_noun_with_its_pronoun_after_the_statement_is_a_meeting() -> N
     )
     assert [p["name"] for p in m["participants"]] == ["سالم العنزي", "ماركو بيانكي"]
     assert m["countries"] == ["IT", "KW"]
+
+
+def test_then_received_is_one_more_guest_of_the_host_just_reported() -> None:
+    _, second, third = _extract(
+        "استقبل قائد الجيش اللبناني العماد جورج حداد اليوم في مكتبه سفير اليونان نيكولاوس ديميتريو.\n"
+        "ثم استقبل الملحق العسكري في السفارة الإسبانية العقيد خوسيه مارتينيز.\n"
+        "واستقبل أيضاً الملحق العسكري في السفارة الكندية العقيد روبرت كلارك.",
+        people=("جورج حداد", "نيكولاوس ديميتريو", "خوسيه مارتينيز", "روبرت كلارك"),
+    )
+    for meeting, guest in ((second, "خوسيه مارتينيز"), (third, "روبرت كلارك")):
+        host, visitor = meeting["participants"]
+        assert (host["name"], host["role"]) == ("جورج حداد", "host")
+        assert (visitor["name"], visitor["role"]) == (guest, "guest")
+    assert second["countries"] == ["ES", "LB"] and third["countries"] == ["CA", "LB"]
+
+
+def test_french_general_ranks_as_moroccan_outlets_write_them() -> None:
+    (m,) = _extract(
+        "استقبل الجنرال دو ديفيزيون عبد السلام بناني، قائد المنطقة الشمالية للقوات المسلحة الملكية، "
+        "اليوم بالرباط، الجنرال فرانسوا لوران، قائد القوات البرية الفرنسية."
+    )
+    host = m["participants"][0]
+    assert (host["name"], host["rank"]) == ("عبد السلام بناني", "جنرال دو ديفيزيون")
