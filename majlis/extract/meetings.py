@@ -16,7 +16,7 @@ from functools import cached_property
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
-from majlis.extract.people import COMPLEMENTIZERS, NAME_PARTICLES, Person, parse_people
+from majlis.extract.people import COMPLEMENTIZERS, DELEGATION_REACH, NAME_PARTICLES, Person, parse_people
 from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
 from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
@@ -56,6 +56,7 @@ LIST_MARKS = {"-", "–", "•", "*", "·", "▪"}  # a line starting so is an i
 LIST_ITEM_LEAD = 2  # tokens before the listed person: the mark, at most one more («- و»)
 PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
+DELEGATION_WORDS = {"وفد", "وفدا", "الوفد"}  # normalised
 VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
@@ -623,6 +624,8 @@ class ArticleReader:
         named = [o for o in draft.objects if o.name_start is not None]
         if not named or any(o.name_start is not None and o.name_start < at for o in named):
             return None
+        if any(t.norm in DELEGATION_WORDS for t in toks[max(0, here.start - DELEGATION_REACH) : here.start]):
+            return None  # «التقى X وفداً من … يزور البلاد برئاسة Y»: the delegation is the one visiting
         subject_country = draft.subject.country if draft.subject else None
         hosts = [o.country for o in draft.objects if o.country and o.country != subject_country]
         home = self._home_for(draft)

@@ -43,6 +43,7 @@ DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", 
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
 SIDE_WORDS = {"الجانب", "والجانب", "الوفد"}
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
+VISITING_NOW = {"يزور", "تزور"}  # «وفداً من … كوريا يزور البلاد حالياً برئاسة …» describes the delegation
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 MIN_STEM = 3  # letters a glued word keeps after its prefix: «فالح», «والي» are names, not ف/و + ال
@@ -433,7 +434,7 @@ class _SentenceParse:
         if head < 1 or self.toks[head].norm not in DELEGATION_HEADS:
             return None
         for k in range(head - 1, max(-1, head - 1 - DELEGATION_REACH), -1):
-            if self.toks[k].is_punct or k in self.trigger_at:
+            if self.toks[k].is_punct or (k in self.trigger_at and self.toks[k].norm not in VISITING_NOW):
                 break
             if k in self.country_code_at:
                 return self.country_code_at[k]

@@ -981,3 +981,16 @@ def test_french_general_ranks_as_moroccan_outlets_write_them() -> None:
     )
     host = m["participants"][0]
     assert (host["name"], host["rank"]) == ("عبد السلام بناني", "جنرال دو ديفيزيون")
+
+
+def test_a_delegation_visiting_now_is_led_by_its_head_and_comes_from_its_country() -> None:
+    (m,) = _extract(
+        "الكويت - التقى نائب رئيس الأركان العامة للجيش الفريق الركن صالح الهاجري اليوم وفداً من وزارة "
+        "الدفاع في جمهورية إندونيسيا يزور البلاد حالياً برئاسة مدير إدارة التخطيط العميد بودي سانتوسو.",
+        people=("صالح الهاجري", "بودي سانتوسو"),
+    )
+    host, guest = m["participants"]
+    assert (host["name"], host["role"], guest["name"], guest["role"]) == (
+        "صالح الهاجري", "host", "بودي سانتوسو", "guest",
+    )  # fmt: skip
+    assert guest["country"] == "ID" and m["location_country"] == "KW"
