@@ -499,6 +499,9 @@ class ArticleReader:
                 draft.attendees += [a for a in attendees if a not in known]
                 self._add_topics(draft, sentence)
                 return draft
+        guests = [o for d in self.drafts for o in d.objects]
+        if len(parties) >= 2 and all(p in guests for p in parties):
+            return None  # «بحث مع السفير الياباني … فيما تناول اللقاء مع السفير البولندي»: guests met apart
         if subject is None:
             if current is not None and attendees:
                 current.attendees += [a for a in attendees if a not in current.parties()]

@@ -994,3 +994,14 @@ def test_a_delegation_visiting_now_is_led_by_its_head_and_comes_from_its_country
         "صالح الهاجري", "host", "بودي سانتوسو", "guest",
     )  # fmt: skip
     assert guest["country"] == "ID" and m["location_country"] == "KW"
+
+
+def test_two_guests_received_separately_do_not_meet_each_other_when_both_are_named_again() -> None:
+    meetings = _extract(
+        "استقبل رئيس الأركان العامة للجيش الكويتي الفريق الركن مشعل الرشيدي اليوم كلاً على حدة سفير "
+        "المكسيك لدى البلاد لويس هيرنانديز وسفير جمهورية التشيك لدى البلاد يان نوفاك.\n"
+        "وأوضح البيان أن رئيس الأركان بحث مع السفير المكسيكي التعاون في مجال التدريب، فيما تناول "
+        "اللقاء مع السفير التشيكي الصناعات الدفاعية.",
+        people=("مشعل الرشيدي", "لويس هيرنانديز", "يان نوفاك"),
+    )
+    assert sorted(m["countries"] for m in meetings) == [["CZ", "KW"], ["KW", "MX"]]
