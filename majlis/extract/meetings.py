@@ -662,6 +662,12 @@ class ArticleReader:
         home = self._home_for(draft)
         if subject is not None and subject.country is None and not subject.org_official and home:
             subject.country, subject.inferred = home, True
+        elif subject is not None and subject.country and home and subject.country != home and self._home[1]:
+            # «أوتاوا - (كونا) -- استقبلت وزيرة الدفاع الكندية رئيس الأركان العامة للجيش»: a national
+            # agency abroad leaves its own officials unmarked, here on the side met
+            for obj in draft.objects:
+                if obj.country is None and not obj.org_official:
+                    obj.country, obj.inferred = home, True
         for att in draft.attendees:
             if att.country is None and not att.org_official and home and att.name:
                 att.country, att.inferred = home, True

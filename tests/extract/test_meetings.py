@@ -1005,3 +1005,14 @@ def test_two_guests_received_separately_do_not_meet_each_other_when_both_are_nam
         people=("مشعل الرشيدي", "لويس هيرنانديز", "يان نوفاك"),
     )
     assert sorted(m["countries"] for m in meetings) == [["CZ", "KW"], ["KW", "MX"]]
+
+
+def test_a_national_agency_abroad_gives_its_country_to_the_unmarked_side_met() -> None:
+    (m,) = _extract(
+        "كانبرا - 3 - 10 (كونا) -- استقبل وزير الدفاع الأسترالي ديفيد كارتر اليوم قائد القوة البحرية "
+        "اللواء الركن البحري فيصل العتيبي والوفد المرافق له في مستهل زيارته الرسمية إلى أستراليا.",
+        people=("ديفيد كارتر", "فيصل العتيبي"),
+    )
+    host, guest = m["participants"]
+    assert (host["country"], host["role"]) == ("AU", "host")
+    assert (guest["name"], guest["country"], guest["role"]) == ("فيصل العتيبي", "KW", "guest")
