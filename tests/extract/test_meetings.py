@@ -1016,3 +1016,13 @@ def test_a_national_agency_abroad_gives_its_country_to_the_unmarked_side_met() -
     host, guest = m["participants"]
     assert (host["country"], host["role"]) == ("AU", "host")
     assert (guest["name"], guest["country"], guest["role"]) == ("فيصل العتيبي", "KW", "guest")
+
+
+def test_a_tagged_foreign_surname_that_reads_like_a_preposition_stays_a_name() -> None:
+    (m,) = _extract(
+        "استقبل رئيس الأركان العامة الكويتي الفريق الركن سالم الحارثي اليوم إنغريد فالستروم وزيرة الدفاع "
+        "النرويجية، ثم التقى اللواء الركن ماجد العنزي.",
+        people=("سالم الحارثي", "إنغريد فالستروم"),
+    )
+    guest = m["participants"][1]
+    assert (guest["name"], guest["title"], guest["country"]) == ("إنغريد فالستروم", "وزيرة الدفاع", "NO")
