@@ -463,6 +463,8 @@ class _SentenceParse:
         prev = self.toks[j]
         if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
             return True
+        if prev.norm in TIME_AFTER and j - 1 in self.name_tokens and any(i < j for i in self.trigger_at):
+            return True  # «استقبل الفريق X اليوم قادة خفر السواحل …»: the object after the subject and a day
         # apposition to a counterpart: «بنظيره الكويتي، النائب الأول …»
         window = [t.norm for t in self.toks[max(0, j - 3) : j + 1]]
         return prev.is_punct and any(w in COUNTERPART_WORDS for w in window)

@@ -1026,3 +1026,16 @@ def test_a_tagged_foreign_surname_that_reads_like_a_preposition_stays_a_name() -
     )
     guest = m["participants"][1]
     assert (guest["name"], guest["title"], guest["country"]) == ("إنغريد فالستروم", "وزيرة الدفاع", "NO")
+
+
+def test_a_group_received_after_the_hosts_name_and_the_day_is_the_other_side() -> None:
+    (m,) = _extract(
+        "استقبل رئيس هيئة الأركان بقوة دفاع البحرين الفريق الركن عيسى الجودر اليوم قادة خفر السواحل "
+        "الباكستاني.",
+        people=("عيسى الجودر",),
+    )
+    host, group = m["participants"]
+    assert (host["name"], host["role"]) == ("عيسى الجودر", "host")
+    assert (group["name"], group["title"], group["country"], group["role"]) == (
+        None, "قادة خفر السواحل", "PK", "guest",
+    )  # fmt: skip
