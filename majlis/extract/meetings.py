@@ -9,6 +9,7 @@ whom, who visits whom) and from where the meeting took place.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -55,6 +56,7 @@ GUEST_WORDS = {"الضيف", "الضيفه", "بالضيف", "بالضيفه", "
 LIST_MARKS = {"-", "–", "•", "*", "·", "▪"}  # a line starting so is an item of the list announced before
 LIST_ITEM_LEAD = 2  # tokens before the listed person: the mark, at most one more («- و»)
 PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
+MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = {"وفد", "وفدا", "الوفد"}  # normalised
 VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
@@ -251,8 +253,23 @@ class ArticleReader:
             for m in self.per
             if m.start_char >= sentence.start_char and m.end_char <= sentence.end_char
         ]
+        spans += self._surnames_met(sentence.text, spans)
         known = {_title_key(p.title): normalize(p.name).split()[-1] for p in self.known if p.title and p.name}
         return parse_people(sentence.text, spans, known if with_known else None)
+
+    def _surnames_met(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """«التقى نائب رئيس اللجنة … X مع الجارحي»: a person already named in full, met again by surname
+        alone, which NER tends to miss."""
+        found: list[tuple[int, int]] = []
+        for party in self.known:
+            words = party.name.split() if party.name else []
+            if len(words) < 2 or len(words[-1]) < MIN_SURNAME_LETTERS:
+                continue
+            for m in re.finditer(rf"(?<!\w)مع\s+({re.escape(words[-1])})(?!\w)", text):
+                start, end = m.span(1)
+                if not any(a < end and start < b for a, b in [*spans, *found]):
+                    found.append((start, end))
+        return found
 
     # -- sentences ----------------------------------------------------------------------------------
     def _body_sentences(self) -> list[Sentence]:
@@ -328,7 +345,10 @@ class ArticleReader:
                 return False
             if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
                 return False
-        return not (self.v.background.find_all(toks) or self.v.past_month.find_all(toks))
+        if self.v.past_month.find_all(toks):
+            return False
+        # «وفي وقت سابق من اليوم نفسه، التقى …»: earlier, but the same day as the news
+        return not self.v.background.find_all(toks) or bool(self.v.same_day.find_all(toks))
 
     @staticmethod
     def _other_countries_join(people: list[Person], attend_at: int) -> bool:

@@ -1039,3 +1039,14 @@ def test_a_group_received_after_the_hosts_name_and_the_day_is_the_other_side() -
     assert (group["name"], group["title"], group["country"], group["role"]) == (
         None, "قادة خفر السواحل", "PK", "guest",
     )  # fmt: skip
+
+
+def test_an_earlier_meeting_the_same_day_with_a_guest_named_by_surname_is_news() -> None:
+    first, second = _extract(
+        "هانوي - التقى وزير الدفاع الفيتنامي نغوين فان تاي اليوم مع قائد القوات البحرية العمانية "
+        "اللواء الركن البحري سيف الرحبي.\n"
+        "وفي وقت سابق من اليوم نفسه، التقى نائب رئيس الأركان الفيتنامي تران كوانغ مينه مع الرحبي في هانوي.",
+        people=("نغوين فان تاي", "سيف الرحبي", "تران كوانغ مينه"),
+    )
+    assert [p["name"] for p in second["participants"]] == ["تران كوانغ مينه", "سيف الرحبي"]
+    assert second["countries"] == ["OM", "VN"] and second["date"] == first["date"]
