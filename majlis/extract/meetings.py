@@ -17,7 +17,14 @@ from functools import cached_property
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
-from majlis.extract.people import COMPLEMENTIZERS, DELEGATION_REACH, NAME_PARTICLES, Person, parse_people
+from majlis.extract.people import (
+    COMPLEMENTIZERS,
+    DELEGATION_REACH,
+    NAME_PARTICLES,
+    VISITING_NOW,
+    Person,
+    parse_people,
+)
 from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
 from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
@@ -59,7 +66,6 @@ PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «ق
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = {"وفد", "وفدا", "الوفد"}  # normalised
-VISIT_WORDS = {"يزور", "تزور"}  # in «الذي يزور البلاد»: the person before it is the visitor
 MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
@@ -315,9 +321,9 @@ class ArticleReader:
     def read(self) -> list[Draft]:
         current: Draft | None = None
         listing: Draft | None = None  # a meeting sentence ending «… كلاً على حدة:», its guests listed below
-        prior: Sentence | None = None
-        for sentence in self._body_sentences():
-            self._prior, prior = prior, sentence
+        body = self._body_sentences()
+        for index, sentence in enumerate(body):
+            self._prior = body[index - 1] if index else None
             toks = tokenize(sentence.text)
             if listing is not None and sentence.text.lstrip()[:1] in LIST_MARKS:
                 current = self._list_item(listing, sentence, toks) or current
@@ -641,7 +647,7 @@ class ArticleReader:
     def _visited_by_subject(self, draft: Draft, toks: list[Tok], here: Match) -> str | None:
         """«التقت وزيرة الدفاع الإسبانية، التي تزور البلاد، …»: when the visiting phrase follows the subject,
         before the other side, the country visited is the other side's (or the article's home)."""
-        if not any(t.norm in VISIT_WORDS for t in toks[here.start : here.end]):
+        if not any(t.norm in VISITING_NOW for t in toks[here.start : here.end]):
             return None
         at = draft.sentence.start_char + toks[here.start].start
         named = [o for o in draft.objects if o.name_start is not None]

@@ -43,7 +43,8 @@ DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", 
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
 SIDE_WORDS = {"الجانب", "والجانب", "الوفد"}
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
-VISITING_NOW = {"يزور", "تزور"}  # «وفداً من … كوريا يزور البلاد حالياً برئاسة …» describes the delegation
+# «… الذي يزور البلاد», «وفداً من … كوريا يزور البلاد حالياً»: the one before it is the visiting side
+VISITING_NOW = {"يزور", "تزور"}
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 MIN_STEM = 3  # letters a glued word keeps after its prefix: «فالح», «والي» are names, not ف/و + ال
