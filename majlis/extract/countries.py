@@ -364,6 +364,14 @@ def _strip_rules(data: dict[str, Any]) -> tuple[frozenset[str], tuple[tuple[str,
     return designators, tuple(trailing)
 
 
+def _add_head_phrases(b: _Builder, code: str, masc: str, masc_heads: list[str], fem_heads: list[str]) -> None:
+    """«head + nisba» phrases for one adjective: «الجيش الكويتي», «القوات الكويتية»."""
+    for head in masc_heads:
+        b.add(f"{head} {_inflect(masc, '', True)}", _Entry(code, "institution"), "heads")
+    for head in fem_heads:
+        b.add(f"{head} {_inflect(masc, 'ة', True)}", _Entry(code, "institution"), "heads")
+
+
 @cache
 def _lexicon() -> _Lexicon:
     """Builds every table and matcher once per process."""
@@ -413,10 +421,13 @@ def _lexicon() -> _Lexicon:
     heads = data["institution_heads"]
     for code, mascs in masc_by_code.items():
         for masc in mascs:
-            for head in heads["masc"]:
-                b.add(f"{head} {_inflect(masc, '', True)}", _Entry(code, "institution"), "heads")
-            for head in heads["fem"]:
-                b.add(f"{head} {_inflect(masc, 'ة', True)}", _Entry(code, "institution"), "heads")
+            _add_head_phrases(b, code, masc, heads["masc"], heads["fem"])
+    not_before = set(heads["not_before_head_nisba"])
+    for code, spec in specs.items():
+        for masc in spec.get("head_nisba", []):
+            masc_heads = [h for h in heads["masc"] if h not in not_before]
+            fem_heads = [h for h in heads["fem"] if h not in not_before]
+            _add_head_phrases(b, code, _plain(masc), masc_heads, fem_heads)
 
     orgs: dict[str, str] = {}
     for org_key, names in org_data["organisations"].items():
@@ -646,6 +657,8 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             if f.keep:
                 continue
             inner = [_span(index, text, s, e) for s, e, _ in lex.core.scan(norm, f.norm_start, f.norm_end)]
+            if not inner:  # a head_nisba («الجيش المالي»): not a country word alone, but the phrase's last
+                inner = [(text.rindex(" ", f.hit.start, f.hit.end) + 1, f.hit.end)]
             cuts.extend(inner)
         else:
             cuts.append((f.hit.start, f.hit.end))

@@ -242,6 +242,15 @@ def test_institutions_and_phrases() -> None:
     assert kinds("سفير اليابان لدى البلاد") == [("JP", "name")]
 
 
+def test_adjectives_that_name_a_country_only_after_an_institution() -> None:
+    """مالي is «financial» and قمري «lunar»: after an army or a ministry they are Mali and the Comoros."""
+    assert kinds("التقى رئيس أركان الجيوش المالية") == [("ML", "institution")]
+    assert kinds("ضابط في الجيش المالي") == [("ML", "institution")]
+    assert kinds("وفد من وزارة الدفاع القمرية") == [("KM", "institution")]
+    assert codes("بحث الدعم المالي والتقويم القمري") == []
+    assert codes("تعاون مع الشرطة المالية الإيطالية") == ["IT"]
+
+
 def test_kingdom_alone_needs_a_home_country() -> None:
     assert codes("وصل الوزير إلى المملكة") == []
     assert kinds("وصل الوزير إلى المملكة المتحدة") == [("GB", "name")]
@@ -368,6 +377,8 @@ def test_country_of_phrase(title: str, code: str | None) -> None:
         ("قائد الحرس الوطني الكويتي", "قائد الحرس الوطني"),
         ("وزير الخارجية", "وزير الخارجية"),
         ("كاتب الدولة للدفاع بالمملكة الهولندية", "كاتب الدولة للدفاع"),
+        ("رئيس أركان الجيوش التشادية", "رئيس أركان الجيوش"),
+        ("قائد القوات البرية المالية", "قائد القوات البرية"),
     ],
 )
 def test_strip_country_words(title: str, stripped: str) -> None:
