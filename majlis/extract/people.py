@@ -464,6 +464,11 @@ class _SentenceParse:
         prev = self.toks[j]
         if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
             return True
+        k = j
+        while k >= 0 and k in self.country_at:
+            k -= 1
+        if j > k >= 0 and self.toks[k].norm in COUNTERPART_WORDS:
+            return True  # «… نظيره الأردني X»: the counterpart named right after his country
         if prev.norm in TIME_AFTER and j - 1 in self.name_tokens and any(i < j for i in self.trigger_at):
             return True  # «استقبل الفريق X اليوم قادة خفر السواحل …»: the object after the subject and a day
         # apposition to a counterpart: «بنظيره الكويتي، النائب الأول …»

@@ -67,12 +67,14 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
 
 
 def _join_split_names(tokens: list[str], spans: list[Span]) -> list[Span]:
-    """«[رامون دي] لا [كروز]»: two PER spans one particle apart are one name the model split."""
+    """«[رامون دي] لا [كروز]», «[عبد الكريم] [جاسم]»: two PER spans side by side or one particle apart are
+    one name the model split (two people are kept apart by «و» or a comma)."""
     joined: list[Span] = []
     for span in spans:
         if joined and span[0] == "PER" and joined[-1][0] == "PER":
             _, first, last = joined[-1]
-            if span[1] == last + 1 and normalize_token(tokens[last]) in _JOINING_PARTICLES:
+            particle_between = span[1] == last + 1 and normalize_token(tokens[last]) in _JOINING_PARTICLES
+            if span[1] == last or particle_between:
                 joined[-1] = ("PER", first, span[2])
                 continue
         joined.append(span)

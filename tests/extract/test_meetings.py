@@ -374,6 +374,18 @@ def test_counterpart_nisba_belongs_to_the_counterpart_not_the_subject() -> None:
     assert counterpart["country"] == "OM" and m["countries"] == ["OM"]
 
 
+def test_a_counterpart_named_right_after_his_nisba_without_rank_or_comma() -> None:
+    (m,) = _extract(
+        "المنامة - تلقى وزير الداخلية البحريني ناصر عيسى الدوسري اتصالاً هاتفياً من نظيره المغربي "
+        "يوسف الإدريسي العلمي، بحثا خلاله تبادل المعلومات.",
+        people=("ناصر عيسى الدوسري", "يوسف الإدريسي العلمي"),
+    )
+    host, guest = m["participants"]
+    assert (host["name"], host["country"], host["role"]) == ("ناصر عيسى الدوسري", "BH", "host")
+    assert (guest["name"], guest["country"], guest["role"]) == ("يوسف الإدريسي العلمي", "MA", "guest")
+    assert m["event_type"] == "call" and m["countries"] == ["BH", "MA"]
+
+
 def test_talks_held_after_a_dateline_and_a_name_the_model_cut_short_before_a_title() -> None:
     (m,) = _extract(
         "الدوحة في 5 مايو / قنا / أجرى رئيس أركان القوات المسلحة القطرية الفريق الركن غانم سعد المري "

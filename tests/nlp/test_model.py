@@ -139,6 +139,16 @@ def test_person_spans_one_particle_apart_are_one_name() -> None:
     ]
 
 
+def test_person_spans_side_by_side_are_one_name() -> None:
+    """«[عبد الرحيم] [صالح النعيمي]»: the model began a second name with nothing between; two people are
+    always kept apart by «و» or a comma, which stay separate tokens."""
+    from majlis.nlp.ner import clean_person_spans
+
+    tokens = ["استقبل", "عبد", "الرحيم", "صالح", "النعيمي", "،", "جون", "سميث", "و", "لي", "وانغ"]
+    spans = [("PER", 1, 3), ("PER", 3, 5), ("PER", 6, 8), ("PER", 9, 11)]
+    assert clean_person_spans(tokens, spans) == [("PER", 1, 5), ("PER", 6, 8), ("PER", 9, 11)]
+
+
 def test_loading_for_prediction_skips_the_training_optimizer() -> None:
     """Building Stanza's optimizer would import torch._dynamo and sympy (~85 MB per worker); a new
     process shows whether loading the bundled model pulls them in, and training still gets its optimizer."""
