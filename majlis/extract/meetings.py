@@ -54,6 +54,9 @@ HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
 _ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
+UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
+# past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
+UNIT_WINDOW_STOPS = {"الى", "إلى", "في", "من", "لدى", "قبالة", "قرب", "،", ",", "."}
 SEQUEL_BEFORE = {"ثم", "وبعدها", "بعدها"}  # «ثم استقبل X»: the verb's subject is the last meeting's
 SEQUEL_AFTER = {"ايضا", "كذلك"}  # «واستقبل أيضاً X»: the same, normalised
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
@@ -179,6 +182,8 @@ class ArticleReader:
             name_end=None if person.name_end is None else sentence.start_char + person.name_end,
         )
         self._complete_from_directory(party)
+        if party.country is None and party.title and not party.org_official:
+            party.country = self._unit_country(party.title)
         return self._resolve(party)
 
     def _directory(self) -> list[Person]:
@@ -216,6 +221,33 @@ class ArticleReader:
                 party.org_official = party.org_official or person.org_official
                 party.posted_to = party.posted_to or person.posted_to
                 return
+
+    def _unit_country(self, title: str) -> str | None:
+        """«قائد الفرقاطة»: the country the article gives the ship or unit elsewhere («الفرقاطة «X»
+        التابعة للبحرية الإيطالية», «لوحدة تشونغهي البحرية الكورية»), from the longest part of the title
+        after «قائد» found again with a country word within a few words after it."""
+        words = tokenize(title)
+        if len(words) < 2 or words[0].norm not in self.v.unit_commanders:
+            return None
+        if strip_al(words[1].norm) not in self.v.unit_nouns:
+            return None
+        tail = [strip_al(t.norm) for t in words[1:]]
+        for size in range(len(tail), 0, -1):
+            for sentence in self._body_sentences():
+                toks = tokenize(sentence.text)
+                norms = [strip_al(t.norm.removeprefix("ل").removeprefix("و")) for t in toks]
+                for i in range(len(toks) - size):
+                    if norms[i : i + size] != tail[:size]:
+                        continue
+                    window = toks[i + size : i + size + UNIT_COUNTRY_REACH]
+                    stop = next((k for k, t in enumerate(window) if t.norm in UNIT_WINDOW_STOPS), len(window))
+                    if stop == 0 or not window:
+                        continue
+                    end = window[stop - 1].end
+                    hits = find_countries(sentence.text[window[0].start : end])
+                    if hits:
+                        return hits[0].code
+        return None
 
     def _resolve(self, party: Party) -> Party:
         """The same person mentioned before (full name, surname, or title alone) is that person."""
@@ -470,6 +502,8 @@ class ArticleReader:
         attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
         if not principals and not attendees:
             return None
+        if _received_right_after_masdar(toks, trigger, principals):
+            voice = "visits"  # «وكان في استقبال قائد السفينة X …، Y»: X is received, Y receives
         parties = self._with_the_guest(
             [(p.tok_start, self._party(p, sentence)) for p in principals],
             toks,
@@ -501,8 +535,15 @@ class ArticleReader:
             (trigger.start > 0 and toks[trigger.start - 1].norm in SEQUEL_BEFORE)
             or (trigger.end < len(toks) and toks[trigger.end].norm in SEQUEL_AFTER)
         )
+        # «كما التقى على هامش المعرض كلاً من X، وY»: «كلاً من» opens the verb's objects, so its subject
+        # is left out and is the last meeting's
+        by_object_list = (
+            first_tok >= 2
+            and [t.norm for t in toks[first_tok - 2 : first_tok]] == ["كلا", "من"]
+            and not any(p.tok_start < trigger.start for p in principals)
+        )
         inherited = (
-            (after_with or by_pronoun or by_delegation or by_sequel)
+            (after_with or by_pronoun or by_delegation or by_sequel or by_object_list)
             and current is not None
             and current.subject is not None
         )
@@ -559,7 +600,7 @@ class ArticleReader:
                     list(attendees),
                     draft.place,
                     draft.place_note,
-                    set(),
+                    set(draft.topics),
                     draft.date,
                     draft.date_note,
                 )
@@ -730,6 +771,19 @@ class ArticleReader:
                 p.role = "host" if p in host_side else "guest"
         for att in draft.attendees:
             att.role = "attendee"
+
+
+def _received_right_after_masdar(toks: list[Tok], trigger: Match, principals: list[Person]) -> bool:
+    """«في استقبال X»: the person named right after the masdar is its object, the one received («في
+    استقبال الضيف … X» names the receiving side instead)."""
+    return (
+        trigger.value == "meeting:receives"
+        and trigger.start > 0
+        and toks[trigger.start - 1].norm == "في"
+        and toks[trigger.start].norm == "استقبال"
+        and bool(principals)
+        and principals[0].tok_start == trigger.end
+    )
 
 
 def _visitor(draft: Draft) -> Party | None:

@@ -260,7 +260,12 @@ class _SentenceParse:
                 per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
                 if per and per[1] > end and not any(self.is_stop(k) for k in range(end, per[1])):
                     end = min(per[1], self.name_cap(j))
-                elif per and per[0] == j and per[1] < end and not self._ends_cleanly(j, end):
+                elif (
+                    per
+                    and per[0] == j
+                    and per[1] < end
+                    and (not self._ends_cleanly(j, end) or self._family_name_alone(per))
+                ):
                     end = per[1]  # the model saw where the name ends
                 if end > j and not (end - j == 1 and self.rank.get(start) and len(self.toks[j].norm) < 3):
                     found.append((start, j, end))
@@ -289,6 +294,11 @@ class _SentenceParse:
             if end > start:
                 found.append((a, start, end))
         return sorted(found)
+
+    def _family_name_alone(self, span: tuple[int, int]) -> bool:
+        """The model's span is one family name («اللواء الركن [البلوي] بمستوى …»): a name told again by
+        its last part, which nothing of the name follows."""
+        return span[1] - span[0] == 1 and self.toks[span[0]].norm.startswith("ال")
 
     def _family_name_at(self, i: int) -> bool:
         """Token i can be the family name after a lone first name: a word with «ال» that is no stop

@@ -33,6 +33,8 @@ class Vocabulary:
     rank_branches: frozenset[str]  # one-word branch words of a rank («طيار»), also written «(طيار)»
     title_heads: PhraseMatcher
     group_heads: PhraseMatcher
+    unit_commanders: frozenset[str]  # «قائد», «آمر»: a ship's or unit's commander
+    unit_nouns: frozenset[str]  # ships and units, without «ال»
     name_stoppers: frozenset[str]
     ruling_families: dict[tuple[str, ...], str]  # a family name's words → the state it rules
     topics: PhraseMatcher  # value: topic key
@@ -126,6 +128,8 @@ def vocabulary() -> Vocabulary:
         ),
         title_heads=PhraseMatcher(_flat(people["title_heads"], "title"), ignore_al=True),
         group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
+        unit_commanders=frozenset(w for s in people["unit_commanders"] for w in norm_words(s)),
+        unit_nouns=frozenset(strip_al(w) for s in people["unit_nouns"] for w in norm_words(s)),
         name_stoppers=frozenset(w for s in people["name_stoppers"] for w in norm_words(s)),
         ruling_families={
             tuple(norm_words(family)): code

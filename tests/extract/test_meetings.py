@@ -1062,3 +1062,58 @@ def test_an_earlier_meeting_the_same_day_with_a_guest_named_by_surname_is_news()
     )
     assert [p["name"] for p in second["participants"]] == ["تران كوانغ مينه", "سيف الرحبي"]
     assert second["countries"] == ["OM", "VN"] and second["date"] == first["date"]
+
+
+def test_more_guests_listed_after_kullan_min_meet_the_same_host_one_by_one() -> None:
+    """«كما التقى على هامش المعرض كلاً من X، وY، وجرى خلال اللقاءات …»: «كلاً من» opens the verb's
+    objects, so the host is the last meeting's; «اللقاءات» says each guest was met apart."""
+    meetings = _extract(
+        "أبوظبي - التقى قائد القوات البرية اللواء الركن حمد سالم الظاهري، اليوم، على هامش معرض الدفاع، "
+        "رئيس هيئة المشتريات الدفاعية النرويجية إريك هالفورسن. كما التقى على هامش المعرض كلاً من "
+        "قائد سلاح الجو التشيكي الجنرال توماس بروخازكا، ونائب وزير الدفاع الفلبيني رامون دي غوزمان، "
+        "وجرى خلال اللقاءات بحث فرص التصنيع العسكري المشترك.",
+        people=("حمد سالم الظاهري", "إريك هالفورسن", "توماس بروخازكا", "رامون دي غوزمان"),
+    )
+    assert [m["countries"] for m in meetings] == [["AE", "NO"], ["AE", "CZ"], ["AE", "PH"]]
+    for m in meetings[1:]:
+        host, guest = m["participants"]
+        assert (host["name"], host["role"], guest["role"]) == ("حمد سالم الظاهري", "host", "guest")
+        assert m["topics"] == ["defense_industry"]
+
+
+def test_guests_met_with_each_of_them_are_separate_meetings() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع الكويتي سالم الحربي سفير المجر جابور كوفاتش وسفير تشيلي خوان باراهونا، "
+        "وبحث مع كل منهما علاقات التعاون العسكري.",
+        people=("سالم الحربي", "جابور كوفاتش", "خوان باراهونا"),
+    )
+    assert [m["countries"] for m in meetings] == [["HU", "KW"], ["CL", "KW"]]
+
+
+def test_a_ships_commander_takes_the_ships_country_and_is_received_after_the_masdar() -> None:
+    """«وكان في استقبال قائد السفينة X …، Y»: X is received by Y, and X's country is the one the article
+    gives his ship; a family name told again after a rank does not sweep the next words into the name."""
+    (m,) = _extract(
+        "جدة - وصلت السفينة «ألباتروس» التابعة للبحرية البرتغالية إلى قاعدة الملك فيصل البحرية. "
+        "وكان في استقبال قائد السفينة العقيد البحري مانويل كوستا لدى وصولها أمس، قائد الأسطول الغربي "
+        "اللواء البحري سالم الحربي، وبحث الجانبان أمن الملاحة. "
+        "وأشاد اللواء البحري الحربي بمستوى التعاون القائم مع البحرية البرتغالية.",
+        people=("مانويل كوستا", "سالم الحربي", "الحربي"),
+    )
+    guest, host = m["participants"]
+    assert (guest["name"], guest["title"], guest["country"], guest["role"]) == (
+        "مانويل كوستا",
+        "قائد السفينة",
+        "PT",
+        "guest",
+    )
+    assert (host["name"], host["country"], host["role"]) == ("سالم الحربي", "SA", "host")
+
+
+def test_a_family_name_after_a_rank_ends_where_the_model_ends_it() -> None:
+    from majlis.extract.people import parse_people
+
+    text = "وأشاد اللواء الركن العنزي بمستوى التعاون القائم مع القوات البحرية"
+    start = text.index("العنزي")
+    (person,) = parse_people(text, [(start, start + len("العنزي"))])
+    assert (person.name, person.rank) == ("العنزي", "لواء ركن")
