@@ -26,7 +26,7 @@ from majlis.extract.people import (
     parse_people,
 )
 from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
-from majlis.extract.tokens import Match, Tok, Tokens, strip_al, tokenize
+from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
@@ -113,6 +113,7 @@ class Party:
     role: str = "guest"
     inferred: bool = False
     posted_here: bool = False  # posted to the article's own country («سفير كندا لدى البلاد»)
+    of_an_embassy: bool = False  # «الملحق العسكري في السفارة»: an embassy whose country is not said
 
     def key(self) -> str:
         return normalize(self.name) if self.name else "title:" + normalize(self.title or "")
@@ -178,12 +179,13 @@ class ArticleReader:
             org_official=person.org_official,
             posted_to=person.posted_to,
             posted_here=person.posted_here,
+            of_an_embassy=person.of_an_embassy,
             name_start=None if person.name_start is None else sentence.start_char + person.name_start,
             name_end=None if person.name_end is None else sentence.start_char + person.name_end,
         )
         self._complete_from_directory(party)
         if party.country is None and party.title and not party.org_official:
-            party.country = self._unit_country(party.title)
+            party.country = self._headline_country(party.title) or self._unit_country(party.title)
         return self._resolve(party)
 
     def _directory(self) -> list[Person]:
@@ -221,6 +223,31 @@ class ArticleReader:
                 party.org_official = party.org_official or person.org_official
                 party.posted_to = party.posted_to or person.posted_to
                 return
+
+    def _headline_country(self, title: str) -> str | None:
+        """«… يستقبل قائد القوات البحرية الباكستانية»: the country adjective the headline gives right after
+        the same office (None when the office stands there more than once with different countries)."""
+        headline = self.article.title
+        if not headline:
+            return None
+        office = [strip_al(t.norm) for t in tokenize(title)]
+        toks = tokenize(headline)
+        norms = [strip_al(t.norm) for t in toks]
+        hits = find_countries(headline)
+        found: list[str | None] = []
+        for i in range(len(toks) - len(office)):
+            if norms[i : i + len(office)] == office:
+                after = toks[i + len(office)].start
+                # «… البحرية الباكستانية»: the adjective, or an institution hit («القوات البحرية الباكستانية»)
+                codes = [h.code for h in hits if h.start <= after < h.end and h.kind in _ADJECTIVE_KINDS]
+                found.append(codes[0] if codes else None)
+        if len(set(found)) != 1 or found[0] is None:
+            # not there, or there twice («قائد القوات الجوية يستقبل قائد القوات الجوية الهندية»)
+            return None
+        key = _title_key(title)
+        if any(k.country == found[0] and k.title and _title_key(k.title) == key for k in self.known):
+            return None  # that country's holder of the office is someone already named
+        return found[0]
 
     def _unit_country(self, title: str) -> str | None:
         """«قائد الفرقاطة»: the country the article gives the ship or unit elsewhere («الفرقاطة «X»
@@ -736,6 +763,9 @@ class ArticleReader:
                 if obj.country is None and not obj.org_official:
                     obj.country, obj.inferred = home, True
         for att in draft.attendees:
+            if att.country is None and not att.org_official and att.of_an_embassy:
+                # «وحضر اللقاء الملحق العسكري في السفارة»: the embassy of the ambassador who met
+                att.country = next((p.country for p in draft.parties() if p.country and _is_envoy(p)), None)
             if att.country is None and not att.org_official and home and att.name:
                 att.country, att.inferred = home, True
         host_first = draft.voice in HOST_FIRST | SHARED
@@ -757,6 +787,10 @@ class ArticleReader:
             host_side = [subject]
         elif draft.voice in GUEST_FIRST:
             host_side = [*draft.objects]
+            if loc and subject is not None and subject.country != loc:
+                for obj in draft.objects:  # the side visited is the place's own («قائد قاعدة … بالجبيل»)
+                    if obj.country is None and not obj.org_official:
+                        obj.country, obj.inferred = loc, True
         else:
             met = [party for party in [subject, *draft.objects] if party is not None]
             local = [party for party in met if loc and party.country == loc]
@@ -771,6 +805,14 @@ class ArticleReader:
                 p.role = "host" if p in host_side else "guest"
         for att in draft.attendees:
             att.role = "attendee"
+
+
+_ADJECTIVE_KINDS = {"nisba", "institution"}
+_ENVOY = {strip_al(w) for w in norm_words("سفير سفيرة")}
+
+
+def _is_envoy(party: Party) -> bool:
+    return bool(party.title) and strip_al(norm_words(party.title or "")[0]) in _ENVOY
 
 
 def _received_right_after_masdar(toks: list[Tok], trigger: Match, principals: list[Person]) -> bool:

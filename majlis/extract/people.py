@@ -91,6 +91,7 @@ class Person:
     posted_to: str | None = None  # a diplomat's host country («سفير … لدى الكويت»)
     posted_here: bool = False  # posted to the article's own country («سفير كندا لدى البلاد»)
     heads_delegation: bool = False  # named after «برئاسة»: the visiting side, never the verb's subject
+    of_an_embassy: bool = False  # «الملحق العسكري في السفارة»: an embassy whose country is not said
 
     @property
     def surname(self) -> str | None:
@@ -245,7 +246,7 @@ class _SentenceParse:
 
     def names(self) -> list[tuple[int, int, int]]:
         """(phrase_start, name_start, name_end) token triples, left to right, non-overlapping."""
-        found = self._names()
+        found = [n for n in self._names() if not self._names_an_institution(n[0])]
         self.name_tokens = {k for _, a, b in found for k in range(a, b)}
         return found
 
@@ -294,6 +295,18 @@ class _SentenceParse:
             if end > start:
                 found.append((a, start, end))
         return sorted(found)
+
+    def _names_an_institution(self, start: int) -> bool:
+        """The name at token `start` follows «كلية», «قاعدة» … (a royal word may stand between): it is part
+        of an institution's name («كلية علي الصباح العسكرية», «قاعدة الملك عبدالعزيز البحرية»)."""
+        k = start - 1
+        if k >= 0 and self.toks[k].norm in self.v.royal_words:
+            k -= 1
+        if k < 0:
+            return False
+        word = self.toks[k].norm
+        bare = [strip_al(word)] + [strip_al(word[1:]) for c in "وبل" if word.startswith(c)]
+        return any(w in self.v.institution_nouns for w in bare)
 
     def _family_name_alone(self, span: tuple[int, int]) -> bool:
         """The model's span is one family name («اللواء الركن [البلوي] بمستوى …»): a name told again by
@@ -510,7 +523,22 @@ def clean_title(raw: str) -> str | None:
     words = text.split()
     while words and normalize(words[-1]) in {"و", "في", "لدي", "لدى", "ب", "من"}:
         words.pop()
+    if len(words) == 2 and normalize(words[1]) == _THE_STATE and strip_al(normalize(words[0])) in _ENVOYS:
+        words.pop()  # «سفير الدولة»: the State's envoy, its country word («الدولة») said generically
     return " ".join(words) or None
+
+
+_THE_STATE = normalize("الدولة")
+_ENVOYS = {normalize(w) for w in ("سفير", "سفيرة", "قنصل", "قنصلة")}
+
+
+def _sender_country(raw_title: str) -> str | None:
+    """The country a title's holder represents: not the one he is posted to («سفير الدولة لدى جمهورية
+    كوريا» says nothing of his own), unless the posting is at his embassy («… لدى السفارة الأمريكية»)."""
+    m = POSTED_TO.search(raw_title)
+    if m is None or any(w in _EMBASSY for w in (strip_al(t.norm) for t in tokenize(m.group(1)))):
+        return country_of_phrase(raw_title)
+    return country_of_phrase(raw_title[: m.start()])
 
 
 def _posted_to(raw_title: str) -> str | None:
@@ -554,6 +582,15 @@ def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
                 words[0] = _plain(words[0][1:])  # «والعقيد»: the conjunction is not part of the rank
             return " ".join(words)
     return None
+
+
+_EMBASSY = {strip_al(w) for w in norm_words("السفارة سفارة")}
+
+
+def _of_an_embassy(raw_title: str) -> bool:
+    """«الملحق العسكري في السفارة»: the title names an embassy without saying whose."""
+    words = [strip_al(t.norm.removeprefix("ب")) for t in tokenize(raw_title)]
+    return any(w in _EMBASSY for w in words) and not find_countries(raw_title)
 
 
 def _title_key(title: str) -> tuple[str, ...]:
@@ -608,7 +645,7 @@ def parse_people(
                 rank=_rank_text(parse, phrase_start, name_start),
                 country=None
                 if orgs
-                else (country_of_phrase(raw_title) if raw_title else None)
+                else (_sender_country(raw_title) if raw_title else None)
                 or parse.counterpart_country(prefix_start)
                 or parse.delegation_country(prefix_start)
                 or parse.side_country(prefix_start)
@@ -619,6 +656,7 @@ def parse_people(
                 posted_to=_posted_to(raw_title),
                 posted_here=_posted_here(raw_title),
                 heads_delegation=prefix_start > 0 and parse.toks[prefix_start - 1].norm in DELEGATION_HEADS,
+                of_an_embassy=_of_an_embassy(raw_title),
             )
         )
     groups = parse.group_at

@@ -35,6 +35,8 @@ class Vocabulary:
     group_heads: PhraseMatcher
     unit_commanders: frozenset[str]  # «قائد», «آمر»: a ship's or unit's commander
     unit_nouns: frozenset[str]  # ships and units, without «ال»
+    institution_nouns: frozenset[str]  # «كلية», «قاعدة»: a name after them is the institution's
+    royal_words: frozenset[str]  # «الملك» between such a noun and the name
     name_stoppers: frozenset[str]
     ruling_families: dict[tuple[str, ...], str]  # a family name's words → the state it rules
     topics: PhraseMatcher  # value: topic key
@@ -130,6 +132,8 @@ def vocabulary() -> Vocabulary:
         group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
         unit_commanders=frozenset(w for s in people["unit_commanders"] for w in norm_words(s)),
         unit_nouns=frozenset(strip_al(w) for s in people["unit_nouns"] for w in norm_words(s)),
+        institution_nouns=frozenset(strip_al(w) for s in people["institution_nouns"] for w in norm_words(s)),
+        royal_words=frozenset(w for s in people["royal_words"] for w in norm_words(s)),
         name_stoppers=frozenset(w for s in people["name_stoppers"] for w in norm_words(s)),
         ruling_families={
             tuple(norm_words(family)): code

@@ -21,10 +21,11 @@ def _extract(
     published: date | None = date(2024, 9, 12),
     source: str | None = None,
     people: tuple[str, ...] = (),
+    headline: str | None = None,
 ) -> list[dict[str, Any]]:
     """Meetings in gold form; `people` are names to hand over as NER's PER mentions."""
     article = make_article(
-        title=None,
+        title=headline,
         body=body,
         external_id="t",
         source_file="t.txt",
@@ -1117,3 +1118,55 @@ def test_a_family_name_after_a_rank_ends_where_the_model_ends_it() -> None:
     start = text.index("العنزي")
     (person,) = parse_people(text, [(start, start + len("العنزي"))])
     assert (person.name, person.rank) == ("العنزي", "لواء ركن")
+
+
+def test_a_name_inside_a_college_or_base_name_is_no_participant() -> None:
+    (m,) = _extract(
+        "الرياض - استقبل قائد قاعدة الملك خالد الجوية اللواء الطيار سالم الحربي، اليوم، آمر كلية "
+        "محمد الفاتح العسكرية التركية العميد أحمد يلماز.",
+        people=("خالد", "سالم الحربي", "محمد الفاتح", "أحمد يلماز"),
+    )
+    assert [(p["name"], p["country"]) for p in m["participants"]] == [
+        ("سالم الحربي", "SA"),
+        ("أحمد يلماز", "TR"),
+    ]
+    assert m["participants"][0]["title"] == "قائد قاعدة الملك خالد الجوية"
+
+
+def test_an_office_whose_country_only_the_headline_gives() -> None:
+    (m,) = _extract(
+        "الدوحة - قنا - استقبل رئيس أركان القوات المسلحة الفريق الركن حمد سالم المري، اليوم، قائد القوات "
+        "الجوية الجنرال لوكاس بيرتران والوفد المرافق له.",
+        headline="رئيس الأركان يستقبل قائد القوات الجوية الفرنسية",
+        people=("حمد سالم المري", "لوكاس بيرتران"),
+    )
+    assert [p["country"] for p in m["participants"]] == ["QA", "FR"]
+    # the same office twice, once with no country: the headline does not tell which is whose
+    (m,) = _extract(
+        "الرياض - استقبل قائد القوات الجوية الفريق سالم الحربي قائد القوات الجوية الفريق راجيف ميهتا.",
+        headline="قائد القوات الجوية يستقبل قائد القوات الجوية الهندية",
+        people=("سالم الحربي", "راجيف ميهتا"),
+    )
+    assert [p["country"] for p in m["participants"]] == ["SA", None]
+
+
+def test_an_attache_of_the_embassy_is_of_the_ambassadors_country() -> None:
+    (m,) = _extract(
+        "أنقرة - التقى سفير دولة الكويت لدى تركيا حمد سالم العنزي، اليوم، نائب وزير الدفاع التركي "
+        "الفريق مراد أوزتورك. وحضر اللقاء الملحق العسكري في السفارة العقيد الركن بدر فهد العتيبي.",
+        people=("حمد سالم العنزي", "مراد أوزتورك", "بدر فهد العتيبي"),
+    )
+    attache = m["participants"][-1]
+    assert (attache["name"], attache["role"], attache["country"]) == ("بدر فهد العتيبي", "attendee", "KW")
+
+
+def test_an_ambassador_is_of_the_sending_state_not_of_the_one_he_is_posted_to() -> None:
+    """«سفير الدولة لدى جمهورية النمسا»: Austria is his posting; «الدولة» is his own state, the agency's."""
+    (m,) = _extract(
+        "فيينا في 3 مارس / وام / استقبل سعادة حمد سالم الكعبي سفير الدولة لدى جمهورية النمسا، أمس، "
+        "في مقر السفارة، فرانز هوبر نائب وزير الدفاع النمساوي.",
+        people=("حمد سالم الكعبي", "فرانز هوبر"),
+    )
+    envoy, guest = m["participants"]
+    assert (envoy["name"], envoy["title"], envoy["country"]) == ("حمد سالم الكعبي", "سفير", "AE")
+    assert guest["country"] == "AT" and m["countries"] == ["AE", "AT"]
