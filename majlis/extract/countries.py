@@ -429,6 +429,13 @@ def _lexicon() -> _Lexicon:
             fem_heads = [h for h in heads["fem"] if h not in not_before]
             _add_head_phrases(b, code, _plain(masc), masc_heads, fem_heads)
 
+    for code, mascs in masc_by_code.items():
+        for masc in mascs:
+            for style in data["royal_styles"]:
+                for suffix in ("", "ة"):
+                    phrase = f"{_inflect(style, suffix, True)} {_inflect(masc, suffix, True)}"
+                    b.add(phrase, _Entry(code, "institution", keep=True), "royal styles")
+
     orgs: dict[str, str] = {}
     for org_key, names in org_data["organisations"].items():
         for name in names:

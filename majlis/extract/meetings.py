@@ -687,6 +687,8 @@ class ArticleReader:
                 draft.place, draft.place_note = place, "stated"
             elif visited:
                 draft.place, draft.place_note = Place(None, visited[0].code), "visited country"
+            elif arrived := self._arrival_by(draft.sentence):  # «وصلت الفرقاطة إلى … بالجبيل»
+                draft.place, draft.place_note = arrived, "arrival"
             return
         if place:
             draft.place, draft.place_note = place, "stated"

@@ -246,7 +246,7 @@ class _SentenceParse:
 
     def names(self) -> list[tuple[int, int, int]]:
         """(phrase_start, name_start, name_end) token triples, left to right, non-overlapping."""
-        found = [n for n in self._names() if not self._names_an_institution(n[0])]
+        found = [n for n in self._names() if not self._names_an_institution(*n)]
         self.name_tokens = {k for _, a, b in found for k in range(a, b)}
         return found
 
@@ -296,9 +296,12 @@ class _SentenceParse:
                 found.append((a, start, end))
         return sorted(found)
 
-    def _names_an_institution(self, start: int) -> bool:
-        """The name at token `start` follows «كلية», «قاعدة» … (a royal word may stand between): it is part
-        of an institution's name («كلية علي الصباح العسكرية», «قاعدة الملك عبدالعزيز البحرية»)."""
+    def _names_an_institution(self, start: int, name_start: int, _end: int) -> bool:
+        """The name at token `start`, with no rank, follows «كلية», «قاعدة» … (a royal word may stand
+        between): it is part of an institution's name («كلية علي الصباح العسكرية», «قاعدة الملك عبدالعزيز
+        البحرية»), unlike the ranked officer in «قائد القاعدة اللواء X»."""
+        if any(k in self.rank for k in range(start, name_start)):
+            return False
         k = start - 1
         if k >= 0 and self.toks[k].norm in self.v.royal_words:
             k -= 1

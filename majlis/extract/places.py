@@ -85,7 +85,7 @@ def place_in(text: str) -> Place | None:
 # «وصل إلى العاصمة الأردنية عمّان أمس … في زيارة رسمية»: where a visitor arrived (past tense only: «يصل
 # غدا» is a plan)
 ARRIVAL = re.compile(
-    r"(?:^|\s)و?(?:وصل|وصلت|وصلا)\s(?:\S+\s){0,14}?(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,4})"
+    r"(?:^|\s)و?(?:وصل|وصلت|وصلا)\s(?:\S+\s){0,14}?(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,6})"
 )
 
 
@@ -94,7 +94,8 @@ def arrival_place(sentence_text: str) -> Place | None:
     m = ARRIVAL.search(sentence_text)
     if m is None:
         return None
-    rest = m.group("rest")
+    # the destination's words, up to where the origin starts («… قادماً من القاهرة»)
+    rest = re.split(r"\s(?:قادما|قادماً|قادمة|قادمين|من)\s", " " + m.group("rest") + " ")[0]
     for _, place in cities_in(rest):
         return place
     for hit in find_countries(rest):

@@ -174,7 +174,12 @@ def test_the_meeting_held_after_a_title_is_not_part_of_it() -> None:
         "الملكية النرويجية الأدميرال إريك هانسن.",
         people=("فهد بن محمد الغفيلي", "إريك هانسن"),
     )
-    assert [p["title"] for p in m["participants"]] == ["قائد القوات البحرية", "قائد البحرية الملكية"]
+    # «البحرية الملكية النرويجية» is the navy's own name (the Royal Norwegian Navy): titles keep it whole
+    assert [p["title"] for p in m["participants"]] == [
+        "قائد القوات البحرية",
+        "قائد البحرية الملكية النرويجية",
+    ]
+    assert m["countries"] == ["NO", "SA"]
 
 
 def test_the_head_of_a_delegation_stands_for_its_country() -> None:
@@ -1148,6 +1153,19 @@ def test_an_office_whose_country_only_the_headline_gives() -> None:
         people=("سالم الحربي", "راجيف ميهتا"),
     )
     assert [p["country"] for p in m["participants"]] == ["SA", None]
+
+
+def test_a_ship_arriving_at_a_base_places_its_reception_there() -> None:
+    """No dateline: «وصلت الفرقاطة … إلى قاعدة … بالجبيل» places the reception, and the base's commander
+    is of the place's country."""
+    (m,) = _extract(
+        "وصلت الفرقاطة «سان جورجيو» التابعة للبحرية الإيطالية إلى قاعدة الملك فهد البحرية بالجبيل، في زيارة "
+        "رسمية. وكان في استقبال قائد الفرقاطة العقيد البحري لوكا ماريني، قائد القاعدة اللواء البحري "
+        "سالم الحربي، وبحث الجانبان أمن الملاحة.",
+        people=("لوكا ماريني", "سالم الحربي"),
+    )
+    assert (m["city"], m["location_country"], m["countries"]) == ("الجبيل", "SA", ["IT", "SA"])
+    assert [p["role"] for p in m["participants"]] == ["guest", "host"]
 
 
 def test_an_attache_of_the_embassy_is_of_the_ambassadors_country() -> None:
