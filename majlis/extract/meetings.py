@@ -323,15 +323,18 @@ class ArticleReader:
         return parse_people(sentence.text, spans, known if with_known else None)
 
     def _surnames_met(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """«التقى نائب رئيس اللجنة … X مع الجارحي»: a person already named in full, met again by surname
-        alone, which NER tends to miss."""
+        """«التقى نائب رئيس اللجنة … X مع الجارحي», «استقبل الجارحي …»: a person already named in full,
+        met again by surname alone after «مع» or as a meeting verb's subject, which NER tends to miss."""
         found: list[tuple[int, int]] = []
         for party in self.known:
             words = party.name.split() if party.name else []
             if len(words) < 2 or len(words[-1]) < MIN_SURNAME_LETTERS:
                 continue
-            for m in re.finditer(rf"(?<!\w)مع\s+({re.escape(words[-1])})(?!\w)", text):
-                start, end = m.span(1)
+            for m in re.finditer(rf"(?<!\w)(\S+)\s+({re.escape(words[-1])})(?!\w)", text):
+                before = normalize(m.group(1))
+                if before != "مع" and before not in self.v.clause_verbs:
+                    continue
+                start, end = m.span(2)
                 if not any(a < end and start < b for a, b in [*spans, *found]):
                     found.append((start, end))
         return found

@@ -195,6 +195,9 @@ class _SentenceParse:
             return False  # «محمد الأمين ولد …»: a one-word title inside a name the model saw whole
         if head is not None and head.end - head.start == 1 and (i + 1 >= self.n or self.toks[i + 1].is_punct):
             return False  # «اللواء عاصم نواز ملك، المدير …»: an office word is never a whole title
+        if i > 0 and tok.norm in self.v.surname_titles and i + 1 not in self.country_at:
+            # «الأدميرال طارق جاويد ملك قائد البحرية»: Malik, the surname («… ملك الأردن» is the office)
+            return False
         if i in self.honorific and any(first < i == last - 1 for first, last in self.per_tok_spans):
             return False  # «محمد ولد سيدي الشيخ»: an honorific word ending a name the model saw whole
         if i in self.rank and i in self.rank_ends:
@@ -581,8 +584,11 @@ def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
     for i in range(start, end):
         if m := parse.rank.get(i):
             words = [_plain(t.text) for t in parse.toks[m.start : m.end]]
-            if words[0][:1] in {"و", "ف"} and strip_al(normalize_word(words[0][1:])) == m.phrase[0]:
-                words[0] = _plain(words[0][1:])  # «والعقيد»: the conjunction is not part of the rank
+            for clitic in ("وب", "ول", "فب", "و", "ف", "ب", "ل"):
+                rest = words[0][len(clitic) :]
+                if words[0].startswith(clitic) and strip_al(normalize_word(rest)) == m.phrase[0]:
+                    words[0] = _plain(rest)  # «والعقيد», «بالفريق»: the clitic is not part of the rank
+                    break
             return " ".join(words)
     return None
 

@@ -33,6 +33,7 @@ class Vocabulary:
     rank_branches: frozenset[str]  # one-word branch words of a rank («طيار»), also written «(طيار)»
     title_heads: PhraseMatcher
     group_heads: PhraseMatcher
+    surname_titles: frozenset[str]  # «ملك»: an office word that is also a family name
     unit_commanders: frozenset[str]  # «قائد», «آمر»: a ship's or unit's commander
     unit_nouns: frozenset[str]  # ships and units, without «ال»
     institution_nouns: frozenset[str]  # «كلية», «قاعدة»: a name after them is the institution's
@@ -130,6 +131,7 @@ def vocabulary() -> Vocabulary:
         ),
         title_heads=PhraseMatcher(_flat(people["title_heads"], "title"), ignore_al=True),
         group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
+        surname_titles=frozenset(w for s in people["surname_titles"] for w in norm_words(s)),
         unit_commanders=frozenset(w for s in people["unit_commanders"] for w in norm_words(s)),
         unit_nouns=frozenset(strip_al(w) for s in people["unit_nouns"] for w in norm_words(s)),
         institution_nouns=frozenset(strip_al(w) for s in people["institution_nouns"] for w in norm_words(s)),

@@ -1188,3 +1188,30 @@ def test_an_ambassador_is_of_the_sending_state_not_of_the_one_he_is_posted_to() 
     envoy, guest = m["participants"]
     assert (envoy["name"], envoy["title"], envoy["country"]) == ("حمد سالم الكعبي", "سفير", "AE")
     assert guest["country"] == "AT" and m["countries"] == ["AE", "AT"]
+
+
+def test_malik_ends_a_name_and_a_rank_loses_its_preposition() -> None:
+    from majlis.extract.people import parse_people
+
+    text = "التقى أمس بالفريق الركن سالم الحربي، ثم عقد الكوموندور شاهد نواز ملك في وقت لاحق مباحثات معه."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("سالم الحربي", "شاهد نواز")]
+    assert [(p.name, p.rank) for p in parse_people(text, spans)] == [
+        ("سالم الحربي", "فريق ركن"),
+        ("شاهد نواز ملك", "كوموندور"),
+    ]
+    text = "استقبل العاهل عبدالله الثاني ملك الأردن"  # the office: a country follows it
+    (person,) = parse_people(text, [(text.index("عبدالله الثاني"), text.index(" ملك"))])
+    assert person.name == "عبدالله الثاني"
+
+
+def test_a_host_named_again_by_surname_right_after_the_verb_receives_another_guest() -> None:
+    meetings = _extract(
+        "عمّان - أجرى وزير الخارجية الأردني سامر خليل الطراونة اتصالاً هاتفياً مع وزير الخارجية المصري "
+        "هشام فؤاد البنا. وفي سياق آخر، استقبل الطراونة في مكتبه سفيرة جمهورية مالطا لدى المملكة "
+        "ماريا كاميليري.",
+        people=("سامر خليل الطراونة", "هشام فؤاد البنا", "ماريا كاميليري"),
+    )
+    assert [m["event_type"] for m in meetings] == ["call", "meeting"]
+    host, guest = meetings[1]["participants"]
+    assert (host["name"], host["country"], host["role"]) == ("سامر خليل الطراونة", "JO", "host")
+    assert (guest["name"], guest["country"]) == ("ماريا كاميليري", "MT")
