@@ -20,6 +20,7 @@ from majlis.extract.dates import dateline_end, resolve_meeting_date
 from majlis.extract.people import (
     COMPLEMENTIZERS,
     DELEGATION_REACH,
+    ENVOY_WORDS,
     NAME_PARTICLES,
     VISITING_NOW,
     Person,
@@ -262,7 +263,7 @@ class ArticleReader:
         for size in range(len(tail), 0, -1):
             for sentence in self._body_sentences():
                 toks = tokenize(sentence.text)
-                norms = [strip_al(t.norm.removeprefix("ل").removeprefix("و")) for t in toks]
+                norms = [strip_al(t.norm.removeprefix("و").removeprefix("ل")) for t in toks]
                 for i in range(len(toks) - size):
                     if norms[i : i + size] != tail[:size]:
                         continue
@@ -813,11 +814,11 @@ class ArticleReader:
 
 
 _ADJECTIVE_KINDS = {"nisba", "institution"}
-_ENVOY = {strip_al(w) for w in norm_words("سفير سفيرة")}
 
 
 def _is_envoy(party: Party) -> bool:
-    return bool(party.title) and strip_al(norm_words(party.title or "")[0]) in _ENVOY
+    words = norm_words(party.title or "")
+    return bool(words) and strip_al(words[0]) in ENVOY_WORDS
 
 
 def _received_right_after_masdar(toks: list[Tok], trigger: Match, principals: list[Person]) -> bool:

@@ -249,7 +249,7 @@ class _SentenceParse:
 
     def names(self) -> list[tuple[int, int, int]]:
         """(phrase_start, name_start, name_end) token triples, left to right, non-overlapping."""
-        found = [n for n in self._names() if not self._names_an_institution(*n)]
+        found = [n for n in self._names() if not self._names_an_institution(n[0], n[1])]
         self.name_tokens = {k for _, a, b in found for k in range(a, b)}
         return found
 
@@ -299,7 +299,7 @@ class _SentenceParse:
                 found.append((a, start, end))
         return sorted(found)
 
-    def _names_an_institution(self, start: int, name_start: int, _end: int) -> bool:
+    def _names_an_institution(self, start: int, name_start: int) -> bool:
         """The name at token `start`, with no rank, follows «كلية», «قاعدة» … (a royal word may stand
         between): it is part of an institution's name («كلية علي الصباح العسكرية», «قاعدة الملك عبدالعزيز
         البحرية»), unlike the ranked officer in «قائد القاعدة اللواء X»."""
@@ -529,13 +529,13 @@ def clean_title(raw: str) -> str | None:
     words = text.split()
     while words and normalize(words[-1]) in {"و", "في", "لدي", "لدى", "ب", "من"}:
         words.pop()
-    if len(words) == 2 and normalize(words[1]) == _THE_STATE and strip_al(normalize(words[0])) in _ENVOYS:
+    if len(words) == 2 and normalize(words[1]) == _THE_STATE and strip_al(normalize(words[0])) in ENVOY_WORDS:
         words.pop()  # «سفير الدولة»: the State's envoy, its country word («الدولة») said generically
     return " ".join(words) or None
 
 
 _THE_STATE = normalize("الدولة")
-_ENVOYS = {normalize(w) for w in ("سفير", "سفيرة", "قنصل", "قنصلة")}
+ENVOY_WORDS = frozenset(strip_al(w) for w in norm_words("سفير سفيرة قنصل قنصلة"))  # a title's head word
 
 
 def _sender_country(raw_title: str) -> str | None:
