@@ -4,6 +4,7 @@ Prefect's server code, nothing is left running, and a configured API is used as 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,7 @@ def test_a_flow_runs_against_the_server_majlis_starts_and_nothing_is_left(tmp_pa
     script = tmp_path / "small_flow.py"
     script.write_text(_SCRIPT, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")  # a database of this test's own
     before = _servers()
     done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -61,6 +63,10 @@ def test_a_flow_runs_against_the_server_majlis_starts_and_nothing_is_left(tmp_pa
     assert "server code imported False" in done.stdout
     assert "starting a temporary Prefect server" in done.stdout + done.stderr
     assert _servers() <= before  # the server ended with the script
+    # task runs are recorded in batches, and what is still batched is written when the server stops
+    with sqlite3.connect(tmp_path / "prefect" / "prefect.db") as db:
+        states = db.execute("select state_type from task_run").fetchall()
+    assert states == [("COMPLETED",)] * 3
 
 
 def test_a_configured_api_is_used_as_it_is() -> None:
