@@ -659,11 +659,9 @@ class ArticleReader:
         if target.event_type == "call":
             pass  # calls have no place
         elif target.place is None or target.place_note in {"dateline", "host country"}:
-            text = normalize(sentence.text)
-            if any(noun in text for noun in _MEETING_NOUNS_NORMALIZED):
-                place = place_in(sentence.text)
-                if place:
-                    target.place, target.place_note = place, "stated"
+            place = _place_of_meeting_noun(sentence.text, toks)
+            if place:
+                target.place, target.place_note = place, "stated"
         if is_discussion(sentence.text):
             self._add_topics(target, sentence)
 
@@ -814,6 +812,22 @@ class ArticleReader:
 
 
 _ADJECTIVE_KINDS = {"nisba", "institution"}
+
+
+# how far after «اللقاء» / «الاجتماع» a follow-up sentence may name where it was held («وعقد الاجتماع بمقر
+# وزارة الدفاع في العاصمة الرياض»); a city further on is what was discussed («المقاعد … في أكاديمية …»)
+PLACE_REACH_WORDS = 8
+
+
+def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
+    """The place a sentence gives for the meeting it names: a city within a few words of the noun."""
+    for index, tok in enumerate(toks):
+        if any(tok.norm.endswith(noun) for noun in _MEETING_NOUNS_NORMALIZED):
+            words = [t for t in toks[index:] if not t.is_punct][: PLACE_REACH_WORDS + 1]
+            place = place_in(text[tok.start : words[-1].end])
+            if place:
+                return place
+    return None
 
 
 def _is_envoy(party: Party) -> bool:

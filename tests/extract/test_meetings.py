@@ -1215,3 +1215,17 @@ def test_a_host_named_again_by_surname_right_after_the_verb_receives_another_gue
     host, guest = meetings[1]["participants"]
     assert (host["name"], host["country"], host["role"]) == ("سامر خليل الطراونة", "JO", "host")
     assert (guest["name"], guest["country"]) == ("ماريا كاميليري", "MT")
+
+
+def test_a_city_in_what_was_discussed_is_not_where_the_meeting_was() -> None:
+    body = (
+        "اجتمع الفريق الركن سعود ناصر الكعبي، رئيس أركان القوات المسلحة الإماراتية، أمس بمكتبه، مع الجنرال "
+        "بيير لوران، رئيس أركان الجيوش الفرنسي، الذي يزور البلاد حالياً. "
+        "وجرى خلال الاجتماع بحث زيادة عدد الضباط الدارسين في مدرسة سان سير العسكرية وفي كلية الحرب في "
+        "باريس. "
+        "وعقد الاجتماع لاحقاً في مقر القيادة العامة بأبوظبي بحضور عدد من كبار الضباط."
+    )
+    (m,) = _extract(body, people=("سعود ناصر الكعبي", "بيير لوران"))
+    assert m["location_country"] == "AE" and m["city"] == "أبوظبي"
+    host, guest = m["participants"]
+    assert (host["name"], host["role"], guest["role"]) == ("سعود ناصر الكعبي", "host", "guest")
