@@ -26,7 +26,14 @@ from majlis.extract.people import (
     Person,
     parse_people,
 )
-from majlis.extract.places import Place, arrival_place, dateline_place, home_countries, place_in
+from majlis.extract.places import (
+    Place,
+    arrival_place,
+    dateline_place,
+    home_countries,
+    place_in,
+    visit_destination,
+)
 from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import vocabulary
@@ -300,8 +307,32 @@ class ArticleReader:
                 short, full = _title_key(party.title), _title_key(known.title or "")
                 if short and full[: len(short)] == short:
                     return known
+        holder = self._named_holder(party)
+        if holder is not None:
+            # «وكان الوزير قد زار …», «رحب وزير الدولة … بسفير سلطنة عمان»: the one person the article
+            # names, before or after, in that office
+            party.name, party.title = holder.name, holder.title
+            party.rank = party.rank or holder.rank
+            party.country = party.country or holder.country
+            return self._resolve(party)
         self.known.append(party)
         return party
+
+    def _named_holder(self, party: Party) -> Person | None:
+        """For an official given by office alone: the only person the article names whose office starts
+        with the same words (and whose country, if both are told, is the same)."""
+        if party.name or not party.title:
+            return None
+        short = _title_key(party.title)
+        holders = {
+            normalize(person.name): person
+            for person in self._directory()
+            if person.name
+            and person.title
+            and _title_key(person.title)[: len(short)] == short
+            and not (party.country and person.country and party.country != person.country)
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     @staticmethod
     def _fill(known: Party, new: Party) -> None:
@@ -759,7 +790,16 @@ class ArticleReader:
         subject = draft.subject
         home = self._home_for(draft)
         if subject is not None and subject.country is None and not subject.org_official and home:
-            subject.country, subject.inferred = home, True
+            if draft.voice not in HOST_FIRST and visit_destination(draft.sentence.text) == home:
+                # «أدى الوزير X زيارة عمل إلى دولة قطر»: a visitor to the home country is from elsewhere,
+                # the country whose envoy there attends («وسفير تونس بالدوحة»), if one does
+                envoys = [
+                    a.country for a in draft.attendees if a.country and a.country != home and _is_envoy(a)
+                ]
+                if envoys:
+                    subject.country = envoys[0]
+            else:
+                subject.country, subject.inferred = home, True
         elif subject is not None and subject.country and home and subject.country != home and self._home[1]:
             # «أوتاوا - (كونا) -- استقبلت وزيرة الدفاع الكندية رئيس الأركان العامة للجيش»: a national
             # agency abroad leaves its own officials unmarked, here on the side met

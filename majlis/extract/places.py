@@ -82,6 +82,21 @@ def place_in(text: str) -> Place | None:
     return None
 
 
+# «زيارة عمل إلى دولة قطر», «زيارته الرسمية إلى الرياض»: the country a visit is to
+VISIT_DESTINATION = re.compile(
+    r"(?:^|\s)(?:زيار\S*)(?:\s+\S+){0,2}?\s+(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,3})"
+)
+
+
+def visit_destination(sentence_text: str) -> str | None:
+    """The country (by name or capital) a visit in the sentence is to."""
+    for m in VISIT_DESTINATION.finditer(sentence_text):
+        for hit in find_countries(m.group("rest")):
+            if hit.kind in {"name", "capital"}:
+                return hit.code
+    return None
+
+
 # «وصل إلى العاصمة الأردنية عمّان أمس … في زيارة رسمية»: where a visitor arrived (past tense only: «يصل
 # غدا» is a plan)
 ARRIVAL = re.compile(

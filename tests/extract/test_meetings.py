@@ -1229,3 +1229,30 @@ def test_a_city_in_what_was_discussed_is_not_where_the_meeting_was() -> None:
     assert m["location_country"] == "AE" and m["city"] == "أبوظبي"
     host, guest = m["participants"]
     assert (host["name"], host["role"], guest["role"]) == ("سعود ناصر الكعبي", "host", "guest")
+
+
+def test_a_visitor_to_the_home_country_is_from_the_attending_envoys_country() -> None:
+    body = (
+        "أجرى وزير الدفاع فهد سليمان العتيبي زيارة رسمية إلى الجمهورية اللبنانية، التقى خلالها في بيروت "
+        "قائد الجيش العماد جورج يوسف حداد، بحضور سفير الكويت لدى لبنان السيد ناصر علي المطيري. "
+        "وتناول اللقاء التعاون في مجال التدريب، حيث أكد الجانب اللبناني حرصه على تعزيز التعاون."
+    )
+    (m,) = _extract(body, people=("فهد سليمان العتيبي", "جورج يوسف حداد", "ناصر علي المطيري"))
+    roles = {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
+    assert roles["فهد سليمان العتيبي"] == ("KW", "guest")
+    assert roles["جورج يوسف حداد"] == ("LB", "host")
+    assert m["location_country"] == "LB"
+
+
+def test_an_official_given_by_office_alone_is_the_one_the_article_names_in_it() -> None:
+    body = (
+        "وصل وزير الدفاع الأردني سامي خليل العدوان إلى مسقط في زيارة رسمية. "
+        "وكان الوزير قد زار صباح اليوم الكلية العسكرية، حيث كان في استقباله قائد الكلية العميد الركن "
+        "مبارك سالم الرواحي، الذي قدم عرضاً عن برامج التعليم العسكري."
+    )
+    (m,) = _extract(body, people=("سامي خليل العدوان", "مبارك سالم الرواحي"))
+    guest, host = m["participants"]
+    assert (guest["name"], guest["title"], guest["country"], guest["role"]) == (
+        "سامي خليل العدوان", "وزير الدفاع", "JO", "guest",
+    )  # fmt: skip
+    assert (host["name"], host["country"], host["role"]) == ("مبارك سالم الرواحي", "OM", "host")
