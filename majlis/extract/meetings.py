@@ -24,6 +24,7 @@ from majlis.extract.people import (
     NAME_PARTICLES,
     VISITING_NOW,
     Person,
+    envoys_abroad,
     parse_people,
 )
 from majlis.extract.places import (
@@ -311,7 +312,8 @@ class ArticleReader:
         if holder is not None:
             # «وكان الوزير قد زار …», «رحب وزير الدولة … بسفير سلطنة عمان»: the one person the article
             # names, before or after, in that office
-            party.name, party.title = holder.name, holder.title
+            party.name = holder.name
+            party.title = max(party.title or "", holder.title or "", key=len) or None
             party.rank = party.rank or holder.rank
             party.country = party.country or holder.country
             return self._resolve(party)
@@ -319,17 +321,24 @@ class ArticleReader:
         return party
 
     def _named_holder(self, party: Party) -> Person | None:
-        """For an official given by office alone: the only person the article names whose office starts
-        with the same words (and whose country, if both are told, is the same)."""
+        """For an official given by office alone: the only person the article names in an office that
+        starts with the same words, or whose words this office starts with («الوزير X» named after «وزير
+        الدولة، وزير الشؤون الخارجية»), and of the same country if both are told."""
         if party.name or not party.title:
             return None
-        short = _title_key(party.title)
+        office = _title_key(party.title)
+
+        def same_office(title: str) -> bool:
+            other = _title_key(title)
+            size = min(len(office), len(other))
+            return office[:size] == other[:size]
+
         holders = {
             normalize(person.name): person
             for person in self._directory()
             if person.name
             and person.title
-            and _title_key(person.title)[: len(short)] == short
+            and same_office(person.title)
             and not (party.country and person.country and party.country != person.country)
         }
         return next(iter(holders.values())) if len(holders) == 1 else None
@@ -777,7 +786,14 @@ class ArticleReader:
             o for d in [draft, *self.drafts] for o in d.objects
         ]  # every meeting's visitors, not only this one's
         others = {o.country for o in guests if o.country and not o.inferred} | self._envoys_countries
+        others |= self._envoys_abroad
         return next((c for c in candidates if c not in others), None)
+
+    @cached_property
+    def _envoys_abroad(self) -> set[str]:
+        """Countries of envoys the article names at a post («سفير سلطنة عمان لدى الجزائر»): their officials
+        are named with their country; an official named without one is of the post's side."""
+        return envoys_abroad(self.article.text)
 
     @property
     def _envoys_countries(self) -> set[str]:

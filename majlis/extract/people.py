@@ -529,12 +529,21 @@ def clean_title(raw: str) -> str | None:
     words = text.split()
     while words and normalize(words[-1]) in {"و", "في", "لدي", "لدى", "ب", "من"}:
         words.pop()
-    if len(words) == 2 and normalize(words[1]) == _THE_STATE and strip_al(normalize(words[0])) in ENVOY_WORDS:
-        words.pop()  # «سفير الدولة»: the State's envoy, its country word («الدولة») said generically
+    if words and strip_al(normalize(words[0])) in ENVOY_WORDS:
+        # «سفير الدولة», «سفير الجمهورية الإسلامية [الموريتانية]»: what is left of the sending state's
+        # name once its country word is gone
+        while len(words) > 1 and strip_al(normalize(words[-1])) in STATE_FORM_WORDS:
+            words.pop()
     return " ".join(words) or None
 
 
-_THE_STATE = normalize("الدولة")
+STATE_FORM_WORDS = frozenset(
+    strip_al(w)
+    for w in norm_words(
+        "الدولة دولة الجمهورية جمهورية المملكة مملكة السلطنة سلطنة الإمارة إمارة الإسلامية العربية "
+        "الاتحادية الشعبية الديمقراطية المتحدة الهاشمية"
+    )
+)
 ENVOY_WORDS = frozenset(strip_al(w) for w in norm_words("سفير سفيرة قنصل قنصلة"))  # a title's head word
 
 
@@ -545,6 +554,26 @@ def _sender_country(raw_title: str) -> str | None:
     if m is None or any(w in _EMBASSY for w in (strip_al(t.norm) for t in tokenize(m.group(1)))):
         return country_of_phrase(raw_title)
     return country_of_phrase(raw_title[: m.start()])
+
+
+ENVOY_POSTING_WORDS = 8  # «سفير جمهورية باكستان الإسلامية لدى دولة الكويت»: envoy word to posting
+
+
+def envoys_abroad(text: str) -> set[str]:
+    """Countries whose envoys the text names at a post elsewhere («سفير سلطنة عمان لدى الجزائر» → OM)."""
+    toks = tokenize(text)
+    found: set[str] = set()
+    for i, tok in enumerate(toks):
+        word = strip_al(tok.norm)
+        if word not in ENVOY_WORDS and not (word[:1] in "وبل" and strip_al(word[1:]) in ENVOY_WORDS):
+            continue  # «بسفير», «وسفير», «للسفير» too
+        window = toks[i : i + ENVOY_POSTING_WORDS + 3]
+        stop = next((k for k, t in enumerate(window) if t.is_punct and t.text not in "«»"), len(window))
+        raw = text[window[0].start : window[stop - 1].end] if stop else ""
+        posted, sender = _posted_to(raw), _sender_country(raw)
+        if posted and sender and posted != sender:
+            found.add(sender)
+    return found
 
 
 def _posted_to(raw_title: str) -> str | None:

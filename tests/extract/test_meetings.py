@@ -1256,3 +1256,35 @@ def test_an_official_given_by_office_alone_is_the_one_the_article_names_in_it() 
         "سامي خليل العدوان", "وزير الدفاع", "JO", "guest",
     )  # fmt: skip
     assert (host["name"], host["country"], host["role"]) == ("مبارك سالم الرواحي", "OM", "host")
+
+
+def test_an_envoy_posted_abroad_names_no_home_country_and_his_title_is_envoy() -> None:
+    """An agency without a dateline: the country of an ambassador posted here is not where the article
+    reports from, and «سفير الجمهورية الإسلامية الموريتانية» is titled «سفير»."""
+    body = (
+        "«تجمع بلادنا ومملكة البحرين علاقات متينة». بهذه الكلمات رحب وزير الخارجية بسفير مملكة البحرين "
+        "لدى تونس في ختام مهامه. "
+        "وفي اليوم ذاته، استقبل الوزير محمد الهادي الغربي سفير الجمهورية الإسلامية الموريتانية بتونس، "
+        "السيد أحمد ولد محمود، حيث تناول اللقاء تأمين الحدود. "
+        "وأكد الوزير الغربي أهمية التنسيق بين البلدين."
+    )
+    (m,) = _extract(body, people=("محمد الهادي الغربي", "أحمد ولد محمود"))
+    host, guest = m["participants"]
+    assert (host["name"], host["country"], host["role"]) == ("محمد الهادي الغربي", "TN", "host")
+    assert (guest["name"], guest["title"], guest["country"]) == ("أحمد ولد محمود", "سفير", "MR")
+
+
+def test_an_office_said_in_full_is_the_one_named_later_by_its_first_word() -> None:
+    body = (
+        "زار وزير الدفاع الوطني أمس قاعدة بحرية في مدينة بنزرت، حيث كان في استقباله قائد القاعدة العميد "
+        "البحري منير صالح الجلاصي. "
+        "وأكد الوزير عبد الكريم الزواري خلال الزيارة أهمية الجاهزية."
+    )
+    (m,) = _extract(body, people=("منير صالح الجلاصي", "عبد الكريم الزواري"))
+    guest, host = m["participants"]
+    assert (guest["name"], guest["title"], guest["role"]) == (
+        "عبد الكريم الزواري",
+        "وزير الدفاع الوطني",
+        "guest",
+    )
+    assert (host["name"], host["role"]) == ("منير صالح الجلاصي", "host")
