@@ -727,10 +727,14 @@ class ArticleReader:
             visited = [h for h in find_countries(text) if h.kind in {"name", "capital"}]
             if place:
                 draft.place, draft.place_note = place, "stated"
+            elif visited and self.dateline and self.dateline.country == visited[0].code:
+                draft.place, draft.place_note = self.dateline, "dateline"  # the visited capital, as dated
             elif visited:
                 draft.place, draft.place_note = Place(None, visited[0].code), "visited country"
             elif arrived := self._arrival_by(draft.sentence):  # «وصلت الفرقاطة إلى … بالجبيل»
                 draft.place, draft.place_note = arrived, "arrival"
+            elif self.dateline:  # «الرياض (سونا) – … كما زار جناح …»: where the report is filed
+                draft.place, draft.place_note = self.dateline, "dateline"
             return
         if place:
             draft.place, draft.place_note = place, "stated"

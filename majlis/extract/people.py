@@ -64,7 +64,17 @@ COMPLEMENTIZERS = {"ان", "بان", "لان", "وان"}  # «صرح المتح�
 HERE_WORDS = ("البلاد", "الدولة", "بلادنا")  # every «posted here» phrase has one of these
 # «… رئيس الأركان حول التدريب»: what they discussed, not the office
 SUBJECT_MATTER = {"حول", "بشان", "لبحث", "لمناقشه", "بهدف"}
-TITLE_STOPS |= TIME_AFTER | OFFICE_PLACE | MEETING_OBJECTS | DELIVERED | SUBJECT_MATTER | COMPLEMENTIZERS
+# «زار رئيس الأركان جناح الصناعات الدفاعية بالمعرض»: the stand visited, not the office
+VISITED_STANDS = {"جناح", "اجنحه", "بجناح", "لجناح"}
+TITLE_STOPS |= (
+    VISITED_STANDS
+    | TIME_AFTER
+    | OFFICE_PLACE
+    | MEETING_OBJECTS
+    | DELIVERED
+    | SUBJECT_MATTER
+    | COMPLEMENTIZERS
+)
 SOFT_STOPPERS = {
     "صباح",
     "مساء",

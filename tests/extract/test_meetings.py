@@ -1288,3 +1288,19 @@ def test_an_office_said_in_full_is_the_one_named_later_by_its_first_word() -> No
         "guest",
     )
     assert (host["name"], host["role"]) == ("منير صالح الجلاصي", "host")
+
+
+def test_a_stand_visited_at_a_show_ends_the_title_and_the_visit_is_at_the_dateline() -> None:
+    body = (
+        "أبوظبي (بترا) – يشارك رئيس هيئة الأركان المشتركة اللواء الركن زياد حسن العمري في معرض الدفاع "
+        "الدولي. "
+        "وزار رئيس هيئة الأركان المشتركة جناح الصناعات الدفاعية الكورية في المعرض، حيث كان في استقباله "
+        "رئيس الوكالة الكورية لتطوير الدفاع كيم سونغ هو، وتناول اللقاء التعاون في مجال الصناعات الدفاعية."
+    )
+    (m,) = _extract(body, people=("زياد حسن العمري", "كيم سونغ هو"))
+    guest, host = m["participants"]
+    assert (guest["name"], guest["title"], guest["role"]) == (
+        "زياد حسن العمري", "رئيس هيئة الأركان المشتركة", "guest",
+    )  # fmt: skip
+    assert (host["name"], host["country"], host["role"]) == ("كيم سونغ هو", "KR", "host")
+    assert (m["city"], m["location_country"]) == ("أبوظبي", "AE")
