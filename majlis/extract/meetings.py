@@ -535,6 +535,13 @@ class ArticleReader:
         people = self._people(self._prior)
         return self._party(people[0], self._prior) if people else None
 
+    def _named_before(self) -> Party | None:
+        """The first person named in the sentence before, if it names one by name."""
+        if self._prior is None:
+            return None
+        people = [p for p in self._people(self._prior) if p.name]
+        return self._party(people[0], self._prior) if people else None
+
     def _agent_first(self, principals: list[Person], toks: list[Tok], trigger: Match) -> list[Person]:
         """The passive's agent is the subject: «تم استقبال X … من قبل Y» receives X by Y, so Y comes first."""
         marker = next((m for m in self.v.agent_markers.find_all(toks) if m.start > trigger.start), None)
@@ -622,6 +629,9 @@ class ArticleReader:
             objects, subject = parties, current.subject
             if not any(o.title or o.rank or o.country for o in objects):
                 return None  # «مع التركيز على …»: a bare word after «مع» is not a counterpart
+        elif by_pronoun and (lead := self._named_before()) is not None and lead not in parties:
+            # «أجرى رئيس الأركان X سلسلة لقاءات … . والتقى سيادته …»: the one the sentence before is about
+            objects, subject = parties, lead
         # a sentence about people already in a meeting continues that meeting, unless it singles out
         # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
         for draft in reversed(self.drafts):

@@ -1304,3 +1304,15 @@ def test_a_stand_visited_at_a_show_ends_the_title_and_the_visit_is_at_the_dateli
     )  # fmt: skip
     assert (host["name"], host["country"], host["role"]) == ("كيم سونغ هو", "KR", "host")
     assert (m["city"], m["location_country"]) == ("أبوظبي", "AE")
+
+
+def test_an_honorific_pronoun_opening_the_first_meeting_is_the_one_named_before() -> None:
+    body = (
+        "القاهرة – بدأ قائد القوات البحرية الفريق بحري أشرف عاطف المنياوي زيارة رسمية تستغرق ثلاثة أيام. "
+        "والتقى سيادته قائد القوات البحرية الهندية الأدميرال راجيف كومار شارما، حيث بحثا التعاون في مجال "
+        "الأمن البحري."
+    )
+    (m,) = _extract(body, people=("أشرف عاطف المنياوي", "راجيف كومار شارما"))
+    first, second = m["participants"]
+    assert (first["name"], first["title"]) == ("أشرف عاطف المنياوي", "قائد القوات البحرية")
+    assert (second["name"], second["country"]) == ("راجيف كومار شارما", "IN")
