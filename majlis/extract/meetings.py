@@ -71,7 +71,18 @@ SEQUEL_AFTER = {"ايضا", "كذلك"}  # «واستقبل أيضاً X»: the 
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
 PARTICIPATION = ("بمشاركه",)  # normalised «بمشاركة»: in a shared meeting, other countries' principals
-GUEST_WORDS = {"الضيف", "الضيفه", "بالضيف", "بالضيفه", "والضيف", "والضيفه"}  # normalised
+GUEST_WORDS = {
+    "الضيف",
+    "الضيفه",
+    "بالضيف",
+    "بالضيفه",
+    "والضيف",
+    "والضيفه",
+    "ضيفه",
+    "ضيفها",
+    "بضيفه",
+    "بضيفها",
+}
 LIST_MARKS = {"-", "–", "•", "*", "·", "▪"}  # a line starting so is an item of the list announced before
 LIST_ITEM_LEAD = 2  # tokens before the listed person: the mark, at most one more («- و»)
 PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
@@ -475,12 +486,19 @@ class ArticleReader:
         end: int,
         current: Draft | None,
     ) -> list[Party]:
-        """«استقبل وكيل الوزارة … الضيف البحريني»: «the guest» is the visitor of the meeting just reported,
-        in the sentence where the word stands."""
+        """«استقبل وكيل الوزارة … الضيف البحريني», «… ضيفه العماني»: «the guest» is the visitor of the
+        meeting just reported (before any, the person the sentence before names), in the sentence where
+        the word stands."""
         at = next((i for i in range(start, end) if toks[i].norm in GUEST_WORDS), None)
-        visitor = _visitor(current) if current is not None else None
-        if at is not None and visitor is not None and all(party is not visitor for _, party in placed):
-            placed = sorted([*placed, (at, visitor)], key=lambda item: item[0])
+        if at is None:
+            return [party for _, party in placed]
+        visitor = _visitor(current) if current is not None else self._named_before()
+        if visitor is None or any(party is visitor for _, party in placed):
+            return [party for _, party in placed]
+        if at > 0 and toks[at - 1].norm == "استقبال":
+            # «وكان في استقبال الضيف … X»: the guest is the one received, X the receiving side
+            return [party for _, party in placed] + [visitor]
+        placed = sorted([*placed, (at, visitor)], key=lambda item: item[0])
         return [party for _, party in placed]
 
     def _list_item(self, listing: Draft, sentence: Sentence, toks: list[Tok]) -> Draft | None:
@@ -817,6 +835,7 @@ class ArticleReader:
 
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""
+        _envoys_accompany(draft)
         subject = draft.subject
         home = self._home_for(draft)
         if subject is not None and subject.country is None and not subject.org_official and home:
@@ -898,6 +917,18 @@ def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
             if place:
                 return place
     return None
+
+
+def _envoys_accompany(draft: Draft) -> None:
+    """«كان في استقبال الضيف X وسفير فيتنام لدى البلاد Y»: an envoy met along with an official of his own
+    country attends with him; he is not a side of the meeting."""
+    principals = [p for p in [draft.subject, *draft.objects] if p is not None]
+    if len(principals) < 3:
+        return
+    officials = {p.country for p in principals if p.country and not _is_envoy(p)}
+    envoys = [o for o in draft.objects if _is_envoy(o) and o.country in officials]
+    draft.objects = [o for o in draft.objects if o not in envoys]
+    draft.attendees += envoys
 
 
 def _is_envoy(party: Party) -> bool:

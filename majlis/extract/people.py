@@ -551,7 +551,7 @@ STATE_FORM_WORDS = frozenset(
     strip_al(w)
     for w in norm_words(
         "الدولة دولة الجمهورية جمهورية المملكة مملكة السلطنة سلطنة الإمارة إمارة الإسلامية العربية "
-        "الاتحادية الشعبية الديمقراطية المتحدة الهاشمية"
+        "الاتحادية الشعبية الديمقراطية الاشتراكية المتحدة الهاشمية"
     )
 )
 ENVOY_WORDS = frozenset(strip_al(w) for w in norm_words("سفير سفيرة قنصل قنصلة"))  # a title's head word

@@ -97,10 +97,10 @@ def visit_destination(sentence_text: str) -> str | None:
     return None
 
 
-# «وصل إلى العاصمة الأردنية عمّان أمس … في زيارة رسمية»: where a visitor arrived (past tense only: «يصل
-# غدا» is a plan)
+# «وصل إلى العاصمة الأردنية عمّان أمس … في زيارة رسمية», «لدى وصوله إلى عمّان»: where a visitor arrived
+# (past tense or the masdar only: «يصل غدا» is a plan)
 ARRIVAL = re.compile(
-    r"(?:^|\s)و?(?:وصل|وصلت|وصلا)\s(?:\S+\s){0,14}?(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,6})"
+    r"(?:^|\s)و?(?:وصل|وصلت|وصلا|وصوله|وصولها|وصولهم|وصولهما)\s(?:\S+\s){0,14}?(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,6})"
 )
 
 

@@ -1316,3 +1316,34 @@ def test_an_honorific_pronoun_opening_the_first_meeting_is_the_one_named_before(
     first, second = m["participants"]
     assert (first["name"], first["title"]) == ("أشرف عاطف المنياوي", "قائد القوات البحرية")
     assert (second["name"], second["country"]) == ("راجيف كومار شارما", "IN")
+
+
+def test_his_guest_is_the_visitor_named_before_and_arrival_by_masdar_places_a_meeting() -> None:
+    body = (
+        "بدأ قائد القوات الجوية الباكستانية الفريق جوي عمران طارق ملك زيارة رسمية إلى المملكة العربية "
+        "السعودية. "
+        "واستقبل قائد القوات الجوية الملكية اللواء الطيار الركن سلطان فهد العنزي ضيفه الباكستاني في مقر "
+        "القيادة، وبحث الجانبان التدريب المشترك. "
+        "وكان الفريق جوي عمران طارق ملك قد التقى أمس، لدى وصوله إلى جدة، قائد القاعدة الجوية اللواء "
+        "الطيار عبدالرحمن سعد الحربي."
+    )
+    first, second = _extract(body, people=("عمران طارق ملك", "سلطان فهد العنزي", "عبدالرحمن سعد الحربي"))
+    roles = {p["name"]: (p["country"], p["role"]) for p in first["participants"]}
+    assert roles == {"سلطان فهد العنزي": ("SA", "host"), "عمران طارق ملك": ("PK", "guest")}
+    assert (second["city"], second["location_country"]) == ("جدة", "SA")
+    assert {p["name"]: p["role"] for p in second["participants"]}["عبدالرحمن سعد الحربي"] == "host"
+
+
+def test_the_guest_received_on_arrival_and_his_envoy_in_the_welcoming_line() -> None:
+    body = (
+        "مسقط - وصل إلى السلطنة اليوم قائد القوات البحرية الكوبية الأدميرال كارلوس مانويل رييس في زيارة "
+        "رسمية. "
+        "وكان في استقبال الضيف لدى وصوله إلى مطار مسقط الدولي قائد البحرية السلطانية العمانية اللواء "
+        "البحري سيف ناصر الرحبي وسفير جمهورية كوبا الاشتراكية لدى السلطنة خوسيه لويس بيريز."
+    )
+    (m,) = _extract(body, people=("كارلوس مانويل رييس", "سيف ناصر الرحبي", "خوسيه لويس بيريز"))
+    got = {p["name"]: (p["title"], p["country"], p["role"]) for p in m["participants"]}
+    assert got["سيف ناصر الرحبي"][1:] == ("OM", "host")
+    assert got["كارلوس مانويل رييس"][1:] == ("CU", "guest")
+    assert got["خوسيه لويس بيريز"] == ("سفير", "CU", "attendee")
+    assert (m["city"], m["location_country"]) == ("مسقط", "OM")
