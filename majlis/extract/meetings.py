@@ -171,7 +171,7 @@ class ArticleReader:
     def __init__(self, article: Article, sentences: list[Sentence], mentions: list[Mention]) -> None:
         self.article = article
         self.sentences = sentences
-        self.per = [m for m in mentions if m.label == "PER"]
+        self.per = _trimmed_to_surnames([m for m in mentions if m.label == "PER"])
         self.drafts: list[Draft] = []
         self.known: list[Party] = []
         self._people_directory: list[Person] | None = None
@@ -917,6 +917,22 @@ def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
             if place:
                 return place
     return None
+
+
+def _trimmed_to_surnames(per: list[Mention]) -> list[Mention]:
+    """«الفريق سعيد بن حمدان الحارثي انطباعه عن زيارته … وأشاد الحارثي»: a name the model ran one word past
+    ends at the surname the article uses alone for the same person elsewhere."""
+    alone = {normalize(m.text) for m in per if len(m.text.split()) == 1}
+    if not alone:
+        return per
+    trimmed = []
+    for m in per:
+        words = m.text.split()
+        if len(words) >= 3 and normalize(words[-1]) not in alone and normalize(words[-2]) in alone:
+            end = m.start_char + m.text.rindex(words[-2]) + len(words[-2])
+            m = replace(m, text=m.text[: end - m.start_char], end_char=end)
+        trimmed.append(m)
+    return trimmed
 
 
 def _envoys_accompany(draft: Draft) -> None:

@@ -1347,3 +1347,13 @@ def test_the_guest_received_on_arrival_and_his_envoy_in_the_welcoming_line() -> 
     assert got["كارلوس مانويل رييس"][1:] == ("CU", "guest")
     assert got["خوسيه لويس بيريز"] == ("سفير", "CU", "attendee")
     assert (m["city"], m["location_country"]) == ("مسقط", "OM")
+
+
+def test_a_name_the_model_ran_past_ends_at_the_surname_the_article_uses_alone() -> None:
+    body = (
+        "أبدى قائد القوات البرية الأردنية اللواء الركن ماهر سليم الخوالدة ارتياحه للتعاون. "
+        "واستقبل رئيس أركان الجيش اللبناني اللواء جوزيف أنطوان حبيش في بيروت اللواء الخوالدة، وبحثا "
+        "التدريب المشترك."
+    )
+    (m,) = _extract(body, people=("ماهر سليم الخوالدة ارتياحه", "جوزيف أنطوان حبيش", "الخوالدة"))
+    assert {p["name"] for p in m["participants"]} == {"ماهر سليم الخوالدة", "جوزيف أنطوان حبيش"}
