@@ -539,12 +539,24 @@ def clean_title(raw: str) -> str | None:
     words = text.split()
     while words and normalize(words[-1]) in {"و", "في", "لدي", "لدى", "ب", "من"}:
         words.pop()
+    run = len(words)
+    while run > 1 and _state_form(words[run - 1]):
+        run -= 1
+    if run < len(words) and (normalize(words[run])[:1] == "ب" or normalize(words[run - 1]) == "في"):
+        # «قائد الأركان العامة للجيوش بالجمهورية الإسلامية [الموريتانية]»: where, not which office
+        words = words[: run - 1] if normalize(words[run - 1]) == "في" else words[:run]
     if words and strip_al(normalize(words[0])) in ENVOY_WORDS:
         # «سفير الدولة», «سفير الجمهورية الإسلامية [الموريتانية]»: what is left of the sending state's
         # name once its country word is gone
         while len(words) > 1 and strip_al(normalize(words[-1])) in STATE_FORM_WORDS:
             words.pop()
     return " ".join(words) or None
+
+
+def _state_form(word: str) -> bool:
+    """«الجمهورية», «بالمملكة», «الإسلامية»: a word of a state's formal name, a preposition allowed."""
+    norm = strip_al(normalize(word))
+    return norm in STATE_FORM_WORDS or (norm[:1] == "ب" and strip_al(norm[1:]) in STATE_FORM_WORDS)
 
 
 STATE_FORM_WORDS = frozenset(
