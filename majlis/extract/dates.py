@@ -470,6 +470,10 @@ _DL_AGENCY = re.compile(r"\s*(?:\([^()\n\d]{1,30}\)|/[^/\n\d]{1,30}/|«[^«»\n\
 _DL_AGENCY_COLON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*")
 _DL_LEAD = re.compile(r"\s*[،,]\s*(?:بتاريخ\s+)?|\s+(?:في|بتاريخ)\s+|\s*")
 # WAFA's «رام الله 5-2-2026 وفا-»: an agency with no brackets, known only by its name (sources.yaml)
+# «الرياض 22 شعبان 1447 هـ الموافق 10 فبراير 2026 م واس»: a Hijri date, then the same day in the Gregorian
+# calendar («م» closes it)
+_DL_EQUIVALENT = re.compile(r"\s*(?:الموافق|الموافق\s+ل|الموافق\s+لـ)\s*")
+_DL_GREGORIAN_ERA = re.compile(r"\s*م(?=[\s.,،]|$)")
 _DL_AGENCY_WORD = re.compile(r"\s*([^\W\d_]+)(?:\s*[-–—]+\s*|[ \t]*\n\s*|[ \t]*$)")  # «عمان-سانا⏎» too
 # KUNA's «الكويت - 13 - 9 (كونا) --»: day and month only, between the dateline's separators
 _DL_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?=\s*[-–—(/])")
@@ -515,6 +519,14 @@ def _dateline_at(text: str, offset: int, anchor: date | None) -> _Dateline | Non
             agency, saw_agency, cursor = m.span(1), True, m.end()
         elif dated is None and (d := _date_at(norm, cursor, anchor) or _day_month_at(norm, cursor, anchor)):
             dated, cursor = d, d.end
+        elif (
+            dated is not None
+            and (m := _DL_EQUIVALENT.match(norm, cursor))
+            and (d := _date_at(norm, m.end(), anchor))
+        ):
+            dated, cursor = d, d.end
+            if era := _DL_GREGORIAN_ERA.match(norm, cursor):
+                cursor = era.end()
         else:
             break
     # A dateline needs an agency or a dash, and a three-word "city" only counts when a date follows it.

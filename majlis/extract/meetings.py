@@ -83,8 +83,11 @@ GUEST_WORDS = {
     "بضيفه",
     "بضيفها",
 }
-LIST_MARKS = {"-", "–", "•", "*", "·", "▪"}  # a line starting so is an item of the list announced before
-LIST_ITEM_LEAD = 2  # tokens before the listed person: the mark, at most one more («- و»)
+# a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
+LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]|[0-9٠-٩]{1,2}\s*[-–.)])")
+LIST_ITEM_LEAD = (
+    3  # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
+)
 PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
@@ -439,7 +442,7 @@ class ArticleReader:
         for index, sentence in enumerate(body):
             self._prior = body[index - 1] if index else None
             toks = tokenize(sentence.text)
-            if listing is not None and sentence.text.lstrip()[:1] in LIST_MARKS:
+            if listing is not None and LIST_ITEM.match(sentence.text):
                 current = self._list_item(listing, sentence, toks) or current
                 continue
             listing = None

@@ -125,6 +125,34 @@ def _unbracket_rank_branches(toks: list[Tok]) -> list[Tok]:
     return Tokens(t for i, t in enumerate(toks) if i not in drop)
 
 
+# «الرئيس التنفيذي لشركة «ستراتوس» الأمريكية», «قائد الفرقاطة «شلاتين»»: a quoted own name after these is
+# part of the office, and the country word after it is the company's or the ship's
+QUOTED_NAME_OWNERS = frozenset(norm_words("شركة شركات مجموعة مؤسسة مصنع منظومة برنامج مشروع تمرين"))
+MAX_QUOTED_NAME = 8  # tokens between the quotes
+
+
+def _unquote_own_names(toks: list[Tok]) -> list[Tok]:
+    """Quote marks around the own name of a company or a ship are dropped, so its office reads through.
+    Tokens keep their offsets into the sentence, so the title's text keeps the quotes."""
+    owners = QUOTED_NAME_OWNERS | vocabulary().unit_nouns
+    drop: set[int] = set()
+    for i in range(1, len(toks)):
+        if toks[i].text not in {"«", '"'}:
+            continue
+        owner = strip_al(toks[i - 1].norm)
+        if owner not in owners and not (owner[:1] in "لب" and strip_al(owner[1:]) in owners):
+            continue
+        close = "»" if toks[i].text == "«" else '"'
+        end = next(
+            (k for k in range(i + 1, min(len(toks), i + 2 + MAX_QUOTED_NAME)) if toks[k].text == close), None
+        )
+        if end is not None and end > i + 1:
+            drop.update((i, end))
+    if not drop:
+        return toks
+    return Tokens(t for i, t in enumerate(toks) if i not in drop)
+
+
 def _is_prepositional(word: str) -> bool:
     return any(word.startswith(p) and len(word) - len(p) >= MIN_STEM for p in PREPOSITIONAL)
 
@@ -136,7 +164,7 @@ def _is_boundary(tok: Tok) -> bool:
 class _SentenceParse:
     def __init__(self, text: str, per_spans: list[tuple[int, int]]) -> None:
         self.text = text
-        self.toks = _unbracket_rank_branches(tokenize(text))
+        self.toks = _unquote_own_names(_unbracket_rank_branches(tokenize(text)))
         v = vocabulary()
         self.v = v
         n = len(self.toks)

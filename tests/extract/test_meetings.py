@@ -1357,3 +1357,30 @@ def test_a_name_the_model_ran_past_ends_at_the_surname_the_article_uses_alone() 
     )
     (m,) = _extract(body, people=("ماهر سليم الخوالدة ارتياحه", "جوزيف أنطوان حبيش", "الخوالدة"))
     assert {p["name"] for p in m["participants"]} == {"ماهر سليم الخوالدة", "جوزيف أنطوان حبيش"}
+
+
+def test_an_agency_dateline_with_both_calendars_numbered_receptions_and_a_quoted_company() -> None:
+    body = (
+        "أبوظبي 3 ذو القعدة 1447 هـ الموافق 20 أبريل 2026 م وام\n"
+        "استقبل قائد القوات البرية اللواء الركن حمد راشد النعيمي في مكتبه اليوم، كلاً على حدة، كلاً من:\n"
+        "1- الرئيس التنفيذي لشركة «فالكون للأنظمة البحرية» الإيطالية ماركو جالي.\n"
+        "2- الملحق العسكري الماليزي لدى الدولة العقيد عزمان بن يوسف.\n"
+        "وفي وقت سابق اليوم، التقى اللواء الركن حمد راشد النعيمي قائد القوات البرية الهندية الفريق أول "
+        "سوريش باتيل."
+    )
+    people = ("حمد راشد النعيمي", "ماركو جالي", "عزمان بن يوسف", "سوريش باتيل")
+    meetings = _extract(body, published=date(2026, 4, 21), people=people)
+    guests = [
+        (p["name"], p["title"], p["country"])
+        for m in meetings
+        for p in m["participants"]
+        if p["role"] == "guest"
+    ]
+    assert guests == [
+        ("ماركو جالي", "الرئيس التنفيذي لشركة «فالكون للأنظمة البحرية»", "IT"),
+        ("عزمان بن يوسف", "الملحق العسكري", "MY"),
+        ("سوريش باتيل", "قائد القوات البرية", "IN"),
+    ]
+    assert {(m["city"], m["location_country"], m["date"]) for m in meetings} == {
+        ("أبوظبي", "AE", "2026-04-20")
+    }
