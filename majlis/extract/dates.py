@@ -166,7 +166,7 @@ def _lexicon() -> _Lexicon:
     year = rf"(?:\s*[،,]?\s*(?:{before_year}\s*)?(?P<year>\d{{4}})(?!\d)(?:\s*{gmark}(?!\w))?)?"
     mod = rf"(?:\s+(?P<mod>{_alternation(month_mods)})(?!\w))?"
     gregorian_word = re.compile(
-        rf"{day}\s*(?:{before_month}\s+)?(?P<month>{gm})(?!\w)(?:\s*\(\s*{gm}\s*\))?{year}{mod}"
+        rf"{day}\s*(?:{before_month}\s+)?(?P<month>{gm})(?!\w)(?:\s*\(\s*{gm}\s*\)|\s*/\s*{gm}(?!\w))?{year}{mod}"
     )
     month_word = re.compile(
         rf"{day}\s*(?:{before_month}\s+)?الشهر\s+(?P<mod>{_alternation(month_mods)})(?!\w)"

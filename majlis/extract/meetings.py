@@ -676,6 +676,8 @@ class ArticleReader:
                 current.attendees += [a for a in attendees if a not in current.parties()]
                 return current
             return None
+        if subject.title:
+            _counterparts_share_the_office(subject.title, objects, principals, toks)
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         self._locate(draft, toks)
         sidelines = current is not None and bool(self.v.sidelines.find_all(toks))
@@ -691,6 +693,9 @@ class ArticleReader:
         if current is not None and current.date is not None and self.v.same_day.find_all(toks):
             draft.date, draft.date_note = current.date, "the same day as the meeting before"
         self._add_topics(draft, sentence, always=True)
+        if self._prior is not None and toks and toks[0].norm in POINTING_BACK:
+            # «اتفقت الولايات المتحدة واليابان على … . وجاء الاتفاق خلال محادثات …»: the lead told the outcome
+            self._add_topics(draft, self._prior, always=True)
         if self.v.separately.find_all(toks) and len(objects) > 1:
             for obj in objects:
                 part = Draft(
@@ -920,6 +925,24 @@ def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
             if place:
                 return place
     return None
+
+
+POINTING_BACK = {"جاء", "وجاء", "جاءت", "وجاءت", "ياتي", "وياتي", "تاتي", "وتاتي"}  # normalised
+COUNTERPART_NOUNS = {"نظيره", "بنظيره", "ونظيره", "نظيرته", "بنظيرته", "ونظيرته", "نظيرها", "بنظيرها"}
+COUNTERPART_REACH = 3  # tokens from «نظيره» to the name («نظيره الياباني X», «بنظيره وزير …»)
+
+
+def _counterparts_share_the_office(
+    title: str, objects: list[Party], principals: list[Person], toks: list[Tok]
+) -> None:
+    """«وزير الدفاع الأمريكي X مع نظيره الياباني Y»: a counterpart named with no office of his own holds
+    the same office in his country."""
+    for person in principals:
+        lead = toks[max(0, person.tok_start - COUNTERPART_REACH) : person.tok_start]
+        if person.title is None and person.name and any(t.norm in COUNTERPART_NOUNS for t in lead):
+            for party in objects:
+                if party.title is None and party.name and _names_match(party.name, person.name):
+                    party.title = title
 
 
 def _trimmed_to_surnames(per: list[Mention]) -> list[Mention]:

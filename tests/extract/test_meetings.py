@@ -1384,3 +1384,31 @@ def test_an_agency_dateline_with_both_calendars_numbered_receptions_and_a_quoted
     assert {(m["city"], m["location_country"], m["date"]) for m in meetings} == {
         ("أبوظبي", "AE", "2026-04-20")
     }
+
+
+def test_wire_copy_talks_named_before_their_verb_and_a_counterpart_holding_the_same_office() -> None:
+    body = (
+        "كانبيرا (رويترز) - اتفقت أستراليا والهند يوم الخميس على توسيع التدريبات العسكرية المشتركة بين "
+        "البلدين.\n"
+        "وجاء الاتفاق خلال محادثات أجراها وزير الدفاع الأسترالي مارك ستيوارت مع نظيره الهندي أنيل "
+        "كومار فارما في كانبيرا."
+    )
+    (m,) = _extract(body, people=("مارك ستيوارت", "أنيل كومار فارما"))
+    titles = {p["name"]: (p["title"], p["country"]) for p in m["participants"]}
+    assert titles == {"مارك ستيوارت": ("وزير الدفاع", "AU"), "أنيل كومار فارما": ("وزير الدفاع", "IN")}
+    assert m["topics"] == ["joint_exercises"]
+
+
+def test_a_minister_hosting_a_meeting_others_joined_with_a_levantine_and_gregorian_month() -> None:
+    body = (
+        "أثينا (أ ف ب) - استضاف وزير الدفاع اليوناني ديمتريس بابادوبولوس الاجتماع الذي شارك فيه وزير "
+        "الدفاع القبرصي أندرياس لويزو ووزير الدفاع الأردني سامر حداد في أثينا الاثنين 4 آذار/مارس 2026."
+    )
+    (m,) = _extract(body, published=None, people=("ديمتريس بابادوبولوس", "أندرياس لويزو", "سامر حداد"))
+    roles = {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
+    assert roles == {
+        "ديمتريس بابادوبولوس": ("GR", "host"),
+        "أندرياس لويزو": ("CY", "guest"),
+        "سامر حداد": ("JO", "guest"),
+    }
+    assert m["date"] == "2026-03-04"
