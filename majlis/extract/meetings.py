@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from majlis import PIPELINE_VERSION
@@ -31,6 +31,7 @@ from majlis.extract.places import (
     Place,
     arrival_place,
     dateline_place,
+    headquarters_country,
     home_countries,
     place_in,
     visit_destination,
@@ -692,6 +693,8 @@ class ArticleReader:
         draft.date, draft.date_note = self._meeting_date(sentence, toks, trigger)
         if current is not None and current.date is not None and self.v.same_day.find_all(toks):
             draft.date, draft.date_note = current.date, "the same day as the meeting before"
+        elif current is not None and current.date is not None and self.v.next_day.find_all(toks):
+            draft.date, draft.date_note = current.date + timedelta(days=1), "the day after the meeting before"
         self._add_topics(draft, sentence, always=True)
         if self._prior is not None and toks and toks[0].norm in POINTING_BACK:
             # «اتفقت الولايات المتحدة واليابان على … . وجاء الاتفاق خلال محادثات …»: the lead told the outcome
@@ -785,6 +788,8 @@ class ArticleReader:
             draft.place, draft.place_note = arrived, "arrival"
         elif self.dateline:
             draft.place, draft.place_note = self.dateline, "dateline"
+        elif seat := headquarters_country(text):
+            draft.place, draft.place_note = Place(None, seat), "headquarters"
 
     @cached_property
     def _arrivals(self) -> list[tuple[int, Place]]:

@@ -82,6 +82,22 @@ def place_in(text: str) -> Place | None:
     return None
 
 
+# «في مقر القيادة العامة للجيش الباكستاني», «بمقر وزارة الدفاع الأمريكية»: a headquarters of a country's
+HEADQUARTERS = re.compile(
+    r"(?:^|\s)(?:في|و?ب)?\s?مقر\s+(?!إقامة|اقامة)(?P<rest>(?:\S+\s*){1,6})"
+)  # not a residence
+
+
+def headquarters_country(sentence_text: str) -> str | None:
+    """The country whose institution's headquarters the sentence places something in."""
+    for m in HEADQUARTERS.finditer(sentence_text):
+        rest = re.split(r"[،,.:؛(]", m.group("rest"))[0]
+        for hit in find_countries(rest):
+            if hit.kind in {"nisba", "institution", "name"}:
+                return hit.code
+    return None
+
+
 # «زيارة عمل إلى دولة قطر», «زيارته الرسمية إلى الرياض»: the country a visit is to
 VISIT_DESTINATION = re.compile(
     r"(?:^|\s)(?:زيار\S*)(?:\s+\S+){0,2}?\s+(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,3})"

@@ -18,6 +18,7 @@ class Vocabulary:
     past_month: PhraseMatcher
     separately: PhraseMatcher
     same_day: PhraseMatcher
+    next_day: PhraseMatcher
     reported_before: PhraseMatcher
     agent_markers: PhraseMatcher
     clause_verbs: frozenset[str]  # normalised, with «و» forms
@@ -96,6 +97,7 @@ def vocabulary() -> Vocabulary:
         ),
         separately=PhraseMatcher(_flat(meet["separately"], "separately")),
         same_day=PhraseMatcher(_flat(meet["same_day"], "same_day")),
+        next_day=PhraseMatcher(_flat(meet["next_day"], "next_day")),
         reported_before=PhraseMatcher(_flat(meet["reported_before"], "reported_before")),
         agent_markers=PhraseMatcher(_flat(meet["agent_markers"], "agent"), allow_clitic=False),
         clause_verbs=frozenset(

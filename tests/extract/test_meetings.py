@@ -1412,3 +1412,21 @@ def test_a_minister_hosting_a_meeting_others_joined_with_a_levantine_and_gregori
         "سامر حداد": ("JO", "guest"),
     }
     assert m["date"] == "2026-03-04"
+
+
+def test_talks_at_a_countrys_headquarters_are_there_and_the_next_day_follows_them() -> None:
+    body = (
+        "بحث قائد القوات البحرية الكويتية اللواء البحري صالح فهد العجمي مع قائد البحرية التركية الأدميرال "
+        "أرجان يلماز، سبل التعاون، خلال لقاء جمعهما يوم الاثنين 9 مارس في مقر قيادة البحرية التركية.\n"
+        "وفي اليوم التالي، استقبل وزير الدفاع التركي محمد أوزدمير اللواء البحري العجمي في أنقرة، وتناول "
+        "اللقاء الإنتاج الحربي المشترك."
+    )
+    first, second = _extract(
+        body, published=date(2026, 3, 11), people=("صالح فهد العجمي", "أرجان يلماز", "محمد أوزدمير")
+    )
+    assert first["location_country"] == "TR" and first["date"] == "2026-03-09"
+    assert {p["name"]: p["role"] for p in first["participants"]} == {
+        "صالح فهد العجمي": "guest",
+        "أرجان يلماز": "host",
+    }
+    assert second["date"] == "2026-03-10" and second["topics"] == ["defense_industry"]
