@@ -923,6 +923,9 @@ PLACE_REACH_WORDS = 8
 
 def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
     """The place a sentence gives for the meeting it names: a city within a few words of the noun."""
+    folded = normalize(text)
+    if not any(noun in folded for noun in _MEETING_NOUNS_NORMALIZED):
+        return None  # most follow-up sentences: no token scan
     for index, tok in enumerate(toks):
         if any(tok.norm.endswith(noun) for noun in _MEETING_NOUNS_NORMALIZED):
             words = [t for t in toks[index:] if not t.is_punct][: PLACE_REACH_WORDS + 1]

@@ -611,19 +611,21 @@ ENVOY_POSTING_WORDS = 8  # «سفير جمهورية باكستان الإسلا
 
 def envoys_abroad(text: str) -> set[str]:
     """Countries whose envoys the text names at a post elsewhere («سفير سلطنة عمان لدى الجزائر» → OM)."""
-    toks = tokenize(text)
     found: set[str] = set()
-    for i, tok in enumerate(toks):
-        word = strip_al(tok.norm)
-        if word not in ENVOY_WORDS and not (word[:1] in "وبل" and strip_al(word[1:]) in ENVOY_WORDS):
-            continue  # «بسفير», «وسفير», «للسفير» too
-        window = toks[i : i + ENVOY_POSTING_WORDS + 3]
-        stop = next((k for k, t in enumerate(window) if t.is_punct and t.text not in "«»"), len(window))
-        raw = text[window[0].start : window[stop - 1].end] if stop else ""
+    for m in _ENVOY_AT_POST.finditer(text):
+        raw = m.group(0)
         posted, sender = _posted_to(raw), _sender_country(raw)
         if posted and sender and posted != sender:
             found.add(sender)
     return found
+
+
+# an envoy word (with «ال» or a preposition glued on) and the words up to his posting and its country, within
+# a clause: read from the article's text, not its tokens (whole articles would crowd the sentence cache)
+_ENVOY_AT_POST = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:سفير|سفيرة|قنصل|قنصلة)"
+    rf"(?:\s+[^\s،,.؛:()]+){{0,{ENVOY_POSTING_WORDS}}}?\s+(?:لدى|لدي)(?:\s+[^\s،,.؛:()]+){{1,4}}"
+)
 
 
 def _posted_to(raw_title: str) -> str | None:
