@@ -737,7 +737,9 @@ class ArticleReader:
         target = self._draft_named_in(sentence) or current
         if target.event_type == "call":
             pass  # calls have no place
-        elif target.place is None or target.place_note in {"dateline", "host country"}:
+        elif (target.place is None or target.place_note in {"dateline", "host country"}) and not (
+            self.v.future.find_all(toks)  # «الاجتماع المقبل سيعقد في مانيلا»: the next one's place
+        ):
             place = _place_of_meeting_noun(sentence.text, toks)
             if place:
                 target.place, target.place_note = place, "stated"

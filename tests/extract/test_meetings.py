@@ -1430,3 +1430,13 @@ def test_talks_at_a_countrys_headquarters_are_there_and_the_next_day_follows_the
         "أرجان يلماز": "host",
     }
     assert second["date"] == "2026-03-10" and second["topics"] == ["defense_industry"]
+
+
+def test_where_the_next_meeting_will_be_held_is_not_where_this_one_was() -> None:
+    body = (
+        "سيول (يونهاب) - ترأس وزير الدفاع الكوري الجنوبي لي سانغ مين الاجتماع الذي شارك فيه وزير الدفاع "
+        "الأسترالي بيتر كولينز.\n"
+        "وقال لي للصحفيين إن الاجتماع المقبل سيعقد في مانيلا العام المقبل."
+    )
+    (m,) = _extract(body, people=("لي سانغ مين", "بيتر كولينز"))
+    assert (m["city"], m["location_country"]) == ("سيول", "KR")
