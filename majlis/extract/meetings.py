@@ -604,13 +604,11 @@ class ArticleReader:
             return None
         if _received_right_after_masdar(toks, trigger, principals):
             voice = "visits"  # «وكان في استقبال قائد السفينة X …، Y»: X is received, Y receives
-        parties = self._with_the_guest(
-            [(p.tok_start, self._party(p, sentence)) for p in principals],
-            toks,
-            clause_start,
-            attend_at,
-            current,
-        )
+        named = [(p.tok_start, self._party(p, sentence)) for p in principals]
+        parties = self._with_the_guest(named, toks, clause_start, attend_at, current)
+        guest_first = bool(parties) and all(parties[0] is not party for _, party in named)
+        if voice in SHARED and guest_first:
+            voice = "visits"  # «وكان الضيف قد التقى … X»: «the guest» met X, who hosted him
         subject: Party | None = parties[0] if parties else None
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
@@ -646,6 +644,7 @@ class ArticleReader:
             (after_with or by_pronoun or by_delegation or by_sequel or by_object_list)
             and current is not None
             and current.subject is not None
+            and not guest_first  # «وأجرى الضيف … مباحثات مع X»: the guest is this meeting's subject
         )
         if inherited and current is not None:
             objects, subject = parties, current.subject
@@ -829,9 +828,12 @@ class ArticleReader:
         candidates, firm = self._home
         if firm:
             return candidates[0] if candidates else None
-        guests = [
-            o for d in [draft, *self.drafts] for o in d.objects
-        ]  # every meeting's visitors, not only this one's
+        guests = [  # every meeting's visitors, not only this one's
+            o
+            for d in [draft, *self.drafts]
+            for o in ([d.subject] if d.voice in GUEST_FIRST else d.objects)
+            if o
+        ]
         others = {o.country for o in guests if o.country and not o.inferred} | self._envoys_countries
         others |= self._envoys_abroad
         return next((c for c in candidates if c not in others), None)

@@ -1440,3 +1440,21 @@ def test_where_the_next_meeting_will_be_held_is_not_where_this_one_was() -> None
     )
     (m,) = _extract(body, people=("لي سانغ مين", "بيتر كولينز"))
     assert (m["city"], m["location_country"]) == ("سيول", "KR")
+
+
+def test_the_guest_as_subject_meets_his_next_host_and_the_visit_was_attended() -> None:
+    body = (
+        "مسقط - استقبل وزير الدفاع سالم ناصر البوسعيدي اليوم بمكتبه قائد القوات البحرية الإيطالية الأدميرال "
+        "جوفاني روسي، الذي يزور السلطنة حالياً.\n"
+        "وكان الضيف قد التقى أمس رئيس أركان قوات السلطان المسلحة الفريق الركن خالد سيف الهنائي بمكتبه.\n"
+        "وأجرى الضيف الإيطالي، اليوم، مباحثات مع قائد البحرية السلطانية العمانية اللواء البحري هلال سالم "
+        "الرواحي.\n"
+        "حضر الزيارة سفير الجمهورية الإيطالية المعتمد لدى السلطنة ماركو بيانكي."
+    )
+    people = ("سالم ناصر البوسعيدي", "جوفاني روسي", "خالد سيف الهنائي", "هلال سالم الرواحي", "ماركو بيانكي")
+    meetings = _extract(body, published=date(2026, 5, 5), people=people)
+    roles = [{p["name"]: (p["country"], p["role"]) for p in m["participants"]} for m in meetings]
+    assert len(meetings) == 3
+    assert roles[1] == {"جوفاني روسي": ("IT", "guest"), "خالد سيف الهنائي": ("OM", "host")}
+    assert roles[2]["جوفاني روسي"] == ("IT", "guest") and roles[2]["هلال سالم الرواحي"] == ("OM", "host")
+    assert roles[2]["ماركو بيانكي"] == ("IT", "attendee")
