@@ -298,6 +298,13 @@ class ArticleReader:
                     hits = find_countries(sentence.text[window[0].start : end])
                     if hits:
                         return hits[0].code
+        if tail == [GENERIC_VESSEL]:
+            # «قائد السفينة» of «الفرقاطة الهندية …»: the one vessel the article gives a country
+            found = {
+                self._unit_country(f"قائد {noun}") for noun in self.v.unit_nouns if noun != GENERIC_VESSEL
+            }
+            found.discard(None)
+            return found.pop() if len(found) == 1 else None
         return None
 
     def _resolve(self, party: Party) -> Party:
@@ -939,6 +946,7 @@ def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
     return None
 
 
+GENERIC_VESSEL = "سفينه"  # normalised «السفينة» without «ال»: any ship the article names
 POINTING_BACK = {"جاء", "وجاء", "جاءت", "وجاءت", "ياتي", "وياتي", "تاتي", "وتاتي"}  # normalised
 COUNTERPART_NOUNS = {"نظيره", "بنظيره", "ونظيره", "نظيرته", "بنظيرته", "ونظيرته", "نظيرها", "بنظيرها"}
 COUNTERPART_REACH = 3  # tokens from «نظيره» to the name («نظيره الياباني X», «بنظيره وزير …»)

@@ -1458,3 +1458,16 @@ def test_the_guest_as_subject_meets_his_next_host_and_the_visit_was_attended() -
     assert roles[1] == {"جوفاني روسي": ("IT", "guest"), "خالد سيف الهنائي": ("OM", "host")}
     assert roles[2]["جوفاني روسي"] == ("IT", "guest") and roles[2]["هلال سالم الرواحي"] == ("OM", "host")
     assert roles[2]["ماركو بيانكي"] == ("IT", "attendee")
+
+
+def test_the_ships_commander_is_of_the_one_vessel_the_article_gives_a_country() -> None:
+    body = (
+        "الدوحة في 4 مايو /قنا/ زار قائد القوات البحرية الأميرية اللواء البحري عبدالله سالم المري اليوم "
+        "المدمرة الفرنسية «فوربان» الراسية في ميناء حمد، وكان في استقباله قائد السفينة الكابتن جان بيير "
+        "مورو، الذي قدم إيجازاً عن مهام السفينة."
+    )
+    (m,) = _extract(body, published=date(2026, 5, 4), people=("عبدالله سالم المري", "جان بيير مورو"))
+    assert {p["name"]: p["country"] for p in m["participants"]} == {
+        "عبدالله سالم المري": "QA",
+        "جان بيير مورو": "FR",
+    }
