@@ -19,6 +19,7 @@ from majlis.extract.countries import find_countries, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
 from majlis.extract.people import (
     COMPLEMENTIZERS,
+    COUNTERPART_NOUNS,
     DELEGATION_REACH,
     ENVOY_WORDS,
     NAME_PARTICLES,
@@ -86,9 +87,8 @@ GUEST_WORDS = {
 }
 # a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]|[0-9٠-٩]{1,2}\s*[-–.)])")
-LIST_ITEM_LEAD = (
-    3  # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
-)
+# tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
+LIST_ITEM_LEAD = 3
 PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
@@ -283,6 +283,16 @@ class ArticleReader:
         if strip_al(words[1].norm) not in self.v.unit_nouns:
             return None
         tail = [strip_al(t.norm) for t in words[1:]]
+        country = self._country_after(tail)
+        if country is None and tail == [GENERIC_VESSEL]:
+            # «قائد السفينة» of «الفرقاطة الهندية …»: the one vessel the article gives a country
+            found = {self._country_after([noun]) for noun in self.v.unit_nouns if noun != GENERIC_VESSEL}
+            found.discard(None)
+            return found.pop() if len(found) == 1 else None
+        return country
+
+    def _country_after(self, tail: list[str]) -> str | None:
+        """The country word a few words after the longest start of `tail` (a unit's name) in the body."""
         for size in range(len(tail), 0, -1):
             for sentence in self._body_sentences():
                 toks = tokenize(sentence.text)
@@ -298,13 +308,6 @@ class ArticleReader:
                     hits = find_countries(sentence.text[window[0].start : end])
                     if hits:
                         return hits[0].code
-        if tail == [GENERIC_VESSEL]:
-            # «قائد السفينة» of «الفرقاطة الهندية …»: the one vessel the article gives a country
-            found = {
-                self._unit_country(f"قائد {noun}") for noun in self.v.unit_nouns if noun != GENERIC_VESSEL
-            }
-            found.discard(None)
-            return found.pop() if len(found) == 1 else None
         return None
 
     def _resolve(self, party: Party) -> Party:
@@ -561,14 +564,17 @@ class ArticleReader:
             return None
         if any(p.tok_start < trigger.start for p in principals):
             return None
-        people = self._people(self._prior)
-        return self._party(people[0], self._prior) if people else None
+        return self._first_before(named=False)
 
     def _named_before(self) -> Party | None:
-        """The first person named in the sentence before, if it names one by name."""
+        """The first person named by name in the sentence before."""
+        return self._first_before(named=True)
+
+    def _first_before(self, named: bool) -> Party | None:
+        """The first person (with `named`, the first with a name) in the sentence before, as a party."""
         if self._prior is None:
             return None
-        people = [p for p in self._people(self._prior) if p.name]
+        people = [p for p in self._people(self._prior) if p.name or not named]
         return self._party(people[0], self._prior) if people else None
 
     def _agent_first(self, principals: list[Person], toks: list[Tok], trigger: Match) -> list[Person]:
@@ -948,7 +954,6 @@ def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
 
 GENERIC_VESSEL = "سفينه"  # normalised «السفينة» without «ال»: any ship the article names
 POINTING_BACK = {"جاء", "وجاء", "جاءت", "وجاءت", "ياتي", "وياتي", "تاتي", "وتاتي"}  # normalised
-COUNTERPART_NOUNS = {"نظيره", "بنظيره", "ونظيره", "نظيرته", "بنظيرته", "ونظيرته", "نظيرها", "بنظيرها"}
 COUNTERPART_REACH = 3  # tokens from «نظيره» to the name («نظيره الياباني X», «بنظيره وزير …»)
 
 

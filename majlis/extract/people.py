@@ -36,7 +36,9 @@ POSTING = re.compile(
     r"|\s+(المعين|المعينة|المعتمد|المعتمدة)\s+(في|فى|لدى|لدي)\s+\S+.*$"
 )
 POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
-COUNTERPART_WORDS = {"مع", "بنظيره", "نظيره", "ونظيره", "بنظيرته", "نظيرته", "ونظيرته"}
+# «نظيره»: his counterpart (normalised, with the clitics it is written with)
+COUNTERPART_NOUNS = {"نظيره", "بنظيره", "ونظيره", "نظيرته", "بنظيرته", "ونظيرته", "نظيرها", "بنظيرها"}
+COUNTERPART_WORDS = {"مع"} | COUNTERPART_NOUNS
 MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
 DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
@@ -576,7 +578,7 @@ def clean_title(raw: str) -> str | None:
     if words and strip_al(normalize(words[0])) in ENVOY_WORDS:
         # «سفير الدولة», «سفير الجمهورية الإسلامية [الموريتانية]»: what is left of the sending state's
         # name once its country word is gone
-        while len(words) > 1 and strip_al(normalize(words[-1])) in STATE_FORM_WORDS:
+        while len(words) > 1 and _state_form(words[-1]):
             words.pop()
     return " ".join(words) or None
 

@@ -82,33 +82,34 @@ def place_in(text: str) -> Place | None:
     return None
 
 
-# «في مقر القيادة العامة للجيش الباكستاني», «بمقر وزارة الدفاع الأمريكية»: a headquarters of a country's
-HEADQUARTERS = re.compile(
-    r"(?:^|\s)(?:في|و?ب)?\s?مقر\s+(?!إقامة|اقامة)(?P<rest>(?:\S+\s*){1,6})"
-)  # not a residence
+# «في مقر القيادة العامة للجيش الباكستاني», «بمقر وزارة الدفاع الأمريكية»: an institution's seat (not
+# «مقر إقامة», a residence), up to the end of the clause
+HEADQUARTERS = re.compile(r"(?:^|\s)(?:في|و?ب)?\s?مقر\s+(?!إقامة|اقامة)(?P<rest>[^،,.:؛(]+)")
+# «زيارة عمل إلى دولة قطر», «زيارته الرسمية إلى الرياض»: where a visit goes
+VISIT_DESTINATION = re.compile(
+    r"(?:^|\s)(?:زيار\S*)(?:\s+\S+){0,2}?\s+(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,3})"
+)
+_WORDS_AFTER_SEAT = 6
 
 
 def headquarters_country(sentence_text: str) -> str | None:
     """The country whose institution's headquarters the sentence places something in."""
-    for m in HEADQUARTERS.finditer(sentence_text):
-        rest = re.split(r"[،,.:؛(]", m.group("rest"))[0]
-        for hit in find_countries(rest):
-            if hit.kind in {"nisba", "institution", "name"}:
-                return hit.code
-    return None
-
-
-# «زيارة عمل إلى دولة قطر», «زيارته الرسمية إلى الرياض»: the country a visit is to
-VISIT_DESTINATION = re.compile(
-    r"(?:^|\s)(?:زيار\S*)(?:\s+\S+){0,2}?\s+(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,3})"
-)
+    return _first_country(HEADQUARTERS, sentence_text, {"nisba", "institution", "name"}, _WORDS_AFTER_SEAT)
 
 
 def visit_destination(sentence_text: str) -> str | None:
     """The country (by name or capital) a visit in the sentence is to."""
-    for m in VISIT_DESTINATION.finditer(sentence_text):
-        for hit in find_countries(m.group("rest")):
-            if hit.kind in {"name", "capital"}:
+    return _first_country(VISIT_DESTINATION, sentence_text, {"name", "capital"})
+
+
+def _first_country(pattern: re.Pattern[str], text: str, kinds: set[str], words: int = 0) -> str | None:
+    """The first country of one of `kinds` in a match's «rest» group (its first `words` words, if given)."""
+    for m in pattern.finditer(text):
+        rest = m.group("rest")
+        if words:
+            rest = " ".join(rest.split()[:words])
+        for hit in find_countries(rest):
+            if hit.kind in kinds:
                 return hit.code
     return None
 
