@@ -70,7 +70,18 @@ class RunSummary:
     participants: int = 0
     mart_counts: dict[str, int] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0  # the run's wall time (stages overlap: analysis runs while files are read)
     warehouse: str = ""
+
+    def one_line(self) -> str:
+        """The run in one log line: what it added and how long each stage took."""
+        stages = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in self.stage_seconds.items())
+        return (
+            f"run done in {self.seconds:.1f} s: {self.articles_new} new articles "
+            f"({self.articles_skipped} already loaded, {self.articles_reprocessed} reprocessed), "
+            f"{self.meetings} meetings, {self.quarantined} quarantined, {self.files} input files "
+            f"({self.files_unchanged} unchanged); stages: {stages or 'none'}"
+        )
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
@@ -355,6 +366,7 @@ def _run(
     paths: list[str], files_per_batch: int, reprocess: bool, batches_in_flight: int | None, rescan: bool
 ) -> RunSummary:
     logger = get_run_logger()
+    started = time.monotonic()
     summary = RunSummary(warehouse=str(config.warehouse_dir()))
     landed = config.landed_dir()
     files = _stage("discover", summary, lambda: _changed_files(paths, summary, rescan))
@@ -394,11 +406,6 @@ def _run(
         summary.mart_counts = up_to_date
     else:
         summary.mart_counts = _stage("dbt build", summary, lambda: build_marts())
-    logger.info(
-        "run done: %d files, %d articles read (%d new, %d already loaded, %d reprocessed), %d quarantined, "
-        "%d mentions, %d meetings; stage seconds %s",
-        summary.files, summary.articles_read, summary.articles_new, summary.articles_skipped,
-        summary.articles_reprocessed, summary.quarantined, summary.mentions, summary.meetings,
-        {k: round(v, 2) for k, v in summary.stage_seconds.items()},
-    )  # fmt: skip
+    summary.seconds = time.monotonic() - started
+    logger.info("%s", summary.one_line())
     return summary

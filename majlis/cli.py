@@ -175,24 +175,30 @@ def _print_if_up_to_date(scan: InputScan) -> bool:
 def serve(
     inbox: Annotated[Path, typer.Option(help="Directory the scheduled runs read new articles from.")],
     cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '*/30 * * * *'.")] = "*/30 * * * *",
+    interval: Annotated[
+        float | None, typer.Option(help="Run every this many seconds instead of on the cron schedule.")
+    ] = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "majlis-inbox",
 ) -> None:
-    """Serve a Prefect deployment that runs the flow on INBOX on a cron schedule (Ctrl-C stops it)."""
+    """Serve a Prefect deployment that runs the flow on INBOX on a schedule, until Ctrl-C or SIGTERM.
+
+    With PREFECT_API_URL unset, majlis runs a Prefect server (with its scheduler) for as long as it serves;
+    with it set, the deployment registers with that server."""
     from majlis.runtime import quiet_prefect_shutdown
 
     quiet_prefect_shutdown()
-    from flows.deploy import inbox_deployment, serve_deployment
-
     if not inbox.is_dir():
         console.print(f"[red]error:[/red] inbox is not a directory: {inbox}")
         raise typer.Exit(2)
+    from flows.deploy import inbox_deployment, serve_inbox
+
     try:
-        deployment = inbox_deployment(inbox, cron, name)
+        deployment = inbox_deployment(inbox, cron, name, interval_seconds=interval)
     except ValueError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    console.print(f"serving deployment majlis/{name} on {inbox.resolve()} with schedule '{cron}'")
-    serve_deployment(deployment)
+    with user_errors():
+        serve_inbox(deployment, say=lambda line: console.print(line, highlight=False, soft_wrap=True))
 
 
 @app.command()

@@ -45,14 +45,25 @@ def _free_port() -> int:
 
 
 class TemporaryPrefectServer:
-    """A Prefect API server in a child process, for the length of one run."""
+    """A Prefect API server in a child process, for the length of one run or one `majlis serve`.
 
-    def __init__(self) -> None:
-        from prefect.settings import get_current_settings
+    With `services`, the server runs Prefect's background services as `prefect server start` does, the
+    scheduler among them: Prefect's ephemeral mode runs none of them, so a served deployment's schedule
+    would never create a run.
+    """
 
-        self.log_path = get_current_settings().home / "majlis-server.log"
+    def __init__(self, services: bool = False) -> None:
+        self.services = services
+        self.log_path = self.log_path_default()
         self.port = _free_port()
         self.process = self._spawn()
+
+    @staticmethod
+    def log_path_default() -> Path:
+        """Where the server's output goes: beside Prefect's own database."""
+        from prefect.settings import get_current_settings
+
+        return Path(get_current_settings().home) / "majlis-server.log"
 
     @property
     def api_url(self) -> str:
@@ -74,10 +85,11 @@ class TemporaryPrefectServer:
         env = {
             **os.environ,
             "PREFECT_UI_ENABLED": "0",
-            "PREFECT__SERVER_EPHEMERAL": "1",
             "PREFECT__SERVER_FINAL": "1",
             **get_current_settings().to_environment_variables(exclude_unset=True),
         }
+        if not self.services:
+            env["PREFECT__SERVER_EPHEMERAL"] = "1"
         command = [
             sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
             "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
@@ -165,3 +177,41 @@ def prefect_api() -> Iterator[None]:
     # no UI link in the run's log: this server, like Prefect's temporary one, serves no UI
     with temporary_settings(updates={PREFECT_API_URL: _server.api_url, PREFECT_UI_URL: ""}):
         yield
+
+
+_owned: TemporaryPrefectServer | None = None
+
+
+@contextmanager
+def owned_prefect_server(services: bool = True) -> Iterator[str]:
+    """For a long-lived process (`majlis serve`): yield the API URL to use. With no `PREFECT_API_URL`, a
+    server of majlis's own, with Prefect's background services (its scheduler) when `services`, runs for
+    the length of the block; its URL is also exported, so the flow runs this process starts use it."""
+    global _owned
+    from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
+
+    if not TemporaryPrefectServer.needed():
+        yield str(PREFECT_API_URL.value())
+        return
+    server = TemporaryPrefectServer(services=services)
+    _owned = server
+    try:
+        server.wait_until_ready()
+        saved = os.environ.get("PREFECT_API_URL")
+        os.environ["PREFECT_API_URL"] = server.api_url
+        try:
+            with temporary_settings(updates={PREFECT_API_URL: server.api_url, PREFECT_UI_URL: ""}):
+                yield server.api_url
+        finally:
+            if saved is None:
+                os.environ.pop("PREFECT_API_URL", None)
+            else:
+                os.environ["PREFECT_API_URL"] = saved
+    finally:
+        server.stop()
+        _owned = None
+
+
+def owned_server_pid() -> int | None:
+    """The process id of the server `owned_prefect_server` runs, if any."""
+    return _owned.process.pid if _owned is not None else None

@@ -16,20 +16,9 @@ import pytest
 from conftest import REPO, majlis_env
 from corpus.articles import CALL, VISIT, VISIT_OTHER_WORDING, write_articles, write_bad_corpus
 
-from flows.deploy import inbox_deployment
 from majlis.runlock import RunLockedError, WarehouseUnwritableError, run_lock
 
 MAJLIS = [sys.executable, "-m", "majlis.cli"]
-
-
-def test_serve_builds_a_deployment_with_the_schedule_and_inbox(tmp_path: Path) -> None:
-    deployment = inbox_deployment(tmp_path, "*/30 * * * *", name="inbox-test")
-    assert deployment.name == "inbox-test"
-    assert deployment.parameters == {"paths": [str(tmp_path.resolve())]}
-    [schedule] = deployment.schedules
-    assert schedule.schedule.cron == "*/30 * * * *"
-    with pytest.raises(ValueError, match="cron"):
-        inbox_deployment(tmp_path, "every half hour")
 
 
 def test_a_second_run_on_a_locked_warehouse_stops_with_a_clear_message(tmp_path: Path) -> None:

@@ -1,0 +1,89 @@
+"""`majlis serve` as an operator runs it: the schedule fires by itself, and a signal stops everything."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import psutil
+import pytest
+from conftest import REPO, majlis_env
+from corpus.articles import VISIT, write_articles
+
+from flows.deploy import inbox_deployment
+
+MAJLIS = [sys.executable, "-m", "majlis.cli"]
+
+
+def test_a_deployment_carries_the_schedule_and_the_inbox(tmp_path: Path) -> None:
+    deployment = inbox_deployment(tmp_path, "*/30 * * * *", name="inbox-test")
+    assert deployment.parameters == {"paths": [str(tmp_path.resolve())]}
+    assert deployment.schedules[0].schedule.cron == "*/30 * * * *"
+    every = inbox_deployment(tmp_path, interval_seconds=90)
+    assert every.schedules[0].schedule.interval.total_seconds() == 90
+    with pytest.raises(ValueError, match="cron"):
+        inbox_deployment(tmp_path, "every half hour")
+    with pytest.raises(ValueError, match="positive"):
+        inbox_deployment(tmp_path, interval_seconds=0)
+
+
+def _meetings(database: Path) -> int:
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            row = con.execute("select count(*) from fact_meetings").fetchone()
+    except duckdb.Error:
+        return 0  # not built yet
+    return int(row[0]) if row else 0
+
+
+def _wait_for(condition: object, seconds: float, what: str, log: Path) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if condition():  # type: ignore[operator]
+            return time.monotonic() - started
+        time.sleep(1)
+    raise AssertionError(f"{what} not within {seconds:.0f} s; serve printed:\n{log.read_text()[-4000:]}")
+
+
+@pytest.mark.slow
+def test_the_schedule_loads_a_dropped_file_and_a_signal_stops_serving(tmp_path: Path) -> None:
+    inbox, warehouse, log = tmp_path / "inbox", tmp_path / "w", tmp_path / "serve.log"
+    inbox.mkdir()
+    env = majlis_env(warehouse, PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_RUNNER_POLL_FREQUENCY="2")
+    env.pop("PREFECT_API_URL", None)  # the README's way: majlis runs the server
+    with log.open("w") as out:
+        serving = subprocess.Popen(
+            [*MAJLIS, "serve", "--inbox", str(inbox), "--interval", "5"], cwd=REPO, env=env,
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        _wait_for(lambda: "next run due at" in log.read_text(), 120, "the banner's next run", log)
+        banner = log.read_text()
+        assert "prefect deployment run majlis/majlis-inbox" in banner and "PREFECT_API_URL=http" in banner
+        # nothing is triggered by hand: the file is picked up by a scheduled run
+        write_articles(inbox, {"visit.txt": VISIT})
+        _wait_for(lambda: _meetings(warehouse / "majlis.duckdb") > 0, 150, "the dropped file's meetings", log)
+        assert "run done in" in log.read_text() and "1 new articles" in log.read_text()
+        family = [serving.pid, *(c.pid for c in psutil.Process(serving.pid).children(recursive=True))]
+        assert len(family) >= 2  # majlis serve and the Prefect server it started
+        serving.send_signal(signal.SIGTERM)
+        stopped_in = _wait_for(lambda: not any(psutil.pid_exists(p) and _alive(p) for p in family), 10,
+                               "every process of serve gone", log)  # fmt: skip
+        assert serving.wait(timeout=1) == 0
+        assert "stopped" in log.read_text()
+        print(f"stopped {stopped_in:.1f} s after SIGTERM")
+    finally:
+        if serving.poll() is None:
+            os.killpg(serving.pid, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
