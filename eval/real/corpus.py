@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 INDEX_DIR = HERE / "index"
 OVERLAP = HERE.parents[2] / "shared" / "eval" / "check_overlap.py"
-TITLE_MAX_WORDS = 25
+TITLE_MAX_WORDS = 15  # a headline; a longer first line, or one ending a sentence, is the story's lead
 
 
 def sha256(text: str) -> str:
@@ -54,9 +54,9 @@ def index_items() -> list[dict[str, object]]:
 
 
 def title_and_body(text: str) -> tuple[str | None, str]:
-    """The first line is the headline when it is short and more text follows (as `majlis` reads .txt)."""
+    """The first line is the headline when it is short, ends no sentence, and more text follows."""
     first, _, rest = text.strip().partition("\n")
-    if rest.strip() and len(first.split()) <= TITLE_MAX_WORDS:
+    if rest.strip() and len(first.split()) <= TITLE_MAX_WORDS and not first.rstrip().endswith((".", "،", ":")):
         return first.strip(), rest.strip()
     return None, text.strip()
 
