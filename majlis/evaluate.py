@@ -1,72 +1,40 @@
 """Measure extraction on gold-annotated articles (GOLD_FORMAT.md), so users can score their own data.
 
 Matching follows the project's scorer: meetings match within an article on their country set and
-participant names; participants on (name, country); titles and ranks compare without «ال».
+participant names; participants on (name, country); titles and ranks compare without «ال». Besides the
+scores, every article gets the list of what differs (`majlis.evaluate_diff`), because a ratio alone does
+not tell an analyst that one article has host and guest swapped.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from majlis.text import same_person
+from majlis.evaluate_diff import (
+    Finding,
+    Meeting,
+    countries_of,
+    diff_article,
+    match_meetings,
+    match_participants,
+    names_match,
+    norm_text,
+    same_phrase,
+)
 
-DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-HONORIFICS = {"الشيخ", "معالي", "سعاده", "سمو", "الدكتور"}
+__all__ = ["GoldFormatError", "Report", "evaluate_file", "load_gold", "names_match", "norm_text", "score"]
 
-Meeting = dict[str, Any]
-
-
-def norm_text(s: str | None) -> str:
-    if not s:
-        return ""
-    s = DIACRITICS.sub("", unicodedata.normalize("NFKC", s))
-    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
-    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
-
-
-def names_match(a: str | None, b: str | None) -> bool:
-    """Same person: equal names, or the shorter's words in order in the longer with the same family."""
-    ta = [t for t in norm_text(a).split() if t not in HONORIFICS]
-    tb = [t for t in norm_text(b).split() if t not in HONORIFICS]
-    return same_person(ta, tb)
+COUNT_KEYS = (
+    "m_tp", "m_pred", "m_gold", "p_tp", "p_pred", "p_gold", "c_tp", "c_pred", "c_gold", "matched",
+    "date_ok", "loc_ok", "type_ok", "t_tp", "t_pred", "t_gold", "roles", "role_ok", "title_ok", "rank_ok",
+)  # fmt: skip
 
 
-def _phrase(s: str | None) -> list[str]:
-    return [t[2:] if t.startswith("ال") and len(t) > 3 else t for t in norm_text(s).split()]
-
-
-def _countries(m: Meeting) -> frozenset[str]:
-    return frozenset(c for c in m.get("countries") or [] if c)
-
-
-def _similarity(g: Meeting, p: Meeting) -> float:
-    if _countries(g) != _countries(p):
-        return 0.0
-    gn = [x["name"] for x in g.get("participants", []) if x.get("name")]
-    pn = [x["name"] for x in p.get("participants", []) if x.get("name")]
-    hits = sum(1 for a in gn if any(names_match(a, b) for b in pn))
-    return 0.0 if gn and not hits else 1.0 + hits
-
-
-def match_meetings(gold: list[Meeting], pred: list[Meeting]) -> list[tuple[int, int]]:
-    pairs = sorted(
-        ((s, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if (s := _similarity(g, p)) > 0),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return out
+class GoldFormatError(ValueError):
+    """The file is not gold annotations (no `meetings`, or not JSON Lines); the message says where."""
 
 
 def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -78,50 +46,30 @@ def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def _pairs(meetings: list[Meeting]) -> set[tuple[str, str]]:
     out = set()
     for m in meetings:
-        cs = sorted(_countries(m))
+        cs = sorted(countries_of(m))
         out |= {(a, b) for k, a in enumerate(cs) for b in cs[k + 1 :]}
     return out
 
 
 @dataclass
+class ArticleResult:
+    """One article's meeting counts and everything that differs from its gold annotation."""
+
+    id: str
+    gold: int
+    pred: int
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
 class Report:
-    counts: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys(
-            [
-                "m_tp",
-                "m_pred",
-                "m_gold",
-                "p_tp",
-                "p_pred",
-                "p_gold",
-                "c_tp",
-                "c_pred",
-                "c_gold",
-                "matched",
-                "date_ok",
-                "loc_ok",
-                "type_ok",
-                "t_tp",
-                "t_pred",
-                "t_gold",
-                "roles",
-                "role_ok",
-                "title_ok",
-                "rank_ok",
-            ],
-            0,
-        )
-    )
-    articles: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
+    articles: list[ArticleResult] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
         c = self.counts
         out: dict[str, float] = {}
-        for key, (tp, pr, go) in {
-            "meeting": ("m_tp", "m_pred", "m_gold"),
-            "participant": ("p_tp", "p_pred", "p_gold"),
-            "country_pair": ("c_tp", "c_pred", "c_gold"),
-        }.items():
+        for key, (tp, pr, go) in _F1_COUNTS.items():
             p, r, f = _f1(c[tp], c[pr], c[go])
             out |= {f"{key}_precision": p, f"{key}_recall": r, f"{key}_f1": f}
         n = max(c["matched"], 1)
@@ -129,8 +77,9 @@ class Report:
             "date_accuracy": c["date_ok"] / n,
             "location_country_accuracy": c["loc_ok"] / n,
             "event_type_accuracy": c["type_ok"] / n,
-            "topic_f1": _f1(c["t_tp"], c["t_pred"], c["t_gold"])[2],
         }
+        p, r, f = _f1(c["t_tp"], c["t_pred"], c["t_gold"])
+        out |= {"topic_precision": p, "topic_recall": r, "topic_f1": f}
         r = max(c["roles"], 1)
         out |= {
             "role_accuracy": c["role_ok"] / r,
@@ -139,92 +88,146 @@ class Report:
         }
         return out
 
+    def fractions(self) -> dict[str, tuple[int, int]]:
+        """(numerator, denominator) behind each ratio of `metrics()`; F1 scores have none."""
+        c = self.counts
+        out: dict[str, tuple[int, int]] = {}
+        for key, (tp, pr, go) in _F1_COUNTS.items():
+            out |= {f"{key}_precision": (c[tp], c[pr]), f"{key}_recall": (c[tp], c[go])}
+        out |= {
+            "date_accuracy": (c["date_ok"], c["matched"]),
+            "location_country_accuracy": (c["loc_ok"], c["matched"]),
+            "event_type_accuracy": (c["type_ok"], c["matched"]),
+            "topic_precision": (c["t_tp"], c["t_pred"]),
+            "topic_recall": (c["t_tp"], c["t_gold"]),
+            "role_accuracy": (c["role_ok"], c["roles"]),
+            "title_accuracy": (c["title_ok"], c["roles"]),
+            "rank_accuracy": (c["rank_ok"], c["roles"]),
+        }
+        return out
+
     def render(self, per_article: bool = True) -> str:
+        """Scores with their counts (0.973 72/74), then per article what was missed, extra or wrong."""
         lines = [f"articles                     {len(self.articles)}"]
-        lines += [f"{k:28s} {v:.3f}" for k, v in self.metrics().items()]
+        fractions = self.fractions()
+        for key, value in self.metrics().items():
+            line = f"{key:28s} {value:.3f}"
+            if key in fractions:
+                line += f"  {fractions[key][0]}/{fractions[key][1]}"
+            lines.append(line)
         if per_article:
             for art in self.articles:
-                if art["missed"] or art["false_alarms"]:
-                    lines.append(f"\n{art['id']}: gold {art['gold']}, predicted {art['pred']}")
-                    lines += [f"  missed: {m}" for m in art["missed"]]
-                    lines += [f"  false alarm: {m}" for m in art["false_alarms"]]
+                if art.findings:
+                    lines.append(f"\n{art.id}: gold {art.gold} meetings, predicted {art.pred}")
+                    lines += [f"  {f.kind}: {f.detail}" for f in art.findings]
+            clean = sum(1 for a in self.articles if not a.findings)
+            lines.append(f"\n{clean}/{len(self.articles)} articles without any difference")
         return "\n".join(lines)
 
 
-def _describe(m: Meeting) -> str:
-    names = ", ".join(str(p.get("name") or p.get("title")) for p in m.get("participants", []))
-    return f"{m.get('event_type')} {m.get('date')} {sorted(_countries(m))}: {names}"
+_F1_COUNTS = {
+    "meeting": ("m_tp", "m_pred", "m_gold"),
+    "participant": ("p_tp", "p_pred", "p_gold"),
+    "country_pair": ("c_tp", "c_pred", "c_gold"),
+}
+
+
+def _named(meetings: list[Meeting]) -> list[dict[str, Any]]:
+    return [x for m in meetings for x in m.get("participants", []) if x.get("name")]
+
+
+def _count_article(c: dict[str, int], gm: list[Meeting], pm: list[Meeting]) -> None:
+    matched = match_meetings(gm, pm)
+    c["m_tp"] += len(matched)
+    c["m_pred"] += len(pm)
+    c["m_gold"] += len(gm)
+    gk, pk = _named(gm), _named(pm)
+    for gx, px in match_participants(gk, pk):
+        c["p_tp"] += 1
+        c["roles"] += 1
+        c["role_ok"] += gx.get("role") == px.get("role")
+        c["title_ok"] += same_phrase(gx.get("title"), px.get("title"))
+        c["rank_ok"] += same_phrase(gx.get("rank"), px.get("rank"))
+    c["p_pred"] += len(pk)
+    c["p_gold"] += len(gk)
+    gp, pp = _pairs(gm), _pairs(pm)
+    c["c_tp"] += len(gp & pp)
+    c["c_pred"] += len(pp)
+    c["c_gold"] += len(gp)
+    for i, j in matched:
+        g, p = gm[i], pm[j]
+        c["matched"] += 1
+        c["date_ok"] += g.get("date") == p.get("date")
+        c["loc_ok"] += g.get("location_country") == p.get("location_country")
+        c["type_ok"] += g.get("event_type") == p.get("event_type")
+        gt, pt = set(g.get("topics") or []), set(p.get("topics") or [])
+        c["t_tp"] += len(gt & pt)
+        c["t_pred"] += len(pt)
+        c["t_gold"] += len(gt)
 
 
 def score(gold: list[dict[str, Any]], pred: dict[str, list[Meeting]]) -> Report:
+    """Scores over all articles, and each article's differences."""
     report = Report()
-    c = report.counts
     for article in gold:
         gm, pm = article.get("meetings") or [], pred.get(str(article["id"]), [])
-        matched = match_meetings(gm, pm)
-        c["m_tp"] += len(matched)
-        c["m_pred"] += len(pm)
-        c["m_gold"] += len(gm)
-        gk = [
-            (x["name"], x.get("country"), x) for m in gm for x in m.get("participants", []) if x.get("name")
-        ]
-        pk = [
-            (x["name"], x.get("country"), x) for m in pm for x in m.get("participants", []) if x.get("name")
-        ]
-        used: set[int] = set()
-        for gname, gcountry, gx in gk:
-            for k, (pname, pcountry, px) in enumerate(pk):
-                if k not in used and gcountry == pcountry and names_match(gname, pname):
-                    used.add(k)
-                    c["p_tp"] += 1
-                    c["roles"] += 1
-                    c["role_ok"] += gx.get("role") == px.get("role")
-                    c["title_ok"] += _phrase(gx.get("title")) == _phrase(px.get("title"))
-                    c["rank_ok"] += _phrase(gx.get("rank")) == _phrase(px.get("rank"))
-                    break
-        c["p_pred"] += len(pk)
-        c["p_gold"] += len(gk)
-        gp, pp = _pairs(gm), _pairs(pm)
-        c["c_tp"] += len(gp & pp)
-        c["c_pred"] += len(pp)
-        c["c_gold"] += len(gp)
-        for i, j in matched:
-            g, p = gm[i], pm[j]
-            c["matched"] += 1
-            c["date_ok"] += g.get("date") == p.get("date")
-            c["loc_ok"] += g.get("location_country") == p.get("location_country")
-            c["type_ok"] += g.get("event_type") == p.get("event_type")
-            gt, pt = set(g.get("topics") or []), set(p.get("topics") or [])
-            c["t_tp"] += len(gt & pt)
-            c["t_pred"] += len(pt)
-            c["t_gold"] += len(gt)
-        report.articles.append(
-            {
-                "id": article["id"],
-                "gold": len(gm),
-                "pred": len(pm),
-                "missed": [_describe(gm[i]) for i in range(len(gm)) if i not in {a for a, _ in matched}],
-                "false_alarms": [
-                    _describe(pm[j]) for j in range(len(pm)) if j not in {b for _, b in matched}
-                ],
-            }
-        )
+        _count_article(report.counts, gm, pm)
+        report.articles.append(ArticleResult(str(article["id"]), len(gm), len(pm), diff_article(gm, pm)))
     return report
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold records; a file that is not gold annotations is refused rather than scored as 0.000."""
+    records: list[dict[str, Any]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(
+                f"{path}:{number} is not JSON ({exc.msg}); gold files are JSON Lines"
+            ) from exc
+        if not isinstance(record, dict) or "meetings" not in record:
+            raise GoldFormatError(
+                f"{path}:{number} has no 'meetings' key: not gold annotations (each line needs the "
+                "article's meetings, in the format `majlis extract` writes)"
+            )
+        if "id" not in record:
+            raise GoldFormatError(f"{path}:{number} has no 'id' key: gold records need one")
+        records.append(record)
+    if not records:
+        raise GoldFormatError(f"{path} holds no gold records")
+    return records
+
+
+def _article_files(names: list[str], texts: Path) -> list[Path]:
+    """The article files gold records name; all must exist, or every article would score as missed."""
+    files = [texts / name for name in names]
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise GoldFormatError(
+            f"{len(missing)} of {len(files)} article files the gold records name are not in {texts} "
+            f"(first: {missing[0].name}); give their directory with --texts DIR"
+        )
+    return files
 
 
 def evaluate_file(gold_path: Path, texts: Path | None = None) -> Report:
     """Run ingest, NER and extraction on the gold file's articles and score them.
 
-    Gold records without a body name their article in `file`; `texts` is the directory holding it.
+    Gold records without a body name their article in `file`; `texts` is the directory holding it
+    (default: the gold file's own directory).
     """
+    gold = load_gold(gold_path)
     from majlis.analysis import analyse
     from majlis.gold import meeting_to_gold
     from majlis.ingest import iter_inputs
     from majlis.records import Article
 
-    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if texts is not None:
-        files = [texts / str(g["file"]) for g in gold if g.get("file") and not g.get("body")]
+    named = [str(g["file"]) for g in gold if g.get("file") and not g.get("body")]
+    if named:
+        files = _article_files(named, texts or gold_path.parent)
         articles = [a for a in iter_inputs(files) if isinstance(a, Article)]
     else:
         articles = [a for a in iter_inputs([gold_path]) if isinstance(a, Article)]
