@@ -8,6 +8,7 @@ The whole flow holds the warehouse's run lock, so a second run waits or stops wi
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import time
@@ -29,6 +30,7 @@ from prefect.utilities.annotations import quote
 from majlis import config
 from majlis.analysis import BatchOutput
 from majlis.filelog import FileStamp, ProcessedFile, append_log, scan_inputs
+from majlis.heal import heal_landed, recoverable_articles
 from majlis.ingest import IngestItem, read_file
 from majlis.land import land
 from majlis.records import TABLES, Article, QuarantineItem, to_table
@@ -68,6 +70,10 @@ class RunSummary:
     mentions: int = 0
     meetings: int = 0
     participants: int = 0
+    damaged_files: int = 0  # landed files found damaged and moved to landed/_damaged/
+    articles_recovered: int = 0  # articles of damaged batches analysed again from their landed text
+    articles_lost: list[str] = field(default_factory=list)  # ids: damaged batch, no input or text left
+    inputs_lost: list[str] = field(default_factory=list)  # the input files of those articles, now gone
     mart_counts: dict[str, int] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0  # the run's wall time (stages overlap: analysis runs while files are read)
@@ -80,7 +86,20 @@ class RunSummary:
             f"run done in {self.seconds:.1f} s: {self.articles_new} new articles "
             f"({self.articles_skipped} already loaded, {self.articles_reprocessed} reprocessed), "
             f"{self.meetings} meetings, {self.quarantined} quarantined, {self.files} input files "
-            f"({self.files_unchanged} unchanged); stages: {stages or 'none'}"
+            f"({self.files_unchanged} unchanged){self.damage_note()}; stages: {stages or 'none'}"
+        )
+
+    def damage_note(self) -> str:
+        """What the check of the landed files repaired, or nothing when all were sound."""
+        if not self.damaged_files:
+            return ""
+        lost = ""
+        if self.articles_lost:
+            lost = f", {len(self.articles_lost)} articles lost: {', '.join(self.articles_lost)}"
+            lost += f" (inputs gone: {', '.join(self.inputs_lost)})" if self.inputs_lost else ""
+        return (
+            f", {self.damaged_files} damaged landed files moved to landed/_damaged "
+            f"({self.articles_recovered} articles analysed again from their landed text{lost})"
         )
 
     def add_time(self, stage: str, seconds: float) -> None:
@@ -213,7 +232,7 @@ class _Analysis:
             self.summary.add_time(f"analysis: {step}", seconds)
         key = _batch_key([a.article_id for a in articles])
         _stage("land", self.summary, lambda: land_batch(key, _as_is(articles), _as_is(output)))
-        _log_files(files)
+        _log_files([dataclasses.replace(f, batch=key) for f in files])  # a damaged batch's inputs are known
         self.summary.mentions += len(output.mentions)
         self.summary.meetings += len(output.meetings)
         self.summary.participants += sum(len(m.participants) for m in output.meetings)
@@ -369,8 +388,16 @@ def _run(
     started = time.monotonic()
     summary = RunSummary(warehouse=str(config.warehouse_dir()))
     landed = config.landed_dir()
+    healed = _stage("check landed", summary, lambda: heal_landed(config.warehouse_dir()))
+    summary.damaged_files = len(healed.damaged)
+    for damage in healed.damaged:
+        logger.warning("damaged landed file %s: %s; its batch is moved aside and redone", damage.path,
+                       damage.reason)  # fmt: skip
     files = _stage("discover", summary, lambda: _changed_files(paths, summary, rescan))
     seen = landed_article_ids(landed)
+    recovered = recoverable_articles(config.warehouse_dir(), seen)
+    seen.update(a.article_id for a in recovered)
+    summary.articles_recovered = len(recovered)
     seen_quarantine = landed_quarantine_keys(landed)
     logger.info(
         "%d input files under %s (%d unchanged since they were processed, not read again); warehouse %s",
@@ -378,6 +405,7 @@ def _run(
     )  # fmt: skip
     crash_point("discover")
     stored = _stage("read landed", summary, lambda: landed_articles(landed)) if reprocess else []
+    stored += recovered  # never in `stored` already: not landed
     local = _local_threads()
     planned = worker_count() if local else 0
     files_per_batch = _batch_size(files_per_batch, len(files) + len(stored), planned)
@@ -394,6 +422,8 @@ def _run(
             _reprocess(summary, stored_batches, analysis)
         _ingest(summary, file_batches, analysis, seen, seen_quarantine)
         analysis.drain()
+    summary.articles_reprocessed -= len(recovered)  # counted as recovered, not reprocessed
+    summary.articles_lost, summary.inputs_lost = sorted(healed.at_risk - seen), healed.lost_inputs
     nothing_found = summary.articles_read == 0 and summary.quarantined == 0 and summary.files_unchanged == 0
     if nothing_found and not reprocess:
         raise NothingToDoError(

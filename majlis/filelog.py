@@ -9,6 +9,7 @@ time. The log lives in the warehouse (`state/input_files/`), so deleting the war
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,8 +31,11 @@ _SCHEMA = pa.schema(
         ("ctime_ns", pa.int64()),
         ("inode", pa.int64()),
         ("articles", pa.int64()),
+        ("batch", pa.string()),  # batch key the file's articles landed in ("" when none; older logs lack it)
     ]
 )
+FORGOTTEN = -1  # a stamp field no real file has: a forgotten file never matches, so it is read again
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class ProcessedFile:
     path: str
     stamp: FileStamp
     articles: int
+    batch: str = ""
 
 
 def stamp_file(path: str) -> FileStamp | None:
@@ -63,14 +68,35 @@ def stamp_file(path: str) -> FileStamp | None:
 
 
 def read_log(warehouse: Path) -> dict[str, ProcessedFile]:
-    """Every logged file, the newest entry per path."""
+    """Every logged file, the newest entry per path.
+
+    A damaged log part is skipped with a warning: its files are then read again, which costs time but
+    loses nothing (their articles are already landed and skipped); `majlis run` moves it aside.
+    """
     directory = warehouse / LOG_DIR
     logged: dict[str, ProcessedFile] = {}
     for part in sorted(directory.glob("*.parquet")) if directory.is_dir() else []:
-        for row in pq.read_table(part, schema=_SCHEMA).to_pylist():
+        try:
+            rows = pq.read_table(part).to_pylist()
+        except (OSError, pa.ArrowException) as exc:
+            logger.warning("skipping damaged file log part %s (its files are read again): %s", part, exc)
+            continue
+        for row in rows:
             stamp = FileStamp(row["size"], row["mtime_ns"], row["ctime_ns"], row["inode"])
-            logged[row["path"]] = ProcessedFile(row["path"], stamp, row["articles"])
+            logged[row["path"]] = ProcessedFile(row["path"], stamp, row["articles"], row.get("batch") or "")
     return logged
+
+
+def forget(warehouse: Path, paths: list[str] | None = None) -> int:
+    """Make the next run read `paths` (default: every logged file) again, as if never processed.
+
+    Used when a landed batch is damaged: its articles must be extracted again from their inputs.
+    Returns how many files were forgotten.
+    """
+    names = list(read_log(warehouse)) if paths is None else paths
+    gone = FileStamp(FORGOTTEN, FORGOTTEN, FORGOTTEN, FORGOTTEN)
+    append_log(warehouse, [ProcessedFile(name, gone, 0) for name in names])
+    return len(names)
 
 
 def _table(files: list[ProcessedFile]) -> pa.Table:
@@ -82,6 +108,7 @@ def _table(files: list[ProcessedFile]) -> pa.Table:
             "ctime_ns": [f.stamp.ctime_ns for f in files],
             "inode": [f.stamp.inode for f in files],
             "articles": [f.articles for f in files],
+            "batch": [f.batch for f in files],
         },
         schema=_SCHEMA,
     )
