@@ -29,6 +29,7 @@ from majlis.extract.people import (
     parse_people,
 )
 from majlis.extract.places import (
+    visitor_place,
     Place,
     arrival_place,
     dateline_place,
@@ -789,7 +790,9 @@ class ArticleReader:
             elif self.dateline:  # «الرياض (سونا) – … كما زار جناح …»: where the report is filed
                 draft.place, draft.place_note = self.dateline, "dateline"
             return
-        if place:
+        if (visit := self._on_a_visit(draft)) is not None:
+            draft.place, draft.place_note = visit, "stated"
+        elif place:
             draft.place, draft.place_note = place, "stated"
         elif (here := self.v.in_host_country.find_all(toks)) and draft.subject:
             country_visited = self._visited_by_subject(draft, toks, here[0])
@@ -804,6 +807,27 @@ class ArticleReader:
             draft.place, draft.place_note = self.dateline, "dateline"
         elif seat := headquarters_country(text):
             draft.place, draft.place_note = Place(None, seat), "headquarters"
+
+    def _on_a_visit(self, draft: Draft) -> Place | None:
+        """Where a principal is visiting («التقى X، في إطار زيارته إلى دولة قطر، Y», «Y الذي يزور أبوظبي»):
+        the visitor is the principal named right before those words. When that is the subject of a
+        shared meeting, the subject is the guest (the meeting becomes a visit)."""
+        found = visitor_place(draft.sentence.text)
+        if found is None or draft.subject is None:
+            return None
+        at, place = found
+        start = draft.sentence.start_char
+        named = [
+            (p.name_end - start, p)
+            for p in [draft.subject, *draft.objects]
+            if p.name_end is not None and p.name_end - start <= at
+        ]
+        if not named:
+            return None
+        _, visitor = max(named, key=lambda item: item[0])
+        if visitor is draft.subject and draft.voice in SHARED:
+            draft.voice = "visits"
+        return place
 
     @cached_property
     def _arrivals(self) -> list[tuple[int, Place]]:
@@ -847,7 +871,10 @@ class ArticleReader:
             for o in ([d.subject] if d.voice in GUEST_FIRST else d.objects)
             if o
         ]
-        others = {o.country for o in guests if o.country and not o.inferred} | self._envoys_countries
+        # nor the country the other side of this meeting explicitly comes from («أجرى الأمير X اتصالاً
+        # بوزير الدفاع بجمهورية تونس»: the caller is not Tunisian)
+        met = [o for o in draft.objects if o.country and not o.inferred]
+        others = {o.country for o in [*guests, *met] if o.country and not o.inferred} | self._envoys_countries
         others |= self._envoys_abroad
         return next((c for c in candidates if c not in others), None)
 
@@ -867,6 +894,21 @@ class ArticleReader:
         """Assign countries that the text implies and the roles."""
         _envoys_accompany(draft)
         subject = draft.subject
+        stated = draft.place.country if draft.place is not None and draft.place_note == "stated" else None
+        if (
+            subject is not None
+            and subject.country is None
+            and not subject.org_official
+            and stated
+            and all(o.country != stated for o in draft.objects)
+            and (
+                draft.voice in HOST_FIRST
+                or (draft.voice in SHARED and any(o.country and not o.inferred for o in draft.objects))
+            )
+        ):
+            # «استقبل الوزير X في مكتبه في اليرزة سفير …»: whoever receives at a place the sentence names,
+            # or meets there someone from elsewhere, is of that place
+            subject.country, subject.inferred = stated, True
         home = self._home_for(draft)
         if subject is not None and subject.country is None and not subject.org_official and home:
             if draft.voice not in HOST_FIRST and visit_destination(draft.sentence.text) == home:

@@ -396,13 +396,14 @@ class _SentenceParse:
         word, head = self.toks[k].norm, match.phrase[0]
         return word != head and word.endswith(strip_al(head)) and word.startswith("ب")
 
-    def title_start_left(self, p: int) -> int | None:
-        """A title ending right before token p with no comma between (shape 3)."""
+    def title_start_left(self, p: int, floor: int = 0) -> int | None:
+        """A title ending right before token p with no comma between (shape 3), starting at `floor` or
+        after it (where the title of the person before ends)."""
         if self.object_marked(p):
             return None
         j = p - 1
         head: int | None = None
-        while j >= 0:
+        while j >= floor:
             t = self.toks[j]
             opening = self._opening_bracket(j) if t.text == ")" else None
             if opening is not None:
@@ -471,7 +472,9 @@ class _SentenceParse:
                     closing + 1
                 )  # «… قائد قوات الأمم المتحدة (اليونيفيل) اللواء X»: the acronym is the title's
             next_person = end < self.n and (end in self.rank or end in self.honorific)
-            return None if next_person and not self.object_marked(end) else (e, end)
+            if next_person and not self.object_marked(end):
+                return None
+            return (e, self._before_next_name(e, end))
         if e >= self.n or self.toks[e].text not in {"،", ","}:
             return None
         k = e + 1
@@ -480,6 +483,20 @@ class _SentenceParse:
         if k in self.title_head:
             return (k, self.segment_end(k))
         return None
+
+    def _before_next_name(self, start: int, end: int) -> int:
+        """Where a title after a name ends when it runs into the next person's title and name with no
+        comma («التقى X ولي عهد أبوظبي نائب القائد الأعلى … وزير الدفاع البريطاني Y»): at the last
+        office word before that name that comes after a country word (else the last office word)."""
+        nxt = next((k for k in range(start + 1, end) if k in self.name_tokens), None)
+        if nxt is None:
+            return end
+        heads = [k for k in range(start + 1, nxt) if k in self.title_head]
+        if not heads:
+            return end
+        first_country = next((k for k in range(start, nxt) if k in self.country_at), None)
+        after_country = [k for k in heads if first_country is not None and k > first_country]
+        return (after_country or heads)[-1]
 
     def nameless_title_end(self, head: int) -> int:
         """A title with no name stops at its country word («السفير الياباني») or after a few words."""
@@ -702,9 +719,10 @@ def parse_people(
     parse = _SentenceParse(text, per_spans)
     people: list[Person] = []
     claimed: set[int] = set()
+    taken_until = 0  # the end of the last title given to someone: a later title starts after it
     for phrase_start, name_start, name_end in parse.names():
         title_span: tuple[int, int] | None = None
-        left = parse.title_start_left(phrase_start)
+        left = parse.title_start_left(phrase_start, floor=taken_until)
         if left is not None:
             surname = known_titles.get(_title_key(clean_title(parse.span_text(left, phrase_start)) or ""))
             name_words = normalize(parse.span_text(name_start, name_end)).split()
@@ -724,6 +742,7 @@ def parse_people(
         raw_title = parse.span_text(*title_span) if title_span else ""
         if title_span:
             claimed.add(title_span[0])
+            taken_until = max(taken_until, title_span[1])
         prefix_start = min(phrase_start, title_span[0]) if title_span else phrase_start
         tok_end = max(name_end, title_span[1]) if title_span else name_end
         ns, ne = parse.toks[name_start].start, parse.toks[name_end - 1].end

@@ -114,6 +114,35 @@ def _first_country(pattern: re.Pattern[str], text: str, kinds: set[str], words: 
     return None
 
 
+# «في إطار زيارته إلى دولة قطر», «خلال زيارتها لنيويورك», «الذي يزور أبوظبي حالياً»: someone named just
+# before is a visitor there (a possessive visit, or «is visiting» with a place other than «البلاد»)
+VISITOR = re.compile(
+    r"(?:^|\s)(?:زيارت(?:ه|ها|هما|هم)(?:\s+(?:الرسمية|الرسميه|الحالية|الحاليه|الأولى|الاولى|الخاصة|الخاصه|"
+    r"الرسمية الحالية|الحالية الرسمية|الرسميه الحاليه))?\s+(?:(?:إلى|الى|إلي|الي)\s+|ل(?=\S))"
+    r"|(?:الذي|التي|اللذين|اللذان|الذين)?\s?(?:يزور|تزور|يزوران|تزوران|يزورون)\s+)(?P<rest>(?:\S+\s*){1,4})"
+)
+
+
+def visitor_place(sentence_text: str) -> tuple[int, Place] | None:
+    """(offset, place) of a visit the sentence says someone named before it is on; None for «البلاد»
+    (the article's own country, which other rules read) or when the words after it name no place."""
+    for m in VISITOR.finditer(sentence_text):
+        place = _place_named_in(m.group("rest"))
+        if place is not None:
+            return m.start(), place
+    return None
+
+
+def _place_named_in(words: str) -> Place | None:
+    """The city, or else the country by name or capital, a few words name."""
+    for _, place in cities_in(words):
+        return place
+    for hit in find_countries(words):
+        if hit.kind in {"name", "capital"}:
+            return Place(None, hit.code)
+    return None
+
+
 # «وصل إلى العاصمة الأردنية عمّان أمس … في زيارة رسمية», «لدى وصوله إلى عمّان»: where a visitor arrived
 # (past tense or the masdar only: «يصل غدا» is a plan)
 ARRIVAL = re.compile(

@@ -1,0 +1,75 @@
+"""Forms that published news uses and the development set did not (invented sentences, not copied text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_meetings import _extract
+
+
+def _roles(m: dict[str, Any]) -> dict[str | None, tuple[str | None, str]]:
+    return {p["name"]: (p["country"], p["role"]) for p in m["participants"]}
+
+
+def test_a_host_receiving_at_a_named_place_is_of_that_place() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الوطني نبيل حداد في مكتبه في اليرزة سفير جمهورية البرازيل الاتحادية ماركوس سيلفا.",
+        people=("نبيل حداد", "ماركوس سيلفا"),
+        published=None,
+    )
+    assert _roles(m) == {"نبيل حداد": ("LB", "host"), "ماركوس سيلفا": ("BR", "guest")}
+
+
+def test_a_charge_d_affaires_of_an_embassy_is_of_its_country() -> None:
+    (m,) = _extract(
+        "التقى وزير الدفاع الوطني نبيل حداد في مكتبه في اليرزة القائم بأعمال سفارة جمهورية البرازيل "
+        "الاتحادية السفيرة آنا سيلفا في زيارة بروتوكولية.",
+        people=("نبيل حداد", "آنا سيلفا"),
+        published=None,
+    )
+    assert _roles(m)["آنا سيلفا"] == ("BR", "guest")
+    assert m["countries"] == ["BR", "LB"]
+
+
+def test_a_subject_on_a_visit_is_the_guest_of_the_side_visited() -> None:
+    (m,) = _extract(
+        "التقى قائد الجيش العماد نبيل حداد في إطار زيارته إلى دولة الكويت، وزير الدفاع الكويتي الشيخ سالم الفهد.",
+        people=("نبيل حداد", "سالم الفهد"),
+        published=None,
+    )
+    assert _roles(m) == {"نبيل حداد": (None, "guest"), "سالم الفهد": ("KW", "host")}
+    assert m["location_country"] == "KW"
+
+
+def test_an_object_visiting_a_city_places_the_meeting_there() -> None:
+    (m,) = _extract(
+        "التقى الشيخ سلطان بن راشد النعيمي نائب القائد العام وزير الدفاع البولندي يان كوفالسكي الذي يزور "
+        "أبوظبي حالياً.",
+        people=("سلطان بن راشد النعيمي", "يان كوفالسكي"),
+        published=None,
+    )
+    assert m["city"] == "أبوظبي" and m["location_country"] == "AE"
+    assert _roles(m)["يان كوفالسكي"] == ("PL", "guest")
+
+
+def test_a_caller_is_not_of_the_country_of_the_one_called() -> None:
+    (m,) = _extract(
+        "أجرى صاحب السمو الأمير فيصل بن تركي وزير الحرس الوطني، اتصالا هاتفيا بوزير الدفاع بجمهورية "
+        "تونس عماد الحداد.",
+        people=("فيصل بن تركي", "عماد الحداد"),
+        published=None,
+    )
+    assert m["event_type"] == "call"
+    assert _roles(m)["فيصل بن تركي"] != ("TN", "guest")
+    assert _roles(m)["عماد الحداد"] == ("TN", "host")
+
+
+def test_a_state_whose_formal_name_contains_another_states_name() -> None:
+    (m,) = _extract(
+        "استقبل وزير الداخلية الشيخ سالم الفهد في مكتبه أمس سفير الولايات المتحدة المكسيكية لدى البلاد "
+        "كارلوس رويز.",
+        people=("سالم الفهد", "كارلوس رويز"),
+        published=None,
+    )
+    assert "MX" in m["countries"]
+    assert "US" not in m["countries"]
