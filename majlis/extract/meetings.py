@@ -29,7 +29,6 @@ from majlis.extract.people import (
     parse_people,
 )
 from majlis.extract.places import (
-    visitor_place,
     Place,
     arrival_place,
     dateline_place,
@@ -37,6 +36,7 @@ from majlis.extract.places import (
     home_countries,
     place_in,
     visit_destination,
+    visitor_place,
 )
 from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in

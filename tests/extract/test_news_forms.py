@@ -13,7 +13,8 @@ def _roles(m: dict[str, Any]) -> dict[str | None, tuple[str | None, str]]:
 
 def test_a_host_receiving_at_a_named_place_is_of_that_place() -> None:
     (m,) = _extract(
-        "استقبل وزير الدفاع الوطني نبيل حداد في مكتبه في اليرزة سفير جمهورية البرازيل الاتحادية ماركوس سيلفا.",
+        "استقبل وزير الدفاع الوطني نبيل حداد في مكتبه في اليرزة سفير جمهورية البرازيل الاتحادية "
+        "ماركوس سيلفا.",
         people=("نبيل حداد", "ماركوس سيلفا"),
         published=None,
     )
@@ -33,7 +34,8 @@ def test_a_charge_d_affaires_of_an_embassy_is_of_its_country() -> None:
 
 def test_a_subject_on_a_visit_is_the_guest_of_the_side_visited() -> None:
     (m,) = _extract(
-        "التقى قائد الجيش العماد نبيل حداد في إطار زيارته إلى دولة الكويت، وزير الدفاع الكويتي الشيخ سالم الفهد.",
+        "التقى قائد الجيش العماد نبيل حداد في إطار زيارته إلى دولة الكويت، وزير الدفاع الكويتي "
+        "الشيخ سالم الفهد.",
         people=("نبيل حداد", "سالم الفهد"),
         published=None,
     )
