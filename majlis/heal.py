@@ -118,6 +118,24 @@ def heal_landed(warehouse: Path) -> HealReport:
     return report
 
 
+class LandedDamageError(RuntimeError):
+    """Landed files were damaged during this run (after its first check); they are moved aside."""
+
+
+def check_before_build(warehouse: Path) -> None:
+    """Right before dbt reads the landed files: stop, keeping the previous warehouse served, when one was
+    damaged during the run. Its batch is moved aside at once, so the next run redoes it and builds."""
+    report = heal_landed(warehouse)
+    if report.damaged:
+        first = report.damaged[0]
+        raise LandedDamageError(
+            f"{len(report.damaged)} landed files were damaged during this run "
+            f"({first.path}: {first.reason}); "
+            "moved to landed/_damaged, the next run analyses their batches again; the previous warehouse "
+            "is still served"
+        )
+
+
 def recoverable_articles(warehouse: Path, landed_ids: set[str]) -> list[Article]:
     """Intact articles of damaged batches that are not landed elsewhere: to be analysed again."""
     directory = warehouse / "landed" / DAMAGED_DIR / "articles"

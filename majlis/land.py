@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from majlis import config
 from majlis.records import TABLES, arrow_schema
+from majlis.runtime import fault_point
 
 EMPTY_FILE_NAME = "_empty.parquet"  # schema-only file that keeps a fresh table's glob readable
 _BATCH_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.=-]{0,199}")
@@ -60,6 +61,7 @@ def write_atomically(table: pa.Table, target: Path) -> None:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
+            fault_point("write", target)
             pq.write_table(table, handle, compression="zstd")
             handle.flush()
             os.fsync(handle.fileno())

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import errno
 import logging
 import os
 import signal
+from pathlib import Path
 
 CRASH_ENV = "MAJLIS_CRASH_AT"
+FAULT_ENV = "MAJLIS_FAULT"  # KIND@POINT, e.g. enospc@write (fault-injection tests only)
 
 
 class _DropShutdownCancellations(logging.Filter):
@@ -44,3 +47,22 @@ def die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux; elsewhere a harmless failure)
     except (OSError, AttributeError):
         pass
+
+
+def fault_active(kind: str, point: str) -> bool:
+    """Whether `$MAJLIS_FAULT` injects `kind` at `point` (fault-injection tests and the soak run only)."""
+    return os.environ.get(FAULT_ENV) == f"{kind}@{point}"
+
+
+def fault_point(point: str, path: Path | None = None) -> None:
+    """Inject the fault `$MAJLIS_FAULT` names at this point, as the real fault would show itself.
+
+    `enospc` and `eacces` raise the OSError a full disk or a refused write raises; `truncate` cuts `path`
+    to half its size, as a failing disk or an interrupted copy leaves a file.
+    """
+    if fault_active("enospc", point):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path or point))
+    if fault_active("eacces", point):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path or point))
+    if fault_active("truncate", point) and path is not None:
+        os.truncate(path, path.stat().st_size // 2)
