@@ -14,8 +14,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from majlis.sqlout import OutputFormat
+
 if TYPE_CHECKING:
+    from flows.pipeline import RunSummary
     from majlis.filelog import InputScan
+    from majlis.readonly import QueryResult
 
 # Offline by default: Prefect's server would otherwise try to send telemetry at start.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -58,10 +62,50 @@ def _add_subcommands() -> None:
 _add_subcommands()
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from majlis import PIPELINE_VERSION, __version__
+
+        console.print(
+            f"majlis {__version__} (facts record pipeline_version {PIPELINE_VERSION})", highlight=False
+        )
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print majlis's version and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    """majlis: Arabic defence and diplomatic news to a warehouse of meeting events."""
+
+
+def _default_inputs() -> list[Path]:
+    """The example articles in the repository's seeds/ (next to the package), wherever majlis is run from."""
+    from majlis.config import PROJECT_DIR
+
+    seeds = PROJECT_DIR / "seeds"
+    if not seeds.is_dir():
+        console.print(
+            f"[red]error:[/red] no input given and no example articles at {seeds} (an installed package has "
+            "none): name the files or directories to load, e.g. `majlis run /data/news`"
+        )
+        raise typer.Exit(2)
+    return [seeds]
+
+
 @app.command()
 def run(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or directories of articles (default: seeds/).")
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories of articles (default: the example articles in the repository's "
+            "seeds/)."
+        ),
     ] = None,
     files_per_batch: Annotated[
         int, typer.Option(help="Most files per Prefect task run (small runs use smaller ones).")
@@ -91,12 +135,15 @@ def run(
     from majlis.config import warehouse_dir
     from majlis.filelog import scan_inputs
 
-    targets = [str(p.resolve()) for p in (paths or [Path("seeds")])]
-    for given, target in zip(paths or [Path("seeds")], targets, strict=True):
+    paths = paths or _default_inputs()
+    targets = [str(p.resolve()) for p in paths]
+    for given, target in zip(paths, targets, strict=True):
         if not Path(target).exists():
             console.print(f"[red]error:[/red] input path not found: {given}")
             raise typer.Exit(2)
     scan = scan_inputs([Path(t) for t in targets], warehouse_dir(), ignore_log=rescan)
+    if not reprocess:
+        _stop_if_no_input_files(scan, paths)
     if not (reprocess or rescan) and _print_if_up_to_date(scan):
         return
     from majlis.prefect_server import prefect_api, start_prefect_server
@@ -104,9 +151,13 @@ def run(
     start_prefect_server()  # it starts while the flow is imported and the workers load the model
     # imported only now: Prefect and pyarrow take seconds to import, and an up-to-date run needs neither
     from flows.pipeline import NothingToDoError, StageError, majlis_flow, start_analysis_early
+    from majlis.expected import quiet_expected_tracebacks
+    from majlis.run_report import batch_stamp
     from majlis.runlock import RunLockedError, WarehouseUnwritableError
     from majlis.workers import stop_workers
 
+    quiet_expected_tracebacks()
+    started = batch_stamp()
     flow_to_run = majlis_flow
     if dask:
         from flows.scale import dask_task_runner
@@ -127,26 +178,68 @@ def run(
         raise typer.Exit(1) from exc
     finally:
         stop_workers()  # started early for a run that failed before using them
+    _print_run_summary(summary, scan, started, reprocess)
+    if summary.damaged_files:
+        console.print(f"  repaired{summary.damage_note()}", highlight=False)
+
+
+def _stop_if_no_input_files(scan: InputScan, paths: list[Path]) -> None:
+    """No article file under the inputs: say so in one line, with what was found instead, before Prefect
+    starts (a flow that fails on it would add seconds and a page of log)."""
+    if scan.files:
+        return
+    from majlis.ingest import SUPPORTED_SUFFIXES
+    from majlis.run_report import skipped_line
+
+    given = ", ".join(str(p) for p in paths)
+    console.print(
+        f"[red]error:[/red] no article files under {given} (read: {' '.join(sorted(SUPPORTED_SUFFIXES))}); "
+        f"skipped: {skipped_line(scan.skipped)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(1)
+
+
+def _print_run_summary(summary: RunSummary, scan: InputScan, started: str, reprocess: bool) -> None:
+    """What this run read, skipped and found (its own meetings, not the warehouse's oldest), and where its
+    time went."""
+    from majlis.readonly import QueryError
+    from majlis.run_report import meetings_line, run_meetings, skipped_line, stage_rows
+
     console.print(
         f"\n[bold]majlis run[/bold] → {summary.warehouse}\n"
         f"  files: {summary.files} ({summary.files_unchanged} unchanged, not read again)   "
-        f"articles read: {summary.articles_read} "
+        f"skipped: {skipped_line(scan.skipped)}\n"
+        f"  articles read: {summary.articles_read} "
         f"(new {summary.articles_new}, already loaded {summary.articles_skipped}, "
         f"reprocessed {summary.articles_reprocessed})   quarantined: {summary.quarantined}\n"
-        f"  entity mentions: {summary.mentions}   meetings: {summary.meetings}   "
-        f"participants: {summary.participants}"
+        f"  entity mentions: {summary.mentions}   participants: {summary.participants}",
+        highlight=False,
     )
+    try:
+        found = run_meetings(started)
+    except QueryError:
+        found = None
+    total = summary.mart_counts.get("fact_meetings", 0)
+    if found is not None:
+        console.print("  " + meetings_line(found, summary.meetings, total, reprocess), highlight=False)
     totals = ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items()))
-    console.print(f"  warehouse totals: {totals}")
-    _print_query(
-        "select m.meeting_date as date, m.event_type as type, m.host_country_code as host, "
-        "m.guest_country_code as guest, m.location_country_code as place, "
-        "string_agg(coalesce(p.person_name, p.title), ' · ' order by p.participant_index) as participants, "
-        "len(m.topics) as topics, round(m.confidence, 2) as conf "
-        "from fact_meetings m left join fact_meeting_participants p using (meeting_id) "
-        "where p.role <> 'attendee' group by all order by date nulls last, host, guest limit 8",
-        title="fact_meetings (first rows)",
-    )
+    console.print(f"  warehouse totals: {totals}", highlight=False)
+    stages = Table(title="stages (seconds; analysis overlaps reading)", title_justify="left")
+    for column, justify in (("stage", "left"), ("seconds", "right"), ("of run", "right")):
+        stages.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for row in stage_rows(summary.stage_seconds, summary.seconds):
+        stages.add_row(*row)
+    stages.add_row("whole run", f"{summary.seconds:.1f}", "100 %", style="bold")
+    console.print(stages)
+    if found is not None and found.rows:
+        shown = Table(title=f"this run's meetings (latest {len(found.rows)})", title_justify="left")
+        for column in found.columns:
+            shown.add_column(column, overflow="fold")
+        for values in found.rows:
+            shown.add_row(*("" if v is None else str(v) for v in values))
+        console.print(shown)
 
 
 def _print_if_up_to_date(scan: InputScan) -> bool:
@@ -258,8 +351,10 @@ def evaluate(
         ),
     ] = None,
 ) -> None:
-    """Extract meetings from gold articles; print scores with their counts (0.973  72/74) and, per article,
-    missed and extra meetings and participants and wrong roles, titles, ranks, dates, places and countries."""
+    """Score extraction against your gold annotations, with what differs per article.
+
+    Prints each score with its counts (0.973  72/74), then per article the missed and extra meetings and
+    participants and the wrong roles, titles, ranks, dates, places and countries."""
     from majlis.evaluate import GoldFormatError, evaluate_file
 
     if not gold.exists():
@@ -276,11 +371,73 @@ def evaluate(
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="A SQL query; the warehouse is opened read-only.")],
-    limit: Annotated[int, typer.Option(help="At most this many rows are printed.")] = 100,
+    query: Annotated[
+        str,
+        typer.Argument(help="A SQL query on the marts (list them with `majlis schema`); opened read-only."),
+    ],
+    limit: Annotated[
+        int, typer.Option(help="At most this many rows; 0 for all. A note says when rows were left out.")
+    ] = 100,
+    format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", help="table to read; csv or json (on stdout, nothing else) for tools."
+        ),
+    ] = OutputFormat.table,
 ) -> None:
-    """Run a read-only SQL query on the warehouse and print the result as a table."""
-    _print_query(query, limit=limit)
+    """Run a read-only SQL query on the warehouse and print the result as a table, CSV or JSON."""
+    from majlis.sqlout import to_csv, to_json
+
+    if format is OutputFormat.table:
+        _print_query(query, limit=limit)
+        return
+    result = _query_or_exit(query, limit)
+    text = (
+        to_csv(result.columns, result.rows)
+        if format is OutputFormat.csv
+        else to_json(result.columns, result.rows) + "\n"
+    )
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    if result.truncated:
+        from majlis.sqlout import cut_note
+
+        print(f"note: {cut_note(len(result.rows))}", file=sys.stderr)
+
+
+@app.command()
+def schema(
+    table: Annotated[
+        str | None,
+        typer.Argument(help="A mart (e.g. fact_meetings) to list its columns; without it, all marts."),
+    ] = None,
+) -> None:
+    """List the marts you can query, or one mart's columns, types and descriptions."""
+    from majlis.readonly import QueryError
+    from majlis.schema import describe, first_sentence, list_marts
+
+    try:
+        if table is None:
+            marts = list_marts()
+        else:
+            info, columns = describe(table)
+    except QueryError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    if table is None:
+        out = Table(title="marts (schema main; `majlis schema TABLE` for columns)", title_justify="left")
+        for column in ("table", "rows", "description"):
+            out.add_column(column, overflow="fold")
+        for mart in marts:
+            out.add_row(mart.name, str(mart.rows), first_sentence(mart.description))
+    else:
+        console.print(f"[bold]{info.name}[/bold]: {' '.join(info.description.split())}", highlight=False)
+        out = Table()
+        for column in ("column", "type", "description"):
+            out.add_column(column, overflow="fold")
+        for col in columns:
+            out.add_row(col.name, col.data_type, col.description)
+    console.print(out, highlight=False)
 
 
 @app.command()
@@ -313,20 +470,28 @@ def bench(
     console.print(render(report), markup=False)
 
 
-def _print_query(query: str, title: str | None = None, limit: int = 100) -> None:
-    from majlis.readonly import QueryError, run_readonly
+def _query_or_exit(query: str, limit: int) -> QueryResult:
+    from majlis.readonly import QueryError, query_readonly
 
     try:
-        columns, rows = run_readonly(query, limit=limit)
+        return query_readonly(query, limit=limit or None)
     except QueryError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
+
+
+def _print_query(query: str, title: str | None = None, limit: int = 100) -> None:
+    from majlis.sqlout import cut_note
+
+    result = _query_or_exit(query, limit)
     table = Table(title=title, show_lines=False)
-    for column in columns:
+    for column in result.columns:
         table.add_column(column, overflow="fold")
-    for row in rows:
+    for row in result.rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     console.print(table)
+    if result.truncated:
+        console.print(f"[yellow]note:[/yellow] {cut_note(len(result.rows))}", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -141,13 +142,14 @@ class InputScan:
     to_read: list[tuple[str, str, FileStamp | None]] = field(default_factory=list)  # (file, root, stamp)
     unchanged: int = 0
     unchanged_articles: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)  # files in the directories that are not articles
 
 
 def scan_inputs(paths: list[Path], warehouse: Path, ignore_log: bool = False) -> InputScan:
     """Discover every input file under `paths` and compare its stamp with the log (unless `ignore_log`)."""
     logged = {} if ignore_log else read_log(warehouse)
     scan = InputScan()
-    for path, root in discover_files(paths):
+    for path, root in discover_files(paths, scan.skipped):
         scan.files += 1
         name = str(path)
         stamp = stamp_file(name)

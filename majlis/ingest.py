@@ -11,6 +11,7 @@ import html
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
@@ -283,8 +284,11 @@ def _read_jsonl(text: str, name: str, encoding: str) -> Iterator[IngestItem]:
         yield made if isinstance(made, Article) else QuarantineItem(name, line_no, made, _now())
 
 
-def discover_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) pairs under the given paths, sorted, symlinked directories not followed."""
+def discover_files(paths: Iterable[Path], skipped: Counter[str] | None = None) -> Iterator[tuple[Path, Path]]:
+    """(file, root) pairs under the given paths, sorted, symlinked directories not followed.
+
+    Files in a directory that are not articles are left out; `skipped` counts them by reason, so a run
+    can say that it did not read them rather than leave them unmentioned."""
     for given in paths:
         root = given if given.is_dir() else given.parent
         if given.is_dir():
@@ -292,11 +296,23 @@ def discover_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for filename in sorted(filenames):
                     candidate = Path(dirpath) / filename
-                    if filename.startswith(".") or candidate.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    reason = skip_reason(candidate)
+                    if reason:
+                        if skipped is not None:
+                            skipped[reason] += 1
                         continue
                     yield candidate, root
         else:
             yield given, root
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why a file found in an input directory is not read, or None for an article file."""
+    if path.name.startswith("."):
+        return "hidden file"
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported extension {path.suffix.lower() or '(none)'}"
+    return None
 
 
 def iter_inputs(paths: Iterable[Path]) -> Iterator[IngestItem]:

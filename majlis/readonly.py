@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -30,12 +31,33 @@ def connect_readonly() -> duckdb.DuckDBPyConnection:
     )
 
 
-def run_readonly(query: str, limit: int = 100) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Column names and at most `limit` rows of the query's result."""
+@dataclass(frozen=True)
+class QueryResult:
+    """Column names, the rows fetched, and whether the query had more rows than were fetched."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    truncated: bool
+
+
+def query_readonly(query: str, limit: int | None = 100) -> QueryResult:
+    """At most `limit` rows of the query's result (all with None), and whether rows were left out.
+
+    One row more than asked is fetched, so a cut result is told apart from one that happens to fill it.
+    """
     try:
         with connect_readonly() as con:
             cursor = con.execute(query)
             columns = [d[0] for d in cursor.description or []]
-            return columns, cursor.fetchmany(limit)
+            if limit is None:
+                return QueryResult(columns, cursor.fetchall(), truncated=False)
+            rows = cursor.fetchmany(limit + 1)
+            return QueryResult(columns, rows[:limit], truncated=len(rows) > limit)
     except duckdb.Error as exc:
         raise QueryError(str(exc)) from exc
+
+
+def run_readonly(query: str, limit: int = 100) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and at most `limit` rows of the query's result."""
+    result = query_readonly(query, limit)
+    return result.columns, result.rows

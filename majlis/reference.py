@@ -1,11 +1,14 @@
 """The country reference table (dbt seed `countries.csv`), generated from pycountry so it is never hand-typed.
 
-Sources: codes and English names from pycountry's ISO 3166-1 data; Arabic names from pycountry's own
-`iso3166-1` Arabic gettext catalogue (plus `lexicons/country_names_ar_fallback.csv` for the few names
-that catalogue has not translated); region, sub-region and intermediate region from the UN Statistics
-Division's M49 "Standard country or area codes for statistical use" overview, kept as data in
-`lexicons/un_m49_regions.csv` (M49 does not list Taiwan, placed here in Eastern Asia; Antarctica has
-no region). Run `python -m majlis.reference` after a pycountry upgrade to regenerate the seed.
+Sources: codes and English names from pycountry's ISO 3166-1 data; `name_ar` is the name Arabic news uses
+(the `display` names of `lexicons/countries.yaml`, the ones extraction reports countries by), and
+`iso_name_ar` the formal name from pycountry's own `iso3166-1` Arabic gettext catalogue (plus
+`lexicons/country_names_ar_fallback.csv` for the few names that catalogue has not translated), both
+without diacritics so that `where name_ar = 'السعودية'` finds what people type; region, sub-region and
+intermediate region from the UN Statistics Division's M49 "Standard country or area codes for
+statistical use" overview, kept as data in `lexicons/un_m49_regions.csv` (M49 does not list Taiwan,
+placed here in Eastern Asia; Antarctica has no region). Run `python -m majlis.reference` after a
+pycountry upgrade or a change of a `display` name to regenerate the seed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 import pycountry
 
 from majlis import config
+from majlis.text import ARABIC_DIACRITICS, TATWEEL
 
 LEXICON_DIR = config.PACKAGE_DIR / "lexicons"
 REGIONS_CSV = LEXICON_DIR / "un_m49_regions.csv"
@@ -36,7 +40,8 @@ class CountryRow:
     numeric: str  # kept as text: ISO numeric codes have leading zeros
     name_en: str  # common name when ISO's is inverted: "Iran", not "Iran, Islamic Republic of"
     iso_name_en: str
-    name_ar: str
+    name_ar: str  # as Arabic news writes it, without diacritics: «السعودية», «كوريا الجنوبية»
+    iso_name_ar: str  # ISO's formal Arabic name, without diacritics: «كوريا، جمهورية كوريا»
     region: str
     sub_region: str
     intermediate_region: str
@@ -62,6 +67,21 @@ def _arabic_name(translate: gettext.NullTranslations, fallback: dict[str, str], 
     raise LookupError(f"no Arabic name for {code}: add it to {ARABIC_FALLBACK_CSV}")
 
 
+def _undiacritised(name: str) -> str:
+    """Without harakat, shadda or tatweel: what people type («السعودية», not «السّعوديّة»)."""
+    return " ".join(ARABIC_DIACRITICS.sub("", name).replace(TATWEEL, "").split())
+
+
+def _news_name(code: str) -> str:
+    """The name extraction reports a country by (lexicons/countries.yaml's `display`, else ISO's, cleaned)."""
+    from majlis.extract.countries import country_name_ar
+
+    name = country_name_ar(code)
+    if not name:
+        raise LookupError(f"no Arabic name for {code} in majlis/lexicons/countries.yaml")
+    return _undiacritised(name)
+
+
 def country_rows() -> list[CountryRow]:
     """One row per ISO 3166-1 country, sorted by alpha-2 code."""
     translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
@@ -80,7 +100,8 @@ def country_rows() -> list[CountryRow]:
                 numeric=country.numeric,
                 name_en=getattr(country, "common_name", None) or country.name,
                 iso_name_en=country.name,
-                name_ar=_arabic_name(translate, fallback, country),
+                name_ar=_news_name(code),
+                iso_name_ar=_undiacritised(_arabic_name(translate, fallback, country)),
                 region=region["region"],
                 sub_region=region["sub_region"],
                 intermediate_region=region["intermediate_region"],

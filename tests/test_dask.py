@@ -25,7 +25,12 @@ def test_local_cluster_is_single_threaded_processes() -> None:
 
 def _marts(warehouse: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
     with duckdb.connect(str(warehouse / "majlis.duckdb"), read_only=True) as con:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'main'"
+            ).fetchall()
+        ]
         counts = {t: int(con.execute(f'select count(*) from "{t}"').fetchone()[0]) for t in tables}  # type: ignore[index]
         return counts, con.execute(MEETINGS_SQL).fetchall()
 

@@ -89,7 +89,8 @@ def test_bad_inputs_are_loaded_or_quarantined_with_reasons(tmp_path: Path) -> No
     assert len(reasons) == 7
     assert "quarantined: 7" in done.stdout
     loaded = {
-        Path(f).name: e for f, e in _query(database, "select source_file, encoding from stg_majlis__articles")
+        Path(f).name: e
+        for f, e in _query(database, "select source_file, encoding from staging.stg_majlis__articles")
     }
     assert loaded == {
         "cp1256.txt": "cp1256",
@@ -98,12 +99,13 @@ def test_bad_inputs_are_loaded_or_quarantined_with_reasons(tmp_path: Path) -> No
         "records.jsonl": "utf-8",
     }
     html_text = _query(
-        database, "select article_text from stg_majlis__articles where source_file like '%page.html'"
+        database, "select article_text from staging.stg_majlis__articles where source_file like '%page.html'"
     )
     assert "<" not in str(html_text) and "color" not in str(html_text)
     dated = _query(
         database,
-        "select m.meeting_date from stg_majlis__meetings m join stg_majlis__articles a using (article_id)"
+        "select m.meeting_date from staging.stg_majlis__meetings m"
+        " join staging.stg_majlis__articles a using (article_id)"
         " where a.source_file like '%page.html'",
     )
     assert all(d == (None,) for d in dated)

@@ -16,6 +16,7 @@ final as (
         name_en,
         iso_name_en,
         name_ar,
+        iso_name_ar,
         nullif(region, '') as region,
         nullif(sub_region, '') as sub_region,
         nullif(intermediate_region, '') as intermediate_region,
