@@ -69,7 +69,9 @@ SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
 # past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
 UNIT_WINDOW_STOPS = {"الى", "إلى", "في", "من", "لدى", "قبالة", "قرب", "،", ",", "."}
-SEQUEL_BEFORE = {"ثم", "وبعدها", "بعدها"}  # «ثم استقبل X»: the verb's subject is the last meeting's
+# «ثم استقبل X», «كما استقبل X»: with one person named, the verb's subject is the last meeting's
+SEQUEL_BEFORE = {"ثم", "وبعدها", "بعدها", "كما"}
+THEN = "ثم"  # «كما استقبل X، ثم وفداً …»: guests received one after the other
 SEQUEL_AFTER = {"ايضا", "كذلك"}  # «واستقبل أيضاً X»: the same, normalised
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
@@ -643,7 +645,11 @@ class ArticleReader:
             bool(principals) and principals[0].heads_delegation and voice in {"receives", "mutual"}
         )
         # «ثم استقبل X», «واستقبل أيضاً X»: one more guest of the host just reported
-        by_sequel = len(principals) == 1 and (
+        one_after_another = len(principals) > 1 and all(
+            any(t.norm == THEN for t in toks[before.tok_end : p.tok_start])
+            for before, p in zip(principals, principals[1:], strict=False)
+        )
+        by_sequel = (len(principals) == 1 or one_after_another) and (
             (trigger.start > 0 and toks[trigger.start - 1].norm in SEQUEL_BEFORE)
             or (trigger.end < len(toks) and toks[trigger.end].norm in SEQUEL_AFTER)
         )
@@ -654,8 +660,21 @@ class ArticleReader:
             and [t.norm for t in toks[first_tok - 2 : first_tok]] == ["كلا", "من"]
             and not any(p.tok_start < trigger.start for p in principals)
         )
+        # «كما استقبله X»: X receives the guest of the meeting just reported
+        last_guest = self._guest_of(current)
+        pronoun_object = (
+            last_guest is not None
+            and bool(parties)
+            and last_guest not in parties
+            and any(m.start == trigger.start for m in self.v.pronoun_objects.find_all(toks))
+        )
+        if by_sequel and current is not None and current.subject in parties:
+            by_sequel = False  # «كما استقبل مقبل سفير …»: the last meeting's subject named again
+        if pronoun_object and last_guest is not None:
+            subject, objects = parties[0], [last_guest, *parties[1:]]
         inherited = (
-            (after_with or by_pronoun or by_delegation or by_sequel or by_object_list)
+            not pronoun_object
+            and (after_with or by_pronoun or by_delegation or by_sequel or by_object_list)
             and current is not None
             and current.subject is not None
             and not guest_first  # «وأجرى الضيف … مباحثات مع X»: the guest is this meeting's subject
@@ -712,7 +731,7 @@ class ArticleReader:
         if self._prior is not None and toks and toks[0].norm in POINTING_BACK:
             # «اتفقت الولايات المتحدة واليابان على … . وجاء الاتفاق خلال محادثات …»: the lead told the outcome
             self._add_topics(draft, self._prior, always=True)
-        if self.v.separately.find_all(toks) and len(objects) > 1:
+        if (self.v.separately.find_all(toks) or one_after_another) and len(objects) > 1:
             for obj in objects:
                 part = Draft(
                     event_type,
@@ -731,6 +750,15 @@ class ArticleReader:
             return self.drafts[-1]
         self.drafts.append(draft)
         return draft
+
+    @staticmethod
+    def _guest_of(draft: Draft | None) -> Party | None:
+        """The visiting side of a meeting read so far (roles are assigned only when the article is done)."""
+        if draft is None:
+            return None
+        if draft.voice in GUEST_FIRST:
+            return draft.subject
+        return draft.objects[0] if draft.objects else None
 
     def _follow_up(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
         attend = self.v.attendance.find_all(toks)
@@ -776,7 +804,7 @@ class ArticleReader:
         if draft.event_type == "call":
             return
         text = draft.sentence.text
-        place = place_in(text)
+        place = place_in(text[: self._discussed_from(draft, toks)])
         if draft.voice == "visits":
             visited = [h for h in find_countries(text) if h.kind in {"name", "capital"}]
             if place:
@@ -807,6 +835,17 @@ class ArticleReader:
             draft.place, draft.place_note = self.dateline, "dateline"
         elif seat := headquarters_country(text):
             draft.place, draft.place_note = Place(None, seat), "headquarters"
+
+    def _discussed_from(self, draft: Draft, toks: list[Tok]) -> int:
+        """Where the sentence turns to what was discussed, after the last principal («…، وتناول البحث
+        التطورات في لبنان وخصوصاً في غزة»): a city from there on is a subject of the talks, not the venue."""
+        start = draft.sentence.start_char
+        named_end = max(
+            (p.name_end - start for p in [draft.subject, *draft.objects] if p and p.name_end is not None),
+            default=0,
+        )
+        cues = [toks[m.start].start for m in self.v.discussion.find_all(toks) if toks[m.start].start > named_end]
+        return min(cues, default=len(draft.sentence.text))
 
     def _on_a_visit(self, draft: Draft) -> Place | None:
         """Where a principal is visiting («التقى X، في إطار زيارته إلى دولة قطر، Y», «Y الذي يزور أبوظبي»):

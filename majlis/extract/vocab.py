@@ -12,6 +12,7 @@ from majlis.extract.tokens import PhraseMatcher, norm_words, strip_al
 @dataclass(frozen=True)
 class Vocabulary:
     triggers: PhraseMatcher  # value: "<event_type>:<voice>"
+    pronoun_objects: PhraseMatcher  # «كما استقبله»: a meeting verb with the last meeting's guest as object
     future: PhraseMatcher
     background: PhraseMatcher
     meeting_nouns: PhraseMatcher
@@ -82,8 +83,12 @@ def vocabulary() -> Vocabulary:
     for event_type, voices in meet["triggers"].items():
         for voice, words in voices.items():
             trigger_phrases += _flat(words, f"{event_type}:{voice}")
+    pronoun_phrases = [
+        (word, f"meeting:{voice}") for voice, words in meet["pronoun_object_verbs"].items() for word in words
+    ]
     return Vocabulary(
-        triggers=PhraseMatcher(trigger_phrases),
+        triggers=PhraseMatcher(trigger_phrases + pronoun_phrases),
+        pronoun_objects=PhraseMatcher(pronoun_phrases),
         # no clitic stripping: «فيصل» (a name) is not ف + «يصل»
         future=PhraseMatcher(_flat(meet["future_markers"], "future"), allow_clitic=False),
         background=PhraseMatcher(_flat(meet["background_markers"], "background")),

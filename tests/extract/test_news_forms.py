@@ -75,3 +75,35 @@ def test_a_state_whose_formal_name_contains_another_states_name() -> None:
     )
     assert "MX" in m["countries"]
     assert "US" not in m["countries"]
+
+
+def test_a_pronoun_object_is_the_guest_of_the_meeting_before() -> None:
+    first, second = _extract(
+        "استقبل وزير الدفاع سعيد بن ناصر الحارثي أمس الفريق أول جون باركر رئيس أركان الدفاع البريطاني "
+        "الذي يزور السلطنة حاليا. كما استقبله الفريق الركن سالم بن علي المعمري رئيس أركان قوات السلطان "
+        "المسلحة بمكتبه.",
+        people=("سعيد بن ناصر الحارثي", "جون باركر", "سالم بن علي المعمري"),
+    )
+    assert _roles(second) == {"سالم بن علي المعمري": ("OM", "host"), "جون باركر": ("GB", "guest")}
+
+
+def test_guests_received_one_after_another_are_separate_meetings_of_the_same_host() -> None:
+    meetings = _extract(
+        "استقبل قائد الجيش العماد نبيل حداد في مكتبه في اليرزة سفيرة كندا آن تومسون. كما استقبل النائب "
+        "سمير عبود، ثم وفدا من جمعية المحاربين القدامى برئاسة العميد جورج خوري.",
+        people=("نبيل حداد", "آن تومسون", "سمير عبود", "جورج خوري"),
+        published=None,
+    )
+    guests = [next(p["name"] for p in m["participants"] if p["role"] == "guest") for m in meetings]
+    hosts = {next(p["name"] for p in m["participants"] if p["role"] == "host") for m in meetings}
+    assert guests == ["آن تومسون", "سمير عبود", "جورج خوري"] and hosts == {"نبيل حداد"}
+
+
+def test_a_city_in_what_was_discussed_is_not_the_venue() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الوطني نبيل حداد في مكتبه، السفير الياباني كينجي تاناكا، وتناول البحث "
+        "التطورات في المنطقة وخصوصاً في البصرة.",
+        people=("نبيل حداد", "كينجي تاناكا"),
+        published=None,
+    )
+    assert m["city"] is None and m["location_country"] != "IQ"
