@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import pairwise
 
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries, reading_article
@@ -647,7 +648,7 @@ class ArticleReader:
         # «ثم استقبل X», «واستقبل أيضاً X»: one more guest of the host just reported
         one_after_another = len(principals) > 1 and all(
             any(t.norm == THEN for t in toks[before.tok_end : p.tok_start])
-            for before, p in zip(principals, principals[1:], strict=False)
+            for before, p in pairwise(principals)
         )
         by_sequel = (len(principals) == 1 or one_after_another) and (
             (trigger.start > 0 and toks[trigger.start - 1].norm in SEQUEL_BEFORE)
@@ -844,7 +845,8 @@ class ArticleReader:
             (p.name_end - start for p in [draft.subject, *draft.objects] if p and p.name_end is not None),
             default=0,
         )
-        cues = [toks[m.start].start for m in self.v.discussion.find_all(toks) if toks[m.start].start > named_end]
+        cues = [toks[m.start].start for m in self.v.discussion.find_all(toks)]
+        cues = [c for c in cues if c > named_end]
         return min(cues, default=len(draft.sentence.text))
 
     def _on_a_visit(self, draft: Draft) -> Place | None:

@@ -78,7 +78,7 @@ def test_a_state_whose_formal_name_contains_another_states_name() -> None:
 
 
 def test_a_pronoun_object_is_the_guest_of_the_meeting_before() -> None:
-    first, second = _extract(
+    _, second = _extract(
         "استقبل وزير الدفاع سعيد بن ناصر الحارثي أمس الفريق أول جون باركر رئيس أركان الدفاع البريطاني "
         "الذي يزور السلطنة حاليا. كما استقبله الفريق الركن سالم بن علي المعمري رئيس أركان قوات السلطان "
         "المسلحة بمكتبه.",
