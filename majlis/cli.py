@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from majlis.faults import capture_logs, plain_errors, report
 from majlis.sqlout import OutputFormat
 
 if TYPE_CHECKING:
@@ -48,8 +49,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except known as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+        raise typer.Exit(report(exc, console)) from exc  # one line, an exit code per kind of fault
 
 
 def _add_subcommands() -> None:
@@ -99,6 +99,7 @@ def _default_inputs() -> list[Path]:
 
 
 @app.command()
+@plain_errors
 def run(
     paths: Annotated[
         list[Path] | None,
@@ -127,6 +128,9 @@ def run(
         bool,
         typer.Option("--dask", help="NER and extraction on Dask: $MAJLIS_DASK_ADDRESS, else a LocalCluster."),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks (otherwise one line; they go to the log).")
+    ] = False,
 ) -> None:
     """Run the Prefect flow on PATHS and rebuild the warehouse marts, then print a summary."""
     from majlis.runtime import quiet_prefect_shutdown
@@ -146,6 +150,9 @@ def run(
         _stop_if_no_input_files(scan, paths)
     if not (reprocess or rescan) and _print_if_up_to_date(scan):
         return
+    from majlis.preflight import preflight
+
+    preflight(warehouse_dir(), scan)  # free space, Prefect server: one line before anything changes
     from majlis.prefect_server import prefect_api, start_prefect_server
 
     start_prefect_server()  # it starts while the flow is imported and the workers load the model
@@ -167,6 +174,7 @@ def run(
         with user_errors():
             if not (dask or reprocess):
                 start_analysis_early(len(scan.to_read), files_per_batch)
+            capture_logs()
             with prefect_api():
                 summary = flow_to_run(targets, files_per_batch=files_per_batch, reprocess=reprocess,
                                       lock_wait_seconds=wait, rescan=rescan)  # fmt: skip
@@ -174,8 +182,7 @@ def run(
         console.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(75) from exc  # EX_TEMPFAIL
     except (StageError, NothingToDoError, WarehouseUnwritableError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+        raise typer.Exit(report(exc, console)) from exc
     finally:
         stop_workers()  # started early for a run that failed before using them
     _print_run_summary(summary, scan, started, reprocess)
@@ -248,9 +255,10 @@ def _print_if_up_to_date(scan: InputScan) -> bool:
     Checked before Prefect starts (its temporary server alone takes seconds), so a no-op run is quick.
     """
     from majlis.config import warehouse_dir
+    from majlis.landcheck import check_landed
     from majlis.warehouse import current_counts
 
-    if not scan.files or scan.to_read:
+    if not scan.files or scan.to_read or check_landed(warehouse_dir()):  # damaged files: a run heals them
         return False
     counts = current_counts()
     if counts is None:
@@ -454,15 +462,50 @@ def dashboard(
 
 
 @app.command()
+@plain_errors
+def doctor(
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Fix what can be fixed (under the run lock; never during a run).")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Check the warehouse (landed files, file log, DuckDB file, locks): what is wrong, what was repaired."""
+    from majlis.config import warehouse_dir
+    from majlis.doctor import diagnose
+
+    findings = diagnose(warehouse_dir(), repair=repair)
+    for finding in findings:
+        console.print(finding.line(), highlight=False, markup=False, soft_wrap=True)
+    left = [f for f in findings if f.problem and not f.repaired]
+    if left:
+        hint = "" if repair else "; `majlis doctor --repair` fixes what it can"
+        console.print(f"{len(left)} problems{hint}")
+        raise typer.Exit(1)
+    console.print("healthy" if not any(f.repaired for f in findings) else "repaired")
+
+
+@app.command()
 def bench(
     articles: Annotated[int, typer.Option(help="How many synthetic articles to generate.")] = 1000,
     work_dir: Annotated[Path | None, typer.Option(help="Corpus and warehouse directory.")] = None,
     dask: Annotated[bool, typer.Option("--dask", help="Analyse on Dask (MAJLIS_DASK_ADDRESS).")] = False,
+    soak: Annotated[
+        int,
+        typer.Option(help="Instead: N runs of a growing feed with random kills and faults, then compare."),
+    ] = 0,
 ) -> None:
     """Time the whole pipeline on N generated articles in a fresh warehouse: per stage, and a second run."""
     from majlis.runtime import quiet_prefect_shutdown
 
     quiet_prefect_shutdown()
+    if soak:
+        import tempfile
+
+        from majlis.bench import soak as soak_bench
+
+        directory = work_dir or Path(tempfile.mkdtemp(prefix="majlis-soak-"))
+        console.print(soak_bench.render(soak_bench.run_soak(soak, directory)), markup=False)
+        return
     from majlis.bench.run import render, run_bench
 
     with user_errors():
