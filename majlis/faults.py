@@ -50,6 +50,7 @@ class Fault:
 
     code: int
     line: str
+    logged: bool = True  # whether the traceback helps (not for a preflight refusal or a busy warehouse)
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -91,11 +92,11 @@ def classify(exc: BaseException) -> Fault:
 
     for link in _chain(exc):
         if isinstance(link, RunLockedError):
-            return Fault(EXIT_LOCKED, _first_line(link))
+            return Fault(EXIT_LOCKED, _first_line(link), logged=False)
         if isinstance(link, SpaceError):
-            return Fault(EXIT_NO_SPACE, _first_line(link))
+            return Fault(EXIT_NO_SPACE, _first_line(link), logged=False)
         if isinstance(link, PrefectUnreachableError):
-            return Fault(EXIT_PREFECT_UNREACHABLE, _first_line(link))
+            return Fault(EXIT_PREFECT_UNREACHABLE, _first_line(link), logged=False)
         if type(link).__name__ == "WarehouseBuildError" and (fault := _dbt_fault(link)):
             return fault
         if isinstance(link, OSError) and link.errno in _NO_SPACE + _DENIED:
@@ -139,7 +140,7 @@ def record(exc: BaseException) -> Path | None:
 def report(exc: BaseException, say: Console | None = None) -> int:
     """Print the fault's one line (and the traceback with --debug), log the traceback; the exit code."""
     fault = classify(exc)
-    logged = record(exc)
+    logged = record(exc) if fault.logged else None
     where = f" (traceback in {logged}; --debug shows it)" if logged and not debug_mode else ""
     if debug_mode:
         _console.print("".join(traceback.format_exception(exc)), markup=False, highlight=False)

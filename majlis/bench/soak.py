@@ -1,0 +1,117 @@
+"""`majlis bench --soak N`: N runs of a feed that grows between runs, with random SIGKILLs and injected
+faults, then one clean run; its facts must equal one clean build of the same inputs.
+
+Every run is a `majlis run` subprocess, as a cron job would start it. Faults drawn at random (seeded): a
+kill at a crash point, a landed file cut short between runs, ENOSPC on the next write, a landed file cut
+during the run, a failing dbt test (followed by `--reprocess`, the fix an operator would apply).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from majlis.bench.corpus import article_text
+from majlis.config import PROJECT_DIR
+
+FACTS = (
+    "select * exclude (batch_key) from fact_meetings",
+    "select * exclude (batch_key) from fact_meeting_participants",
+    "select * exclude (batch_key) from fact_entity_mentions",
+    "select article_id, external_id, version_number from article_versions",
+)
+KILL_POINTS = ("ingest", "analyse", "land:entity_mentions", "land:articles", "landed", "dbt:during")
+FAULTS = ("none", "kill", "cut-between", "enospc", "cut-during", "dbt-test")
+PER_RUN = 4  # new articles the feed receives before each run
+
+
+@dataclass
+class SoakReport:
+    runs: int = 0
+    faults: Counter[str] = field(default_factory=Counter)
+    survived: int = 0  # faulted runs after which the next clean run succeeded
+    exit_codes: Counter[int] = field(default_factory=Counter)
+    facts_lost: int = 0
+    facts_duplicated: int = 0
+    seconds: float = 0.0
+
+
+def _majlis(warehouse: Path, *args: str, **env: str) -> int:
+    full = dict(os.environ, MAJLIS_WAREHOUSE=str(warehouse), MAJLIS_WORKERS="0", **env)
+    done = subprocess.run([sys.executable, "-m", "majlis.cli", *args], cwd=PROJECT_DIR, env=full,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)  # fmt: skip
+    return done.returncode
+
+
+def _grow(inbox: Path, start: int, count: int) -> None:
+    inbox.mkdir(parents=True, exist_ok=True)
+    for index in range(start, start + count):
+        (inbox / f"soak_{index:05d}.txt").write_text(article_text(11, index)[0], encoding="utf-8")
+
+
+def _facts(warehouse: Path) -> Counter[tuple[object, ...]]:
+    with duckdb.connect(str(warehouse / "majlis.duckdb"), read_only=True) as con:
+        return Counter((sql, *row) for sql in FACTS for row in con.execute(sql).fetchall())
+
+
+def _cut_a_landed_file(warehouse: Path, rng: random.Random) -> None:
+    files = sorted((warehouse / "landed").glob("*/2*.parquet"))
+    if files:
+        path = rng.choice(files)
+        os.truncate(path, path.stat().st_size // 2)
+
+
+def _faulted_run(warehouse: Path, inbox: Path, fault: str, rng: random.Random) -> int:
+    if fault == "kill":
+        return _majlis(warehouse, "run", "--files-per-batch", "1", str(inbox),
+                       MAJLIS_CRASH_AT=rng.choice(KILL_POINTS))  # fmt: skip
+    if fault == "cut-between":
+        _cut_a_landed_file(warehouse, rng)
+        return _majlis(warehouse, "run", str(inbox))
+    env = {"enospc": "enospc@write", "cut-during": "truncate@land:meetings", "dbt-test": "dbt-test@land"}
+    return _majlis(warehouse, "run", "--files-per-batch", "1", str(inbox), MAJLIS_FAULT=env.get(fault, ""))
+
+
+def run_soak(runs: int, work_dir: Path, seed: int = 25) -> SoakReport:
+    """N faulted runs of a growing feed in `work_dir`, a clean run, and the comparison with a clean build."""
+    started = time.monotonic()
+    rng = random.Random(seed)
+    inbox, warehouse, clean = work_dir / "inbox", work_dir / "soak", work_dir / "clean"
+    report = SoakReport(runs=runs)
+    for number in range(runs):
+        _grow(inbox, number * PER_RUN, PER_RUN)
+        fault = "none" if number == 0 else rng.choice(FAULTS)
+        code = _faulted_run(warehouse, inbox, fault, rng)
+        report.exit_codes[code] += 1
+        if fault == "none":
+            continue
+        report.faults[fault] += 1
+        after = _majlis(warehouse, "run", "--reprocess" if fault == "dbt-test" else "--wait=60", str(inbox))
+        report.survived += after == 0
+    assert _majlis(warehouse, "run", str(inbox)) == 0, "the final clean run failed"
+    assert _majlis(clean, "run", str(inbox)) == 0, "the clean reference build failed"
+    got, want = _facts(warehouse), _facts(clean)
+    report.facts_lost = sum((want - got).values())
+    report.facts_duplicated = sum((got - want).values())
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def render(report: SoakReport) -> str:
+    faults = ", ".join(f"{kind} {n}" for kind, n in sorted(report.faults.items())) or "none"
+    codes = ", ".join(f"{code}: {n}" for code, n in sorted(report.exit_codes.items()))
+    return (
+        f"soak: {report.runs} runs in {report.seconds:.0f} s (a growing feed, {PER_RUN} articles per run)\n"
+        f"  faults injected: {sum(report.faults.values())} ({faults})\n"
+        f"  faults survived (next clean run succeeded): {report.survived}\n"
+        f"  exit codes of the faulted runs: {codes}\n"
+        f"  facts lost: {report.facts_lost}   facts duplicated: {report.facts_duplicated}"
+    )
