@@ -22,6 +22,7 @@ DATA_DIR = Path(__file__).with_name("data")
 LEXICON_FILES = (
     "names_arabic.yaml",
     "names_foreign.yaml",
+    "names_more.yaml",
     "roles.yaml",
     "places_orgs.yaml",
     "templates.yaml",
@@ -109,15 +110,19 @@ class Generator:
         return str(self.pick("families"))
 
     def arab_name(self) -> tuple[str, str]:
-        given = self.pick("given_female") if self.rng.random() < 0.05 else self.pick("given_male")
+        if self.rng.random() < 0.45:
+            return self.regional_arab_name()
+        female = self.rng.random() < 0.1
+        given = self.pick("given_female") if female else self.pick("given_male")
         father, grand = self.pick("given_male"), self.pick("given_male")
         family = self.arab_family()
+        lineage = "بنت" if female else "بن"
         roll = self.rng.random()
         if roll < 0.08:
             house = self.pick("al_families")
-            return f"{given} بن {father} {house}", house
+            return f"{given} {lineage} {father} {house}", house
         if roll < 0.22:
-            return f"{given} بن {father} {family}", family
+            return f"{given} {lineage} {father} {family}", family
         if roll < 0.60:
             return f"{given} {father} {family}", family
         if roll < 0.70:
@@ -126,8 +131,60 @@ class Generator:
             return f"{given} {family}", family
         return f"{given} {father}", father
 
+    def regional_arab_name(self) -> tuple[str, str]:
+        """A name from one Arab region's lists (Maghreb, Mauritania, Egypt and Sudan, Levant and Iraq, Gulf
+        and Yemen), sometimes in that region's spelling (Egyptian final «ى», Maghrebi «ڨ»)."""
+        regions = self.lex["arab_regions"]
+        region = regions[self.rng.choice(sorted(regions))]
+        given, family = self.rng.choice(region["given"]), self.rng.choice(region["family"])
+        roll = self.rng.random()
+        if roll < 0.35:
+            name = f"{given} {self.rng.choice(region['given'])} {family}"
+        elif roll < 0.45:
+            name = f"{given} {self.rng.choice(region['given'])} {self.rng.choice(region['given'])} {family}"
+        elif roll < 0.55 and not family.startswith(("ولد", "بنت")):
+            name = f"{given} بن {self.rng.choice(region['given'])} {family}"
+        else:
+            name = f"{given} {family}"
+        variants: dict[str, list[str]] = region.get("variants") or {}
+        if variants and self.rng.random() < 0.3:
+            for letter, spellings in variants.items():
+                if letter == "ي":  # Egyptian spelling writes a final «ي» as «ى»
+                    name = " ".join(w[:-1] + "ى" if w.endswith("ي") else w for w in name.split())
+                elif letter in name:
+                    name = name.replace(letter, self.rng.choice(spellings), 1)
+        return name, name.split()[-1]
+
+    def royal_name(self) -> Piece:
+        """A royal or honorific chain («صاحب السمو الملكي الأمير …» / «جلالة الملك … الثاني»): the style is
+        O, the name (lineage words and «آل …» house included) is PER."""
+        style = str(self.pick("royal_styles"))
+        female = style.endswith(("الأميرة", "الشيخة"))
+        given = self.pick("given_female") if female else self.pick("given_male")
+        lineage = "بنت" if female else "بن"
+        roll = self.rng.random()
+        if roll < 0.15 and style.endswith(("الملك", "السلطان")):
+            name = f"{given} {self.pick('regnal')}"
+        elif roll < 0.3:  # «فلان الأحمد الجابر الصباح»: forefathers with the article, then the house
+            fathers = [self.pick("given_male") for _ in range(self.rng.randint(1, 2))]
+            family = str(self.pick("families"))
+            name = " ".join([given, *("ال" + f for f in fathers if " " not in f), family])
+        else:
+            chain = [given]
+            for _ in range(self.rng.choice((1, 2, 2, 3))):
+                chain += [lineage, self.pick("given_male")]
+                lineage = "بن"
+            if self.rng.random() < 0.7:
+                chain.append(self.pick("al_families"))
+            name = " ".join(chain)
+        return _piece((style, None), (name, "PER"))
+
     def foreign_name(self) -> tuple[str, str]:
-        origins = self.lex["origins"]
+        origins = {**self.lex["origins"], **self.lex["more_origins"]}
+        if self.rng.random() < 0.04:
+            latin = self.lex["latin_names"]
+            family = self.rng.choice(latin["family"])
+            return f"{self.rng.choice(latin['given'])} {family}", family.split()[-1]
         origin = origins[self.rng.choice(sorted(origins))]
         if self.rng.random() < 0.2:
             given, family = self._syllable_name(), self._syllable_name()
@@ -146,7 +203,7 @@ class Generator:
     def person(self) -> Person:
         name, family = self.arab_name() if self.rng.random() < 0.55 else self.foreign_name()
         military = self.rng.random() < 0.6
-        rank = str(self.pick("ranks")) if military else None
+        rank = str(self.pick("ranks" if self.rng.random() < 0.85 else "extra_ranks")) if military else None
         honorific = None if military or self.rng.random() < 0.4 else str(self.pick("honorifics"))
         nisba_pair = self.pick("nisba")
         nisba = nisba_pair[1] if self.rng.random() < 0.1 else nisba_pair[0]
@@ -204,9 +261,44 @@ class Generator:
         return text
 
     def named_org(self) -> Piece:
-        head, tail = self.rng.choice(self.lex["named_org_patterns"])
-        name, _ = self.arab_name()
-        return _piece((f"{head} {name} {tail}".strip(), "ORG"))
+        """An institution, ship or prize carrying a person's name: one ORG (or MISC/LOC) span, no PER."""
+        if self.rng.random() < 0.5:
+            head, tail, label = self.rng.choice(self.lex["named_org_more"])
+        else:
+            (head, tail), label = self.rng.choice(self.lex["named_org_patterns"]), "ORG"
+        if self.rng.random() < 0.5:
+            name = f"{self.pick('given_male')} بن {self.pick('given_male')}"
+        else:
+            name, _ = self.arab_name() if self.rng.random() < 0.8 else self.foreign_name()
+        return _piece((f"{head} {name} {tail}".strip(), label))
+
+    def ruler_title(self) -> Piece:
+        """«ولي عهد دبي», «أمير البلاد»: an office (O) that may hold a place (LOC)."""
+        title = str(self.pick("ruler_titles"))
+        if "{place}" not in title:
+            return _piece((title, None))
+        before, after = title.split("{place}")
+        place = self.pick("cities" if self.rng.random() < 0.7 else "regions")
+        return _piece((before.strip(), None), (place, "LOC"), (after.strip(), None))
+
+    def byline(self) -> Piece:
+        """A byline or photo credit: the writer's or photographer's name is PER."""
+        head, tail = self.rng.choice(self.lex["byline_patterns"])
+        name, _ = self.arab_name() if self.rng.random() < 0.75 else self.foreign_name()
+        parts: list[tuple[str, str | None]] = []
+        for text, label in ((head, None), (name, "PER"), (tail, None)):
+            if "{city}" in text:
+                parts += [(text.replace("{city}", "").strip(), None), (str(self.pick("cities")), "LOC")]
+            elif "{agency}" in text:
+                parts += [(str(self.pick("agencies")), "ORG"), (text.replace("{agency}", "").strip(), None)]
+            else:
+                parts.append((text, label))
+        return _piece(*parts)
+
+    def acronym(self) -> str:
+        if self.rng.random() < 0.5:
+            return str(self.pick("acronyms"))
+        return "".join(self.rng.choice("ABCDEFGHIJKLMNOPRSTUVW") for _ in range(self.rng.randint(2, 5)))
 
     def slot(self, name: str, people: list[Person]) -> Piece:
         """The filler for one template slot."""
@@ -240,6 +332,26 @@ class Generator:
             return _piece((str(self.pick("nisba")[0]), None))
         if name == "named_org":
             return self.named_org()
+        if name in ("royal", "royal2"):
+            return self.royal_name()
+        if name == "ruler_title":
+            return self.ruler_title()
+        if name in ("rank_name", "rank_name2"):
+            person = self.person()
+            rank = str(self.pick("extra_ranks" if self.rng.random() < 0.4 else "ranks"))
+            return _piece((rank, None), (person.name, "PER"))
+        if name == "byline":
+            return self.byline()
+        if name in ("debris", "debris2"):
+            return _piece((str(self.pick("debris")), None))
+        if name == "acronym":
+            return _piece((self.acronym(), None))
+        if name == "acronym_paren":
+            return _piece((f"({self.acronym()})", None))
+        if name == "palace":
+            return _piece((str(self.pick("palaces")), "LOC"))
+        if name == "pronoun":
+            return _piece((str(self.pick("honorific_pronouns")), None))
         raise KeyError(f"unknown template slot {{{name}}}")
 
     def render(self, template: str) -> tuple[str, list[tuple[int, int, str]]]:
