@@ -45,7 +45,9 @@ def evaluate_command(
     gold: Annotated[
         Path, typer.Argument(help="Gold JSON Lines file (title, body, meetings[].participants).")
     ],
-    show_errors: Annotated[bool, typer.Option(help="List missed names and unmatched PER mentions.")] = False,
+    show_errors: Annotated[
+        bool, typer.Option(help="List missed names and unmatched PER mentions with their sentence.")
+    ] = True,
 ) -> None:
     """Recall of gold participant names as PER mentions, and PER precision (see evaluate.py)."""
     from majlis.nlp.evaluate import evaluate_file
@@ -59,11 +61,14 @@ def evaluate_command(
         f"PER precision: {scores.precision:.3f}  ({scores.correct_mentions}/{scores.per_mentions} mentions)"
     )
     typer.echo(f"exact spans:   {scores.exact_rate:.3f}  (of found names)")
+    for origin, (recall, found, total) in scores.origin_recall().items():
+        typer.echo(f"  recall {origin:<14} {recall:.3f}  ({found}/{total})")
     if show_errors:
-        for name in scores.missed:
-            typer.echo(f"missed: {name}")
-        for text in scores.spurious:
-            typer.echo(f"unmatched PER: {text}")
+        for err in scores.missed:
+            label = f" [{err.origin}]" if err.origin != "unlabelled" else ""
+            typer.echo(f"missed{label}: {err.text}  | {err.article_id}: {' '.join(err.sentence.split())}")
+        for err in scores.spurious:
+            typer.echo(f"unmatched PER: {err.text}  | {err.article_id}: {' '.join(err.sentence.split())}")
 
 
 @models_app.command("download")

@@ -9,6 +9,9 @@ Definitions (gold lists only meeting participants, so precision needs a judgemen
   و/ب/ل/ف clitic allowed.
   Real people who are never meeting participants count as errors, so the figure is a lower bound.
 - exact: share of found names whose covering mention is the name itself (clitic allowed).
+- per origin: recall by the `origin` label a gold participant may carry (e.g. "gulf", "east_asian"), so
+  the next round of training data can be aimed at the origins the model misses.
+Missed names and unmatched PER mentions are kept with the sentence they occur in.
 """
 
 from __future__ import annotations
@@ -22,9 +25,20 @@ from typing import Any
 
 from majlis.nlp.model import normalize_token
 from majlis.nlp.ner import run_ner
-from majlis.records import Article, Mention
+from majlis.records import Article, Mention, Sentence
 
 _CLITICS = ("و", "ب", "ل", "ف")
+NO_ORIGIN = "unlabelled"
+
+
+@dataclass(frozen=True)
+class NerError:
+    """A missed gold name or an unmatched PER mention, with where it is, to aim the next training data."""
+
+    article_id: str
+    text: str
+    sentence: str
+    origin: str = NO_ORIGIN
 
 
 @dataclass
@@ -34,8 +48,9 @@ class NerScores:
     exact: int = 0
     per_mentions: int = 0
     correct_mentions: int = 0
-    missed: list[str] = field(default_factory=list)
-    spurious: list[str] = field(default_factory=list)
+    missed: list[NerError] = field(default_factory=list)
+    spurious: list[NerError] = field(default_factory=list)
+    by_origin: dict[str, list[int]] = field(default_factory=dict)  # origin -> [found, gold]
 
     @property
     def recall(self) -> float:
@@ -48,6 +63,14 @@ class NerScores:
     @property
     def exact_rate(self) -> float:
         return self.exact / self.found if self.found else 0.0
+
+    def origin_recall(self) -> dict[str, tuple[float, int, int]]:
+        """Recall, found and gold count per origin label, labelled origins only (empty when none)."""
+        return {
+            origin: (found / gold if gold else 0.0, found, gold)
+            for origin, (found, gold) in sorted(self.by_origin.items())
+            if origin != NO_ORIGIN
+        }
 
 
 def gold_article(record: dict[str, Any], index: int, source: str) -> Article:
@@ -64,13 +87,27 @@ def gold_article(record: dict[str, Any], index: int, source: str) -> Article:
 
 def gold_names(record: dict[str, Any]) -> list[str]:
     """Distinct participant names of one gold article, in order."""
-    names: list[str] = []
+    return list(gold_origins(record))
+
+
+def gold_origins(record: dict[str, Any]) -> dict[str, str]:
+    """Distinct participant names of one gold article, in order, with their `origin` label if any."""
+    names: dict[str, str] = {}
     for meeting in record.get("meetings") or []:
         for p in meeting.get("participants") or []:
             name = (p.get("name") or "").strip()
-            if name and name not in names:
-                names.append(name)
+            if name and (name not in names or names[name] == NO_ORIGIN):
+                names[name] = str(p.get("origin") or NO_ORIGIN)
     return names
+
+
+def _sentence_at(sentences: list[Sentence], start: int, text: str) -> str:
+    """The sentence holding character `start` (a name may straddle a bad sentence split: then the text
+    around it)."""
+    for sent in sentences:
+        if sent.start_char <= start < sent.end_char:
+            return sent.text
+    return text[max(0, start - 80) : start + 80]
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
@@ -88,22 +125,35 @@ def _strip_clitic(word: str, vocab: set[str]) -> str:
 
 
 def score_article(
-    text: str, names: list[str], mentions: list[Mention], scores: NerScores, all_names: set[str] | None = None
+    text: str,
+    names: list[str] | dict[str, str],
+    mentions: list[Mention],
+    scores: NerScores,
+    all_names: set[str] | None = None,
+    sentences: list[Sentence] | None = None,
+    article_id: str = "",
 ) -> None:
-    """Add one article's counts to `scores`; `all_names` are the file's gold names, for precision."""
+    """Add one article's counts to `scores`; `all_names` are the file's gold names, for precision;
+    `names` may map each name to its origin label; `sentences` give errors their sentence."""
+    origins = names if isinstance(names, dict) else dict.fromkeys(names, NO_ORIGIN)
     per = [m for m in mentions if m.label == "PER"]
-    occ = {name: _occurrences(text, name) for name in {*names, *(all_names or ())}}
-    for name in names:
+    occ = {name: _occurrences(text, name) for name in {*origins, *(all_names or ())}}
+    for name, origin in origins.items():
         scores.gold_names += 1
+        tally = scores.by_origin.setdefault(origin, [0, 0])
+        tally[1] += 1
         covering = [m for s, e in occ[name] for m in per if m.start_char <= s and m.end_char >= e]
         if not covering:
-            scores.missed.append(name)
+            where = occ[name][0][0] if occ[name] else -1
+            sentence = _sentence_at(sentences or [], where, text) if where >= 0 else "(not in the text)"
+            scores.missed.append(NerError(article_id, name, sentence, origin))
             continue
         scores.found += 1
+        tally[0] += 1
         if any(_strip_clitic(normalize_token(m.text), {name}) == name for m in covering):
             scores.exact += 1
-    words = {w for name in names for w in name.split()}
-    name_words = [set(name.split()) for name in {*names, *(all_names or ())}]
+    words = {w for name in origins for w in name.split()}
+    name_words = [set(name.split()) for name in {*origins, *(all_names or ())}]
     for m in per:
         scores.per_mentions += 1
         overlaps = any(m.start_char < e and m.end_char > s for spans in occ.values() for s, e in spans)
@@ -112,20 +162,27 @@ def score_article(
         if overlaps or short_ref:
             scores.correct_mentions += 1
         else:
-            scores.spurious.append(m.text)
+            sentence = _sentence_at(sentences or [], m.start_char, text)
+            scores.spurious.append(NerError(article_id, m.text, sentence))
 
 
 def evaluate_file(path: Path) -> NerScores:
     """Run NER over every gold article in `path` (JSON Lines) and score PER mentions."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = [gold_article(r, i + 1, path.name) for i, r in enumerate(records)]
-    _, mentions = run_ner(articles)
+    sentences, mentions = run_ner(articles)
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
         by_article.setdefault(m.article_id, []).append(m)
+    sentences_of: dict[str, list[Sentence]] = {}
+    for sent in sentences:
+        sentences_of.setdefault(sent.article_id, []).append(sent)
     scores = NerScores()
     everyone = {name for r in records for name in gold_names(r)}
     for record, article in zip(records, articles, strict=True):
-        mentions_here = by_article.get(article.article_id, [])
-        score_article(article.text, gold_names(record), mentions_here, scores, everyone)
+        aid = article.article_id
+        score_article(
+            article.text, gold_origins(record), by_article.get(aid, []), scores, everyone,
+            sentences_of.get(aid, []), aid,
+        )  # fmt: skip
     return scores
