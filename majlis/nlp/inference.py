@@ -5,9 +5,12 @@ more than the network itself. Majlis already has its tokens, so it runs each mod
 `NERTagger.forward`) on batches it builds itself, and merges the models' tags as the NER processor does.
 
 - Sentences are sorted by length first: batches of similar lengths waste nothing on padding.
-- For models with their own character LSTM (the bundled one), batches are built with a per-word cache of
-  character ids and decoded with one Viterbi pass over the whole batch; Stanza's loader would also build
-  the character-LM tensors such models never read, and decodes sentence by sentence in numpy.
+- For models with their own character LSTM (the bundled one), each word's character encoding (the final
+  states of the bidirectional character LSTM) is computed once and kept in a bounded per-word cache: it does
+  not depend on the sentence, and news repeats its words, so most tokens skip the character LSTM. The
+  tagger LSTM then runs on the batch, without the CRF loss Stanza's `forward` also computes, and one
+  Viterbi pass decodes the whole batch; Stanza's loader would also build the character-LM tensors such
+  models never read, and decodes sentence by sentence in numpy.
 - Models that need a character LM or a transformer (the official ones) go through Stanza's own
   `DataLoader` and `Trainer.predict`.
 
@@ -24,6 +27,7 @@ from stanza.models.common.vocab import PAD_ID, VOCAB_PREFIX_SIZE
 from stanza.models.ner.data import DataLoader
 from stanza.models.ner.trainer import fix_singleton_tags
 from stanza.models.ner.utils import merge_tags
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 _Row = tuple[str, None, None]  # (text, NER, MULTI_NER) as Document.get returns them
 
@@ -86,15 +90,32 @@ def viterbi_batch(scores: torch.Tensor, transitions: torch.Tensor, lengths: list
     return [row[:n] for row, n in zip(path.tolist(), lengths, strict=True)]
 
 
-# Word types whose character ids are kept: 30,000 cover nearly every token of news text (the frequent words
-# stay), at about 6 MB; 100,000 took about 20 MB per worker on varied text.
+# Word types whose character encoding is kept (200 floats and two ids each, about 1 KB): 30,000 cover nearly
+# every token of news text, at about 25 MB per worker; when full the cache starts again (a long-running
+# service must not grow forever).
 MAX_CACHED_WORDS = 30_000
 
 
-class _FastTagger:
-    """Batches for one model built directly from words, with character ids cached per word."""
+def cached_path_applies(model: Any) -> bool:
+    """The cached forward reproduces Stanza's `NERTagger.forward` for models whose inputs are a word
+    embedding ('delta' or 'word') and a character LSTM's final states (no attention, no character LM)."""
+    args = model.args
+    vocab_ok = ("word" in model.vocab) != ("delta" in model.vocab and model.delta_emb is not None)
+    return (
+        vocab_ok
+        and args.get("char_emb_dim", 0) > 0
+        and not model.charmodel.attn
+        and model.bert_model is None
+        and not args.get("connect_output_layers")
+        and len(model.tag_clfs) == 1
+    )
 
-    def __init__(self, trainer: Any, batch_size: int) -> None:
+
+class _FastTagger:
+    """Batches for one model built directly from words; with `cached`, each word's character encoding is
+    computed once (see the module docstring)."""
+
+    def __init__(self, trainer: Any, batch_size: int, cached: bool = True) -> None:
         self.trainer = trainer
         self.batch_size = batch_size
         self.char_vocab = trainer.vocab["char"]
@@ -102,8 +123,13 @@ class _FastTagger:
         self.columns = len(self.tag_vocab.lens())
         self.lowercase = bool(trainer.args.get("char_lowercase", False))
         self.tagset = trainer.args.get("predict_tagset")
+        self.cached = cached and cached_path_applies(trainer.model)
         self._chars: dict[str, list[int]] = {}
         self._tag_names: dict[tuple[int, ...], str] = {}
+        # the cached path: word -> row of `_encodings` (character encoding) and of `_word_ids`
+        self._rows: dict[str, int] = {}
+        self._encodings = torch.empty(0)
+        self._word_ids = torch.empty(0, dtype=torch.long)
 
     def _char_ids(self, word: str) -> list[int]:
         ids = self._chars.get(word)
@@ -126,10 +152,19 @@ class _FastTagger:
         """Tags for sentences already sorted by length, longest first."""
         tags: list[list[str]] = []
         for start in range(0, len(sentences), self.batch_size):
-            tags.extend(self._tag_batch(sentences[start : start + self.batch_size]))
+            batch = sentences[start : start + self.batch_size]
+            sentlens = [len(s) for s in batch]
+            logits, transitions = self._cached_scores(batch) if self.cached else self._stanza_scores(batch)
+            columns = [viterbi_batch(lg, tr, sentlens) for lg, tr in zip(logits, transitions, strict=True)]
+            for index in range(len(batch)):
+                per_token = zip(*(col[index] for col in columns), strict=True)
+                names = [self._tag_name(tuple(max(i, VOCAB_PREFIX_SIZE) for i in ids)) for ids in per_token]
+                tags.append(fix_singleton_tags(names))
         return tags
 
-    def _tag_batch(self, sentences: list[list[str]]) -> list[list[str]]:
+    def _stanza_scores(self, sentences: list[list[str]]) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+        """Emission scores and transitions from Stanza's own `NERTagger.forward` (every word's characters
+        through the character LSTM, and the CRF loss computed and thrown away)."""
         sentlens = [len(s) for s in sentences]
         words = [self._char_ids(w) for s in sentences for w in s]
         order = sorted(range(len(words)), key=lambda i: len(words[i]), reverse=True)
@@ -144,22 +179,85 @@ class _FastTagger:
             sentences, wordchars, torch.eq(wordchars, PAD_ID), tags, order, sentlens, wordlens,
             None, None, None, None,
         )  # fmt: skip
-        columns = [viterbi_batch(s, t, sentlens) for s, t in zip(logits, transitions, strict=True)]
-        result: list[list[str]] = []
-        for index in range(len(sentences)):
-            per_token = zip(*(col[index] for col in columns), strict=True)
-            names = [self._tag_name(tuple(max(i, VOCAB_PREFIX_SIZE) for i in ids)) for ids in per_token]
-            result.append(fix_singleton_tags(names))
-        return result
+        return logits, transitions
+
+    def _encode_new_words(self, words: list[str]) -> None:
+        """Run the character LSTM once over `words` (not yet cached) and store their encodings."""
+        model = self.trainer.model
+        if len(self._rows) + len(words) > self._encodings.shape[0]:
+            if self._rows and len(self._rows) + len(words) > MAX_CACHED_WORDS:
+                self._rows.clear()  # full: start again, re-encoding this batch's words below
+                return
+            capacity = min(MAX_CACHED_WORDS, max(2 * (len(self._rows) + len(words)), 4096))
+            capacity = max(capacity, len(self._rows) + len(words))
+            width = 2 * model.args["char_hidden_dim"]
+            encodings, word_ids = torch.empty((capacity, width)), torch.zeros(capacity, dtype=torch.long)
+            used = len(self._rows)
+            if used:
+                encodings[:used], word_ids[:used] = self._encodings[:used], self._word_ids[:used]
+            self._encodings, self._word_ids = encodings, word_ids
+        chars = sorted(((self._char_ids(w), w) for w in words), key=lambda pair: len(pair[0]), reverse=True)
+        lengths = [len(ids) for ids, _ in chars]
+        padded = torch.full((len(chars), lengths[0]), PAD_ID, dtype=torch.long)
+        filled = torch.arange(lengths[0]) < torch.tensor(lengths).unsqueeze(1)
+        padded[filled] = torch.tensor([c for ids, _ in chars for c in ids], dtype=torch.long)
+        charmodel = model.charmodel
+        layers = model.args["char_num_layers"]
+        shape = (charmodel.num_dir * layers, len(chars), model.args["char_hidden_dim"])
+        packed = pack_padded_sequence(charmodel.char_emb(padded), lengths, batch_first=True)
+        hidden = (charmodel.charlstm_h_init.expand(shape).contiguous(),
+                  charmodel.charlstm_c_init.expand(shape).contiguous())  # fmt: skip
+        _, (h, _) = charmodel.charlstm.lstm(packed, hidden)
+        encodings = h[-2:].transpose(0, 1).reshape(len(chars), -1)
+        vocab = model.vocab["word"] if "word" in model.vocab else model.vocab["delta"]
+        case_fold = model.args.get("lowercase", True)
+        start = len(self._rows)
+        self._encodings[start : start + len(chars)] = encodings
+        self._word_ids[start : start + len(chars)] = torch.tensor(
+            vocab.map([w.lower() if case_fold else w for _, w in chars]), dtype=torch.long
+        )
+        for offset, (_, word) in enumerate(chars):
+            self._rows[word] = start + offset
+
+    def _cached_scores(self, sentences: list[list[str]]) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+        """Stanza's `NERTagger.forward` in evaluation mode, with cached character encodings."""
+        model = self.trainer.model
+        model.eval()
+        unique = list(dict.fromkeys(w for s in sentences for w in s))
+        new = [w for w in unique if w not in self._rows]
+        if new:
+            self._encode_new_words(new)
+            if not self._rows:  # the cache was full and was emptied: encode the whole batch afresh
+                self._encode_new_words(unique)
+        sentlens = [len(s) for s in sentences]
+        rows = torch.zeros((len(sentences), sentlens[0]), dtype=torch.long)
+        for i, sent in enumerate(sentences):
+            rows[i, : len(sent)] = torch.tensor([self._rows[w] for w in sent], dtype=torch.long)
+        embedding = model.word_emb if "word" in model.vocab else model.delta_emb
+        inputs = torch.cat([embedding(self._word_ids[rows]), self._encodings[rows]], dim=2)
+        if model.input_transform is not None:
+            inputs = model.input_transform(inputs)
+        layers, hidden_dim = model.args["num_layers"], model.args["hidden_dim"]
+        shape = (2 * layers, len(sentences), hidden_dim)
+        hidden = (model.taggerlstm_h_init.expand(shape).contiguous(),
+                  model.taggerlstm_c_init.expand(shape).contiguous())  # fmt: skip
+        packed = pack_padded_sequence(inputs, sentlens, batch_first=True)
+        outputs, _ = model.taggerlstm.lstm(packed, hidden)
+        padded, _ = pad_packed_sequence(outputs, batch_first=True)
+        return [model.tag_clfs[0](padded)], [model.crits[0]._transitions]
 
 
-_taggers: weakref.WeakKeyDictionary[Any, _FastTagger] = weakref.WeakKeyDictionary()  # one per loaded model
+# per loaded model: a cached and an uncached tagger
+_taggers: weakref.WeakKeyDictionary[Any, dict[bool, _FastTagger]] = weakref.WeakKeyDictionary()
 
 
-def tag_tokens(ner_processor: Any, sentences: list[list[str]], fast: bool = True) -> list[list[str]]:
+def tag_tokens(
+    ner_processor: Any, sentences: list[list[str]], fast: bool = True, cached: bool = True
+) -> list[list[str]]:
     """One BIOES tag per token ("O" outside entities), in input order; every sentence must be non-empty.
 
-    `fast=False` forces Stanza's own loader and decoding for every model (to compare the two).
+    `fast=False` forces Stanza's own loader and decoding for every model, and `cached=False` runs Stanza's
+    `forward` on every word's characters (both to compare, and to measure).
     """
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]), reverse=True)
     ordered = [sentences[i] for i in order]
@@ -167,9 +265,10 @@ def tag_tokens(ner_processor: Any, sentences: list[list[str]], fast: bool = True
     with torch.inference_mode():
         for trainer, config in zip(ner_processor.trainers, ner_processor.configs, strict=True):
             if fast and fast_path_applies(trainer):
-                tagger = _taggers.get(trainer)
+                taggers = _taggers.setdefault(trainer, {})
+                tagger = taggers.get(cached)
                 if tagger is None or tagger.batch_size != config["batch_size"]:
-                    tagger = _taggers[trainer] = _FastTagger(trainer, config["batch_size"])
+                    tagger = taggers[cached] = _FastTagger(trainer, config["batch_size"], cached)
                 per_model.append(tagger.tag(ordered))
             else:
                 per_model.append(_stanza_tags(trainer, config, ordered))

@@ -21,8 +21,12 @@ def _sentences(articles: int) -> list[list[str]]:
     return sentences
 
 
-@pytest.mark.parametrize("fast", [True, False], ids=["fast-path", "stanza-loader"])
-def test_lean_tags_match_stanza_documents_in_input_order(fast: bool) -> None:
+@pytest.mark.parametrize(
+    ("fast", "cached"),
+    [(True, True), (True, False), (False, False)],
+    ids=["cached-encodings", "fast-path", "stanza-loader"],
+)
+def test_lean_tags_match_stanza_documents_in_input_order(fast: bool, cached: bool) -> None:
     pipe = load_pipeline_for("bundled")
     processor = pipe.pipeline.processors["ner"]
     assert fast_path_applies(processor.trainers[0])  # the bundled model has its own character LSTM
@@ -31,7 +35,7 @@ def test_lean_tags_match_stanza_documents_in_input_order(fast: bool) -> None:
     assert len({len(s) for s in sentences}) > 10  # lengths vary, so the length sort reorders them
     doc = pipe.pipeline(sentences)
     expected = [[token.ner or "O" for token in sent.tokens] for sent in doc.sentences]
-    got = tag_tokens(processor, sentences, fast=fast)
+    got = tag_tokens(processor, sentences, fast=fast, cached=cached)
     assert got == expected
     assert sum(tag != "O" for tags in got for tag in tags) > 50  # the comparison covers real entities
 
