@@ -392,13 +392,25 @@ class ArticleReader:
         known = {_title_key(p.title): normalize(p.name).split()[-1] for p in self.known if p.title and p.name}
         return parse_people(sentence.text, spans, known if with_known else None)
 
+    @property
+    def _full_names(self) -> list[str]:
+        """Names of two words or more: the people met so far and every person the model tagged in the
+        article («حدّد الوزير X Y العطية … . والتقى العطية …»)."""
+        names = {p.name for p in self.known if p.name}
+        names |= self._tagged_full_names
+        return sorted(n for n in names if len(n.split()) >= 2)
+
+    @cached_property
+    def _tagged_full_names(self) -> set[str]:
+        return {m.text for m in self.per}
+
     def _surnames_met(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """«التقى نائب رئيس اللجنة … X مع الجارحي», «استقبل الجارحي …»: a person already named in full,
         met again by surname alone after «مع» or as a meeting verb's subject, which NER tends to miss."""
         found: list[tuple[int, int]] = []
-        for party in self.known:
-            words = party.name.split() if party.name else []
-            if len(words) < 2 or len(words[-1]) < MIN_SURNAME_LETTERS:
+        for name in self._full_names:
+            words = name.split()
+            if len(words[-1]) < MIN_SURNAME_LETTERS:
                 continue
             for m in re.finditer(rf"(?<!\w)(\S+)\s+({re.escape(words[-1])})(?!\w)", text):
                 before = normalize(m.group(1))

@@ -107,3 +107,13 @@ def test_a_city_in_what_was_discussed_is_not_the_venue() -> None:
         published=None,
     )
     assert m["city"] is None and m["location_country"] != "IQ"
+
+
+def test_a_surname_alone_is_the_person_named_in_full_in_any_sentence_before() -> None:
+    (m,) = _extract(
+        "أكد وزير الدولة لشؤون الدفاع، حمد بن راشد الكواري، أن بلاده منفتحة على التعاون. "
+        "والتقى الكواري، اليوم، وزير الدفاع البيلاروسي، فيكتور خرينين، في العاصمة مينسك.",
+        people=("حمد بن راشد الكواري", "فيكتور خرينين"),
+    )
+    names = {p["name"] for p in m["participants"]}
+    assert names == {"حمد بن راشد الكواري", "فيكتور خرينين"}
