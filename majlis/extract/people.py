@@ -485,12 +485,18 @@ class _SentenceParse:
         return None
 
     def _before_next_name(self, start: int, end: int) -> int:
-        """Where a title after a name ends when it runs into the next person's title and name with no
-        comma («التقى X ولي عهد أبوظبي نائب القائد الأعلى … وزير الدفاع البريطاني Y»): at the last
-        office word before that name that comes after a country word (else the last office word)."""
+        """Where a title after a name ends when it runs into the next person with no comma: at that
+        person's name when the name has its office after it, else at the office before that name
+        («التقى X ولي عهد أبوظبي نائب القائد الأعلى … وزير الدفاع البريطاني Y»: the last office word
+        after a country word, else the last office word)."""
         nxt = next((k for k in range(start + 1, end) if k in self.name_tokens), None)
         if nxt is None:
             return end
+        after = nxt
+        while after < self.n and after in self.name_tokens:
+            after += 1
+        if after < self.n and after in self.title_head:
+            return nxt  # «X … وزير الدفاع والإنتاج الحربي Y وزير الدفاع الصومالي»: Y's office follows Y
         heads = [k for k in range(start + 1, nxt) if k in self.title_head]
         if not heads:
             return end

@@ -117,3 +117,15 @@ def test_a_surname_alone_is_the_person_named_in_full_in_any_sentence_before() ->
     )
     names = {p["name"] for p in m["participants"]}
     assert names == {"حمد بن راشد الكواري", "فيكتور خرينين"}
+
+
+def test_two_offices_in_a_row_go_to_the_names_they_stand_next_to() -> None:
+    (m,) = _extract(
+        "التقى الفريق أول ماهر سليمان القائد العام للقوات المسلحة وزير الدفاع والإنتاج الحربي إدريس "
+        "موسى عثمان وزير الدفاع الجيبوتي الذي يزور مصر حالياً.",
+        people=("ماهر سليمان", "إدريس موسى عثمان"),
+    )
+    titles = {p["name"]: p["title"] for p in m["participants"]}
+    assert titles["ماهر سليمان"] == "القائد العام للقوات المسلحة وزير الدفاع والإنتاج الحربي"
+    assert titles["إدريس موسى عثمان"] == "وزير الدفاع"
+    assert _roles(m) == {"ماهر سليمان": ("EG", "host"), "إدريس موسى عثمان": ("DJ", "guest")}
