@@ -102,7 +102,7 @@ def classify(exc: BaseException) -> Fault:
         if isinstance(link, OSError) and link.errno in _NO_SPACE + _DENIED:
             where = f" ({link.filename})" if link.filename else ""
             code = EXIT_NO_SPACE if link.errno in _NO_SPACE else EXIT_PERMISSION
-            return Fault(code, f"{_first_line(link)}{where}")
+            return Fault(code, f"{link.strerror or _first_line(link)}{where}")
         if "Failed to reach API" in str(link) or type(link).__name__ == "ConnectError":
             return Fault(EXIT_PREFECT_UNREACHABLE, _prefect_line(link))
     return Fault(EXIT_FAILED, _first_line(exc))
