@@ -5,12 +5,14 @@ more than the network itself. Majlis already has its tokens, so it runs each mod
 `NERTagger.forward`) on batches it builds itself, and merges the models' tags as the NER processor does.
 
 - Sentences are sorted by length first: batches of similar lengths waste nothing on padding.
-- For models with their own character LSTM (the bundled one), each word's character encoding (the final
-  states of the bidirectional character LSTM) is computed once and kept in a bounded per-word cache: it does
-  not depend on the sentence, and news repeats its words, so most tokens skip the character LSTM. The
-  tagger LSTM then runs on the batch, without the CRF loss Stanza's `forward` also computes, and one
-  Viterbi pass decodes the whole batch; Stanza's loader would also build the character-LM tensors such
-  models never read, and decodes sentence by sentence in numpy.
+- For models with their own character LSTM (the bundled one), each word's input to the tagger LSTM (its
+  embedding and the final states of the bidirectional character LSTM, through the input transform) is
+  computed once and kept in a bounded per-word cache: it does not depend on the sentence, and news repeats
+  its words, so most tokens skip the character LSTM. The tagger LSTM then runs on the batch, without the
+  CRF loss Stanza's `forward` also computes, and one Viterbi pass decodes the whole batch. A bounded
+  sentence cache returns the tags of a sentence seen before (boilerplate, datelines, repeated stories).
+  Stanza's loader would also build the character-LM tensors such models never read, and decodes sentence
+  by sentence in numpy.
 - Models that need a character LM or a transformer (the official ones) go through Stanza's own
   `DataLoader` and `Trainer.predict`.
 
@@ -90,10 +92,12 @@ def viterbi_batch(scores: torch.Tensor, transitions: torch.Tensor, lengths: list
     return [row[:n] for row, n in zip(path.tolist(), lengths, strict=True)]
 
 
-# Word types whose character encoding is kept (200 floats and two ids each, about 1 KB): 30,000 cover nearly
+# Word types whose input to the tagger LSTM is kept (232 floats each, about 1 KB): 30,000 cover nearly
 # every token of news text, at about 25 MB per worker; when full the cache starts again (a long-running
 # service must not grow forever).
 MAX_CACHED_WORDS = 30_000
+# Sentences whose tags are kept (a tuple of tokens and a list of tags each, about 1 KB): about 20 MB.
+MAX_CACHED_SENTENCES = 20_000
 
 
 def cached_path_applies(model: Any) -> bool:
@@ -126,10 +130,10 @@ class _FastTagger:
         self.cached = cached and cached_path_applies(trainer.model)
         self._chars: dict[str, list[int]] = {}
         self._tag_names: dict[tuple[int, ...], str] = {}
-        # the cached path: word -> row of `_encodings` (character encoding) and of `_word_ids`
+        # the cached path: word -> row of `_inputs` (its input to the tagger LSTM); sentence -> tags
         self._rows: dict[str, int] = {}
-        self._encodings = torch.empty(0)
-        self._word_ids = torch.empty(0, dtype=torch.long)
+        self._inputs = torch.empty(0)
+        self._sentences: dict[tuple[str, ...], list[str]] = {}
 
     def _char_ids(self, word: str) -> list[int]:
         ids = self._chars.get(word)
@@ -149,7 +153,19 @@ class _FastTagger:
         return name
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Tags for sentences already sorted by length, longest first."""
+        """Tags for sentences already sorted by length, longest first; with `cached`, a sentence seen
+        before (a wire's boilerplate, a dateline, a repeated story) takes its tags from the last time."""
+        if not self.cached:
+            return self._tag_all(sentences)
+        keys = [tuple(s) for s in sentences]
+        todo = list(dict.fromkeys(k for k in keys if k not in self._sentences))
+        if len(self._sentences) + len(todo) > MAX_CACHED_SENTENCES:
+            self._sentences.clear()  # full: start again with this call's sentences
+            todo = list(dict.fromkeys(keys))
+        self._sentences.update(zip(todo, self._tag_all([list(k) for k in todo]), strict=True))
+        return [list(self._sentences[k]) for k in keys]
+
+    def _tag_all(self, sentences: list[list[str]]) -> list[list[str]]:
         tags: list[list[str]] = []
         for start in range(0, len(sentences), self.batch_size):
             batch = sentences[start : start + self.batch_size]
@@ -182,45 +198,47 @@ class _FastTagger:
         return logits, transitions
 
     def _encode_new_words(self, words: list[str]) -> None:
-        """Run the character LSTM once over `words` (not yet cached) and store their encodings."""
+        """Compute the tagger LSTM's input for `words` (not yet cached): the character LSTM's final states
+        joined to the word embedding, through the input transform; all of it depends on the word alone."""
         model = self.trainer.model
-        if len(self._rows) + len(words) > self._encodings.shape[0]:
-            if self._rows and len(self._rows) + len(words) > MAX_CACHED_WORDS:
-                self._rows.clear()  # full: start again, re-encoding this batch's words below
+        needed = len(self._rows) + len(words)
+        if needed > self._inputs.shape[0]:
+            if self._rows and needed > MAX_CACHED_WORDS:
+                self._rows.clear()  # full: start again (the caller re-encodes its batch's words)
                 return
-            capacity = min(MAX_CACHED_WORDS, max(2 * (len(self._rows) + len(words)), 4096))
-            capacity = max(capacity, len(self._rows) + len(words))
-            width = 2 * model.args["char_hidden_dim"]
-            encodings, word_ids = torch.empty((capacity, width)), torch.zeros(capacity, dtype=torch.long)
-            used = len(self._rows)
-            if used:
-                encodings[:used], word_ids[:used] = self._encodings[:used], self._word_ids[:used]
-            self._encodings, self._word_ids = encodings, word_ids
+            width = model.taggerlstm.lstm.input_size
+            grown = torch.empty((max(needed, min(MAX_CACHED_WORDS, max(2 * needed, 4096))), width))
+            if self._rows:
+                grown[: len(self._rows)] = self._inputs[: len(self._rows)]
+            self._inputs = grown
         chars = sorted(((self._char_ids(w), w) for w in words), key=lambda pair: len(pair[0]), reverse=True)
         lengths = [len(ids) for ids, _ in chars]
         padded = torch.full((len(chars), lengths[0]), PAD_ID, dtype=torch.long)
         filled = torch.arange(lengths[0]) < torch.tensor(lengths).unsqueeze(1)
         padded[filled] = torch.tensor([c for ids, _ in chars for c in ids], dtype=torch.long)
         charmodel = model.charmodel
-        layers = model.args["char_num_layers"]
-        shape = (charmodel.num_dir * layers, len(chars), model.args["char_hidden_dim"])
+        shape = (charmodel.num_dir * model.args["char_num_layers"], len(chars), model.args["char_hidden_dim"])
         packed = pack_padded_sequence(charmodel.char_emb(padded), lengths, batch_first=True)
         hidden = (charmodel.charlstm_h_init.expand(shape).contiguous(),
                   charmodel.charlstm_c_init.expand(shape).contiguous())  # fmt: skip
         _, (h, _) = charmodel.charlstm.lstm(packed, hidden)
         encodings = h[-2:].transpose(0, 1).reshape(len(chars), -1)
-        vocab = model.vocab["word"] if "word" in model.vocab else model.vocab["delta"]
-        case_fold = model.args.get("lowercase", True)
-        start = len(self._rows)
-        self._encodings[start : start + len(chars)] = encodings
-        self._word_ids[start : start + len(chars)] = torch.tensor(
-            vocab.map([w.lower() if case_fold else w for _, w in chars]), dtype=torch.long
+        has_word = "word" in model.vocab
+        vocab, embedding = (
+            (model.vocab["word"], model.word_emb) if has_word else (model.vocab["delta"], model.delta_emb)
         )
+        case_fold = model.args.get("lowercase", True)
+        ids = torch.tensor(vocab.map([w.lower() if case_fold else w for _, w in chars]), dtype=torch.long)
+        inputs = torch.cat([embedding(ids), encodings], dim=1)
+        if model.input_transform is not None:
+            inputs = model.input_transform(inputs)
+        start = len(self._rows)
+        self._inputs[start : start + len(chars)] = inputs
         for offset, (_, word) in enumerate(chars):
             self._rows[word] = start + offset
 
     def _cached_scores(self, sentences: list[list[str]]) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
-        """Stanza's `NERTagger.forward` in evaluation mode, with cached character encodings."""
+        """Stanza's `NERTagger.forward` in evaluation mode, each word's input to the tagger LSTM cached."""
         model = self.trainer.model
         model.eval()
         unique = list(dict.fromkeys(w for s in sentences for w in s))
@@ -231,17 +249,12 @@ class _FastTagger:
                 self._encode_new_words(unique)
         sentlens = [len(s) for s in sentences]
         rows = torch.zeros((len(sentences), sentlens[0]), dtype=torch.long)
-        for i, sent in enumerate(sentences):
-            rows[i, : len(sent)] = torch.tensor([self._rows[w] for w in sent], dtype=torch.long)
-        embedding = model.word_emb if "word" in model.vocab else model.delta_emb
-        inputs = torch.cat([embedding(self._word_ids[rows]), self._encodings[rows]], dim=2)
-        if model.input_transform is not None:
-            inputs = model.input_transform(inputs)
-        layers, hidden_dim = model.args["num_layers"], model.args["hidden_dim"]
-        shape = (2 * layers, len(sentences), hidden_dim)
+        filled = torch.arange(sentlens[0]) < torch.tensor(sentlens).unsqueeze(1)
+        rows[filled] = torch.tensor([self._rows[w] for s in sentences for w in s], dtype=torch.long)
+        shape = (2 * model.args["num_layers"], len(sentences), model.args["hidden_dim"])
         hidden = (model.taggerlstm_h_init.expand(shape).contiguous(),
                   model.taggerlstm_c_init.expand(shape).contiguous())  # fmt: skip
-        packed = pack_padded_sequence(inputs, sentlens, batch_first=True)
+        packed = pack_padded_sequence(self._inputs[rows], sentlens, batch_first=True)
         outputs, _ = model.taggerlstm.lstm(packed, hidden)
         padded, _ = pad_packed_sequence(outputs, batch_first=True)
         return [model.tag_clfs[0](padded)], [model.crits[0]._transitions]

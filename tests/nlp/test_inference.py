@@ -52,3 +52,20 @@ def test_batched_viterbi_equals_stanzas_per_sentence_decoder() -> None:
         path, _ = viterbi_decode(scores[row, :n].numpy(), transitions.numpy())
         assert got[row] == [int(tag) for tag in np.asarray(path)]
     assert len({tuple(p) for p in got if len(p) == 9}) == 2  # different inputs, different paths
+
+
+def test_cached_tags_stay_equal_when_the_caches_fill_and_start_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from majlis.nlp import inference
+
+    processor = load_pipeline_for("bundled").pipeline.processors["ner"]
+    sentences = _sentences(4)
+    expected = tag_tokens(processor, sentences, cached=False)
+    monkeypatch.setattr(inference, "MAX_CACHED_WORDS", 100)  # fewer than the words of two batches
+    monkeypatch.setattr(inference, "MAX_CACHED_SENTENCES", 40)
+    inference._taggers.clear()
+    assert len({w for s in sentences for w in s}) > 200 and len(sentences) > 80
+    assert tag_tokens(processor, sentences) == expected
+    again = [sentences[5], sentences[0], ["."], sentences[5]]  # seen before, alone or twice in one call
+    assert tag_tokens(processor, again) == [expected[5], expected[0], ["O"], expected[5]]
+    tagger = inference._taggers[processor.trainers[0]][True]
+    assert len(tagger._rows) > 0 and 0 < len(tagger._sentences) <= 40
