@@ -73,6 +73,8 @@ UNIT_WINDOW_STOPS = {"الى", "إلى", "في", "من", "لدى", "قبالة",
 # «ثم استقبل X», «كما استقبل X»: with one person named, the verb's subject is the last meeting's
 SEQUEL_BEFORE = {"ثم", "وبعدها", "بعدها", "كما"}
 THEN = "ثم"  # «كما استقبل X، ثم وفداً …»: guests received one after the other
+# «وكان سموه قد وصل أمس إلى …»: an arrival told in the pluperfect, before the meetings told earlier
+PLUPERFECT_ARRIVAL = re.compile(r"(?:^|\s)و?كان\S*\s(?:\S+\s){0,8}?قد\s+(?:وصل|وصلت|وصلا)(?:\s|$)")
 SEQUEL_AFTER = {"ايضا", "كذلك"}  # «واستقبل أيضاً X»: the same, normalised
 PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
@@ -888,9 +890,21 @@ class ArticleReader:
         return [(s.start_char, p) for s in self._body_sentences() if (p := arrival_place(s.text))]
 
     def _arrival_by(self, sentence: Sentence) -> Place | None:
-        """Where a visitor arrived, told in this sentence or before it: meetings after it are there."""
+        """Where a visitor arrived, told in this sentence or before it: meetings after it are there. An
+        arrival told afterwards in the pluperfect («وكان سموه قد وصل أمس إلى …») came before them too."""
         before = [place for start, place in self._arrivals if start <= sentence.start_char]
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        return next((place for start, place in self._earlier_arrivals if start > sentence.start_char), None)
+
+    @cached_property
+    def _earlier_arrivals(self) -> list[tuple[int, Place]]:
+        """(sentence start, place) of the arrivals told in the pluperfect («وكان … قد وصل إلى …»)."""
+        return [
+            (s.start_char, p)
+            for s in self._body_sentences()
+            if PLUPERFECT_ARRIVAL.search(s.text) and (p := arrival_place(s.text))
+        ]
 
     def _visited_by_subject(self, draft: Draft, toks: list[Tok], here: Match) -> str | None:
         """«التقت وزيرة الدفاع الإسبانية، التي تزور البلاد، …»: when the visiting phrase follows the subject,
@@ -910,7 +924,9 @@ class ArticleReader:
 
     def _is_meeting(self, draft: Draft) -> bool:
         principals = [p for p in [draft.subject, *draft.objects] if p is not None]
-        return len(principals) >= 2
+        if len(principals) < 2:
+            return False
+        return not _welcomed_by_own_envoys(draft)
 
     def _home_for(self, draft: Draft) -> str | None:
         """The home country for this meeting's unstated countries. When it is only guessed from how often
@@ -1091,6 +1107,18 @@ def _envoys_accompany(draft: Draft) -> None:
     envoys = [o for o in draft.objects if _is_envoy(o) and o.country in officials]
     draft.objects = [o for o in draft.objects if o not in envoys]
     draft.attendees += envoys
+
+
+def _welcomed_by_own_envoys(draft: Draft) -> bool:
+    """«وكان في استقبال سموه لدى وصوله سفير خادم الحرمين الشريفين لدى الولايات المتحدة»: a visitor
+    welcomed only by envoys posted abroad, of his own country or of one the text does not contradict, is
+    met by his own embassy: no meeting between sides."""
+    if draft.voice != "visits" or draft.subject is None or not draft.objects:
+        return False
+    hosts = draft.objects
+    if not all(_is_envoy(h) and h.posted_to and h.country for h in hosts):
+        return False
+    return draft.subject.country in {None, *(h.country for h in hosts)}
 
 
 def _is_envoy(party: Party) -> bool:

@@ -129,3 +129,33 @@ def test_two_offices_in_a_row_go_to_the_names_they_stand_next_to() -> None:
     assert titles["ماهر سليمان"] == "القائد العام للقوات المسلحة وزير الدفاع والإنتاج الحربي"
     assert titles["إدريس موسى عثمان"] == "وزير الدفاع"
     assert _roles(m) == {"ماهر سليمان": ("EG", "host"), "إدريس موسى عثمان": ("DJ", "guest")}
+
+
+def test_an_arrival_told_afterwards_in_the_pluperfect_places_the_meeting_before_it() -> None:
+    (m,) = _extract(
+        "بحث صاحب السمو الملكي الأمير تركي بن فهد نائب وزير الدفاع مع وزير الخارجية الأمريكي جون ديفيس "
+        "أمس تطورات الأحداث في المنطقة. وكان سمو نائب وزير الدفاع قد وصل والوفد المرافق له أمس إلى "
+        "الولايات المتحدة الأمريكية في زيارة رسمية.",
+        people=("تركي بن فهد", "جون ديفيس"),
+    )
+    assert m["location_country"] == "US"
+    assert _roles(m)["جون ديفيس"] == ("US", "host")
+    assert _roles(m)["تركي بن فهد"][1] == "guest"
+
+
+def test_a_visitor_welcomed_by_his_own_countrys_envoy_is_no_meeting() -> None:
+    meetings = _extract(
+        "وصل وزير الدفاع الكويتي الشيخ سالم الفهد إلى باريس في زيارة رسمية. وكان في استقبال معاليه لدى "
+        "وصوله سفير دولة الكويت لدى فرنسا الشيخ علي الخالد.",
+        people=("سالم الفهد", "علي الخالد"),
+    )
+    assert meetings == []
+
+
+def test_speaking_to_someone_over_closed_circuit_television_is_a_call() -> None:
+    (m,) = _extract(
+        "أعلنت الوزارة أن وزير الدفاع الكندي جيمس موريس تحدث إلى وزير الدفاع الياباني كينجي ساتو عبر "
+        "دائرة تلفزيونية مغلقة الثلاثاء.",
+        people=("جيمس موريس", "كينجي ساتو"),
+    )
+    assert m["event_type"] == "call" and m["countries"] == ["CA", "JP"]
