@@ -47,6 +47,7 @@ SIDE_WORDS = {"الجانب", "والجانب", "الوفد"}
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # «… الذي يزور البلاد», «وفداً من … كوريا يزور البلاد حالياً»: the one before it is the visiting side
 VISITING_NOW = {"يزور", "تزور"}
+ASIDE_OPENERS = {"خلال", "اثناء", "في", "على", "ضمن", "لدى", "عقب", "بعد"}  # normalised: «، خلال زيارته …،»
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 MIN_STEM = 3  # letters a glued word keeps after its prefix: «فالح», «والي» are names, not ف/و + ال
@@ -300,6 +301,8 @@ class _SentenceParse:
             if i in self.rank or i in self.honorific:
                 start = i
                 j = self.prefix_run(i)
+                if j + 1 < self.n and self.toks[j].text in {"،", ","} and i in self.rank:
+                    j += 1  # «استقبل الفريق، X، رئيس …»: a comma between the rank and the name
                 end = self.name_run(j)
                 per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
                 if per and per[1] > end and not any(self.is_stop(k) for k in range(end, per[1])):
@@ -563,9 +566,22 @@ class _SentenceParse:
             return True  # «… نظيره الأردني X»: the counterpart named right after his country
         if prev.norm in TIME_AFTER and j - 1 in self.name_tokens and any(i < j for i in self.trigger_at):
             return True  # «استقبل الفريق X اليوم قادة خفر السواحل …»: the object after the subject and a day
+        if self._after_an_aside(j):
+            return True
         # apposition to a counterpart: «بنظيره الكويتي، النائب الأول …»
         window = [t.norm for t in self.toks[max(0, j - 3) : j + 1]]
         return prev.is_punct and any(w in COUNTERPART_WORDS for w in window)
+
+    def _after_an_aside(self, comma: int) -> bool:
+        """«والتقى الفريق X، خلال زيارته لنيويورك، رئيس هيئة الأركان …»: after the subject, an aside between
+        commas that opens with a circumstance word, then the verb's object."""
+        if self.toks[comma].text not in {"،", ","}:
+            return False
+        opening = next((k for k in range(comma - 1, -1, -1) if self.toks[k].text in {"،", ","}), None)
+        if opening is None or opening + 1 >= comma or self.toks[opening + 1].norm not in ASIDE_OPENERS:
+            return False
+        named_before = opening - 1 in self.name_tokens
+        return named_before and any(i < opening for i in self.trigger_at)
 
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.toks[a].start : self.toks[b - 1].end] if b > a else ""

@@ -159,3 +159,24 @@ def test_speaking_to_someone_over_closed_circuit_television_is_a_call() -> None:
         people=("جيمس موريس", "كينجي ساتو"),
     )
     assert m["event_type"] == "call" and m["countries"] == ["CA", "JP"]
+
+
+def test_an_aside_between_commas_does_not_hide_the_object() -> None:
+    (m,) = _extract(
+        "والتقى الفريق سامح عادل، خلال زيارته لنيويورك، رئيس هيئة الأركان المشتركة الأمريكية، وتم بحث "
+        "التعاون.",
+        people=("سامح عادل",),
+        published=None,
+    )
+    assert m["city"] == "نيويورك"
+    assert _roles(m) == {"سامح عادل": (None, "guest"), None: ("US", "host")}
+
+
+def test_a_comma_between_a_rank_and_the_name() -> None:
+    (m,) = _extract(
+        "استقبل الفريق، مراد بوعلام، رئيس أركان الجيش الوطني الشعبي، اليوم، بمقر الأركان، الفريق أول "
+        "سالم الزوي، رئيس هيئة الأركان الليبية.",
+        people=("سالم الزوي",),
+        published=None,
+    )
+    assert {p["name"] for p in m["participants"]} == {"مراد بوعلام", "سالم الزوي"}
