@@ -155,7 +155,7 @@ class _FastTagger:
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tags for sentences already sorted by length, longest first; with `cached`, a sentence seen
         before (a wire's boilerplate, a dateline, a repeated story) takes its tags from the last time."""
-        if not self.cached:
+        if not self.cached or MAX_CACHED_SENTENCES <= 0:
             return self._tag_all(sentences)
         keys = [tuple(s) for s in sentences]
         todo = list(dict.fromkeys(k for k in keys if k not in self._sentences))
