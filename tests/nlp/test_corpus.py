@@ -1,0 +1,61 @@
+"""The synthetic NER corpus: reproducible, and labelled the way real news needs (names of many origins,
+royal chains, bylines, named institutions, acronyms and page debris)."""
+
+from __future__ import annotations
+
+from majlis.nlp.corpus import Generator, generate, label_tokens, lexicons
+
+
+def _labels(piece_text: str, spans: tuple[tuple[int, int, str], ...]) -> list[tuple[str, str]]:
+    return label_tokens(piece_text, list(spans))
+
+
+def test_same_seed_same_corpus() -> None:
+    assert list(generate(300, seed=7)) == list(generate(300, seed=7))
+    assert list(generate(50, seed=7)) != list(generate(50, seed=8))
+
+
+def test_royal_chain_style_is_outside_the_name_and_lineage_inside() -> None:
+    gen = Generator(3)
+    styles = set(lexicons()["royal_styles"])
+    seen_house = False
+    for _ in range(200):
+        piece = gen.royal_name()
+        ((start, end, label),) = piece.spans
+        assert label == "PER" and piece.text[:start].strip() in styles
+        name = piece.text[start:end]
+        assert not name.startswith(("صاحب", "جلالة", "سمو", "خادم"))
+        tagged = _labels(piece.text, piece.spans)
+        assert [w for w, t in tagged if t != "O"] == name.split()
+        seen_house |= " آل " in name and " بن " in name
+    assert seen_house
+
+
+def test_bylines_are_people_and_debris_acronyms_and_institutions_are_not() -> None:
+    gen = Generator(5)
+    for _ in range(100):
+        byline = gen.byline()
+        assert any(label == "PER" for *_, label in byline.spans)
+        institution = gen.named_org()
+        assert [label for *_, label in institution.spans] in (["ORG"], ["MISC"], ["LOC"])
+    sentences = list(generate(3000, seed=11))
+    debris = set(lexicons()["debris"])
+    per_words = {w for s in sentences for w, t in s if t.endswith("PER")}
+    assert not per_words & {w for entry in debris for w in entry.split()}
+    acronyms = set(lexicons()["acronyms"])
+    tagged_acronyms = [t for s in sentences for w, t in s if w in acronyms]
+    assert tagged_acronyms and set(tagged_acronyms) == {"O"}
+    pronouns = set(lexicons()["honorific_pronouns"])
+    assert {t for s in sentences for w, t in s if w in pronouns} == {"O"}
+
+
+def test_names_come_from_many_origins_and_scripts() -> None:
+    sentences = list(generate(4000, seed=13))
+    per_words = {w for s in sentences for w, t in s if t.endswith("PER")}
+    lex = lexicons()
+    for origin in ("francophone_africa", "iranian", "east_asian_more", "western_women", "south_asian"):
+        assert per_words & set(lex["more_origins"][origin]["family"]), origin
+    for region in ("maghreb", "egypt_sudan", "levant_iraq", "gulf_yemen"):
+        assert per_words & set(lex["arab_regions"][region]["family"]), region
+    assert any(w.isascii() and w.isalpha() for w in per_words)  # names printed in Latin script
+    assert any("ڨ" in w or "ڤ" in w for w in per_words)  # Maghrebi spelling
