@@ -58,11 +58,25 @@ def _headline(filters: queries.Filters) -> dict[str, Any]:
     left, right = st.columns(2)
     left.metric("Meetings", numbers["meetings"])
     right.metric("Countries", numbers["countries"], help="Countries involved in the meetings shown")
-    span = "no dated meeting"
-    if numbers["first_date"]:
-        span = f"from {numbers['first_date']:%Y-%m-%d} to {numbers['last_date']:%Y-%m-%d}"
-    st.caption(f"Dated meetings {span}; {numbers['undated']} meeting(s) without a date.")
+    st.caption(dates_caption(numbers))
     return numbers
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def dates_caption(numbers: dict[str, Any]) -> str:
+    """The date span of the meetings shown, and how many have no date."""
+    undated = int(numbers["undated"])
+    if not numbers["first_date"]:
+        if not numbers["meetings"]:
+            return "No meeting matches the filters."
+        return f"No meeting shown has a date: {_count(undated, 'meeting')} without a date."
+    span = f"{numbers['first_date']:%Y-%m-%d} to {numbers['last_date']:%Y-%m-%d}"
+    if not undated:
+        return f"Meetings dated {span}; every meeting shown has a date."
+    return f"Meetings dated {span}; {_count(undated, 'meeting')} without a date."
 
 
 def _html(markup: str) -> None:
@@ -116,9 +130,9 @@ def people_page(filters: queries.Filters, options: Options, home: tuple[str, ...
     _headline(filters)
     limit = int(st.number_input("Officials shown", min_value=5, max_value=200, value=20, step=5))
     rows = queries.top_people(filters, limit)
-    st.caption(f"{len(rows)} officials")
+    st.caption(f"{_count(len(rows), 'official')} with the most meetings, in the chart and the table")
     if rows:
-        st.altair_chart(charts.people_ranked(rows[:15]))
+        st.altair_chart(charts.people_ranked(rows))
     _html(tables.people_table(rows))
 
 
@@ -135,28 +149,33 @@ def quality_page(filters: queries.Filters, options: Options, home: tuple[str, ..
     st.title("Data quality")
     st.caption("Not filtered: these describe the whole warehouse.")
     quarantine = queries.quarantined()
-    runs = queries.runs()
-    last_run = queries.batch_time(runs[-1]["batch_key"]) if runs else None
+    runs = [{**r, "run_time": queries.batch_time(r["batch_key"])} for r in queries.runs()]
+    last_run = max((r["run_time"] for r in runs if r["run_time"]), default=None)
     last_quarantine = max((r["last_seen"] for r in quarantine if r["last_seen"]), default=None)
     latest = max((t for t in (last_run, last_quarantine) if t is not None), default=None)
-    left, middle, right = st.columns(3)
+    left, middle, right, far = st.columns(4)
     left.metric("Quarantined inputs", len(quarantine))
-    middle.metric("Runs", len(runs))
-    right.metric("Articles with meetings", sum(r["articles"] for r in runs))
+    middle.metric("Runs", len(runs), help="Landing batches: a run lands one per 200 input files.")
+    right.metric("Articles", sum(r["articles"] for r in runs))
+    far.metric("Articles with meetings", sum(r["articles_with_meetings"] for r in runs))
     shown = f"{latest:%Y-%m-%d %H:%M} UTC" if latest else "none yet"
     st.markdown(f"**Last run:** {shown} · **warehouse built:** {queries.built_at():%Y-%m-%d %H:%M} UTC")
     st.subheader("Quarantined inputs")
     _html(tables.quarantine_table(quarantine))
     st.subheader("Articles per run")
-    st.caption("Articles that yielded at least one meeting, by landing batch (one batch per pipeline run).")
+    st.caption(
+        "Every article a landing batch brought, with a meeting or not (a reprocessed article counts in"
+        " the run that reprocessed it)."
+    )
     if runs:
         st.altair_chart(charts.articles_per_run(runs))
     cells = [
-        [tables.plain(r["batch_key"]), tables.plain(queries.batch_time(r["batch_key"])),
-         tables.plain(r["articles"]), tables.plain(r["meetings"])]
+        [tables.plain(r["run_time"]), tables.plain(r["batch_key"]), tables.plain(r["articles"]),
+         tables.plain(r["articles_with_meetings"]), tables.plain(r["meetings"])]
         for r in runs
     ]  # fmt: skip
-    _html(tables.table("runs", ["Batch key", "Run time", "Articles", "Meetings"], cells))
+    headers = ["Run time", "Batch key", "Articles", "With meetings", "Meetings reported"]
+    _html(tables.table("runs", headers, cells))
 
 
 Page = Callable[[queries.Filters, Options, tuple[str, ...]], None]

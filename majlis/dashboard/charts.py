@@ -28,9 +28,10 @@ def _data(rows: Sequence[Row]) -> alt.Data:
 
 
 def _with_font(chart: Chart) -> Chart:
-    """Axis and legend text in a font with Arabic glyphs (country names and people are Arabic)."""
+    """Axis and legend text in a font with Arabic glyphs (country names and people are Arabic); legend
+    labels are never cut (Vega's default cuts them at 160 px: «السعودية · Saudi Arabi…»)."""
     configured: Chart = chart.configure_axis(labelFont=ARABIC_FONT, titleFont=ARABIC_FONT).configure_legend(
-        labelFont=ARABIC_FONT
+        labelFont=ARABIC_FONT, labelLimit=0, titleLimit=0
     )
     return configured
 
@@ -99,7 +100,10 @@ def topics_heatmap(rows: Sequence[Row]) -> Chart:
     )
     cells = base.mark_rect().encode(
         color=alt.Color(
-            "meetings:Q", title="Meetings", scale=alt.Scale(scheme="blues"), legend=alt.Legend(format="d")
+            "meetings:Q",
+            title="Meetings",
+            scale=alt.Scale(scheme="blues"),
+            legend=alt.Legend(format="d", tickMinStep=1),  # whole counts only: 1, 2, 3, not 1, 1.5, 2
         ),
         tooltip=[alt.Tooltip("country:N"), alt.Tooltip("topic:N"), alt.Tooltip("meetings:Q")],
     )
@@ -131,15 +135,30 @@ def people_ranked(rows: Sequence[Row]) -> Chart:
 
 
 def articles_per_run(rows: Sequence[Row]) -> Chart:
-    """Bars of articles (with meetings) contributed by each landing batch."""
-    values = [{"run": r["batch_key"], "articles": r["articles"], "meetings": r["meetings"]} for r in rows]
+    """Bars of the articles each landing batch brought (with a meeting or not), labelled by its time."""
+    values = [
+        {
+            "run": f"{r['run_time']:%Y-%m-%d %H:%M:%S}" if r.get("run_time") else r["batch_key"],
+            "batch_key": r["batch_key"],
+            "articles": r["articles"],
+            "with_meetings": r["articles_with_meetings"],
+            "meetings": r["meetings"],
+        }
+        for r in rows
+    ]
     chart = (
         alt.Chart(_data(values), title="Articles per run")
         .mark_bar()
         .encode(
-            x=alt.X("run:O", title="Run (batch key)", axis=alt.Axis(labelAngle=-30, labelLimit=240)),
+            x=alt.X("run:O", title="Run (UTC)", axis=alt.Axis(labelAngle=-30, labelLimit=240)),
             y=alt.Y("articles:Q", title="Articles", axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("run:O"), alt.Tooltip("articles:Q"), alt.Tooltip("meetings:Q")],
+            tooltip=[
+                alt.Tooltip("run:O"),
+                alt.Tooltip("batch_key:N", title="batch key"),
+                alt.Tooltip("articles:Q"),
+                alt.Tooltip("with_meetings:Q", title="articles with meetings"),
+                alt.Tooltip("meetings:Q"),
+            ],
         )
     )
     return _with_font(chart)

@@ -1,20 +1,25 @@
-"""Display names for codes the marts store: topics (from labels.yaml) and countries (Arabic and English)."""
+"""Display names for codes the marts store: topics and countries (Arabic and English).
+
+Topic names come from the dbt seed `dbt_project/seeds/topics.csv`, the same file that builds `dim_topic`,
+so the dashboard and SQL on the warehouse name every topic alike. Its topic list is the extractor's
+(`majlis/lexicons/topics.yaml`); tests/dashboard/test_labels.py checks the two agree.
+"""
 
 from __future__ import annotations
 
+import csv
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from majlis.yamlio import read_yaml
+from majlis import config
 
-LABELS_FILE = Path(__file__).with_name("labels.yaml")
+TOPICS_SEED = config.DBT_PROJECT_DIR / "seeds" / "topics.csv"
 
 
 @cache
-def _topics() -> dict[str, dict[str, str]]:
-    data: dict[str, Any] = read_yaml(LABELS_FILE)
-    return {str(k): {"en": str(v["en"]), "ar": str(v["ar"])} for k, v in data["topics"].items()}
+def _topics(seed: Path = TOPICS_SEED) -> dict[str, dict[str, str]]:
+    with seed.open(encoding="utf-8", newline="") as handle:
+        return {row["topic"]: {"en": row["name_en"], "ar": row["name_ar"]} for row in csv.DictReader(handle)}
 
 
 def topic_en(topic: str) -> str:
@@ -24,7 +29,7 @@ def topic_en(topic: str) -> str:
 
 
 def topic_ar(topic: str) -> str | None:
-    """Arabic name of a topic label, if labels.yaml has one."""
+    """Arabic name of a topic label, if the topics seed has one."""
     known = _topics().get(topic)
     return known["ar"] if known else None
 

@@ -7,6 +7,7 @@ The marts are small, so nothing is cached: every page view shows the latest buil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -155,7 +156,8 @@ def top_people(filters: Filters, limit: int = 20) -> list[Row]:
 
 
 def recent_meetings(filters: Filters, limit: int = 50) -> list[Row]:
-    """The latest filtered meetings with participants, place and evidence; undated ones last."""
+    """The latest filtered meetings with participants, place, evidence and the article that reports them
+    (url, publisher, the record's own id); undated ones last."""
     cte, params = _filtered(filters)
     return fetch(
         f"""with {cte},
@@ -168,11 +170,13 @@ def recent_meetings(filters: Filters, limit: int = 50) -> list[Row]:
         )
         select f.meeting_id, f.meeting_date, f.event_type, f.city, f.location_country_code,
                c.name_en as location_name_en, c.name_ar as location_name_ar, f.countries, f.topics,
-               f.confidence, f.evidence_sentence, f.article_title, f.article_url,
+               f.confidence, f.evidence_sentence, f.article_title, f.article_url, f.article_id,
+               f.article_publisher, a.external_id as article_external_id, a.source_file as article_file,
                coalesce(p.participants, []) as participants
         from filtered f
         left join people p using (meeting_id)
         left join dim_country c on c.country_code = f.location_country_code
+        left join article_versions a on a.article_id = f.article_id
         order by f.meeting_date desc nulls last, f.meeting_id
         limit ?""",
         [*params, limit],
@@ -208,16 +212,34 @@ def quarantined() -> list[Row]:
 
 
 def runs() -> list[Row]:
-    """Per landing batch (one pipeline run): articles and meetings it contributed to the marts."""
+    """Per landing batch, oldest first: every article it landed (with a meeting or not) and the meetings
+    those articles report. `majlis run` lands one batch per 200 input files, so a run is one batch or more."""
     return fetch(
-        """select batch_key, count(distinct article_id) as articles, count(*) as meetings
-        from fact_meetings group by batch_key order by batch_key"""
+        """with reported as (
+            select batch_key, count(distinct meeting_id) as meetings
+            from fact_meeting_articles group by batch_key
+        )
+        select a.batch_key, count(*) as articles,
+               count(*) filter (where a.article_id in (select article_id from fact_meeting_articles))
+                   as articles_with_meetings,
+               coalesce(any_value(r.meetings), 0) as meetings
+        from article_versions a left join reported r using (batch_key)
+        group by a.batch_key order by a.batch_key"""
     )
 
 
+# `majlis run`'s batch keys start with the UTC time to the microsecond (flows.pipeline._batch_key:
+# 20250501T060000123456-<hash>); hand-made ones may stop at the second, with or without a trailing Z.
+_BATCH_TIME = re.compile(r"(\d{8}T\d{6})(\d{6})?(?![\d])")
+
+
 def batch_time(batch_key: str) -> datetime | None:
-    """The UTC time a batch key names when it starts with a `YYYYmmddTHHMMSSZ` stamp, else None."""
+    """The UTC time a batch key starts with (`YYYYmmddTHHMMSS`, optionally microseconds), else None."""
+    match = _BATCH_TIME.match(batch_key)
+    if not match:
+        return None
     try:
-        return datetime.strptime(batch_key[:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        stamp = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
     except ValueError:
         return None
+    return stamp.replace(microsecond=int(match.group(2) or 0))

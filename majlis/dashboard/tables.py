@@ -40,13 +40,28 @@ def arabic(value: str | None) -> str:
     return f'<span class="majlis-ar" dir="rtl" lang="ar">{escape(value)}</span>'
 
 
-def link(url: str | None, label: str = "source") -> str:
-    """A link that opens the article; only http(s) addresses become links."""
+def link(url: str | None, label: str = "source") -> str | None:
+    """A link that opens the article; only http(s) addresses become links (None otherwise)."""
     if not url or not url.lower().startswith(("http://", "https://")):
-        return '<span class="majlis-missing">no link</span>'
+        return None
     return (
-        f'<a href="{escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{escape(label)}</a>'
+        f'<a href="{escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+        f"<bdi>{escape(label)}</bdi></a>"
     )
+
+
+def source(row: Row) -> str:
+    """Where a meeting was reported: a link to the article named by its publisher when the url is
+    known, else the publisher (or input file) and the record's own id, so the article can be found."""
+    publisher = row.get("article_publisher") or row.get("article_file")
+    title = f' title="{escape(row["article_title"], quote=True)}"' if row.get("article_title") else ""
+    linked = link(row.get("article_url"), row.get("article_publisher") or "article")
+    if linked:
+        return f'<span class="majlis-source"{title}>{linked}</span>'
+    ident = row.get("article_external_id") or row.get("article_id")
+    words = [f"<bdi>{escape(publisher)}</bdi>" if publisher else "", f"id {escape(ident)}" if ident else ""]
+    shown = " · ".join(w for w in words if w)
+    return f'<span class="majlis-source"{title}>{shown}</span>' if shown else EMPTY
 
 
 def table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -94,7 +109,7 @@ def _participant(p: Row, names: Names) -> str:
 
 
 def meetings_table(rows: Sequence[Row], names: Names) -> str:
-    """Recent meetings with participants, place, date, confidence, evidence (RTL) and source link."""
+    """Recent meetings with participants, place, date, confidence, evidence (RTL) and source."""
     cells = []
     for r in rows:
         people = "".join(_participant(p, names) for p in r["participants"])
@@ -113,7 +128,7 @@ def meetings_table(rows: Sequence[Row], names: Names) -> str:
                 topics or EMPTY,
                 plain(r["confidence"]),
                 f'<p class="majlis-evidence" dir="rtl" lang="ar">{escape(r["evidence_sentence"] or "")}</p>',
-                link(r["article_url"], "article"),
+                source(r),
             ]
         )
     headers = ["Date", "Type", "Participants", "Place", "Topics", "Confidence", "Evidence", "Source"]

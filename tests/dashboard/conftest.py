@@ -1,15 +1,17 @@
 """A small hand-made warehouse for the dashboard tests, built through the real landing and dbt build.
 
 Invented records (no pipeline run): Jordan hosts most meetings; nine meetings from January to April
-2025 (one undated, one phone call), six countries, six topics, two landing batches and three
-quarantined inputs. The numbers the tests expect are worked out by hand in the comments below.
+2025 (one undated, one phone call), six countries, six topics, ten articles (one without a meeting),
+seventeen officials (ten of them delegation members at one meeting), two landing batches named as
+`majlis run` names them and three quarantined inputs. The numbers the tests expect are worked out by
+hand in the comments below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,9 @@ from majlis.land import land
 from majlis.records import TABLES, Article, Meeting, Participant, QuarantineItem, to_table
 from majlis.warehouse import build_warehouse
 
-BATCH_1 = "20250201T060000Z"
-BATCH_2 = "20250501T060000Z"
+# Batch keys as flows.pipeline._batch_key makes them: UTC time to the microsecond, then a content hash.
+BATCH_1 = "20250201T060000000000-0a1b2c3d4e5f"
+BATCH_2 = "20250501T060000000000-5f4e3d2c1b0a"
 
 # Ministers and officers, all invented: name, title, rank, country.
 PEOPLE = {
@@ -52,6 +55,17 @@ class Row:
     url: str | None
     people: tuple[str, ...]  # PEOPLE keys, host side first
 
+
+# Delegation members (attendees) at m06 only, one meeting each: JO and US officers.
+ATTENDEES = {
+    "m06": (
+        ("خالد منصور العبادي", "عميد", "JO"), ("يزن طارق المجالي", "عقيد", "JO"),
+        ("رامي سليم الزعبي", "مقدم", "JO"), ("مهند عيسى الرواشدة", "رائد", "JO"),
+        ("أنس فؤاد الطراونة", "نقيب", "JO"), ("دانيال كروفورد", "عميد", "US"),
+        ("مايكل بريستون", "عقيد", "US"), ("روبرت أوسبورن", "مقدم", "US"),
+        ("ستيفن ويلكوكس", "رائد", "US"), ("توماس هيغينز", "نقيب", "US"),
+    ),
+}  # fmt: skip
 
 # By month: Jan 3 (m01 m02 m03), Feb 1 (m04), Mar 2 (m05 m06), Apr 2 (m07 m08), undated 1 (m09).
 # Meetings per country: JO 9, FR 3, US 2, EG 2, IT 2, SA 1.  With FR only: m01 m04 m08 (JO FR IT).
@@ -91,7 +105,30 @@ QUARANTINED = {
 
 
 def _batch_time(batch: str) -> datetime:
-    return datetime.strptime(batch, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    return datetime.strptime(batch.split("-")[0], "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+
+
+def _ingest_time(batch: str) -> datetime:
+    """Inputs are read (and bad ones quarantined) a minute before their batch lands."""
+    return _batch_time(batch) - timedelta(minutes=1)
+
+
+# An article with no meeting in it, landed with the first batch: runs count it, meetings do not.
+QUIET_ARTICLE = Article(
+    article_id="0000000000000a10",
+    external_id="a10",
+    source_file="in/invented.jsonl",
+    record_index=10,
+    title="افتتاح معرض للكتاب",
+    body="افتتح وزير الثقافة معرضا للكتاب في العاصمة.",
+    text="افتتاح معرض للكتاب\n\nافتتح وزير الثقافة معرضا للكتاب في العاصمة.",
+    text_normalized="افتتاح معرض للكتاب\n\nافتتح وزير الثقافة معرضا للكتاب في العاصمة.",
+    published_at=date(2025, 1, 30),
+    source="invented wire",
+    url=None,
+    encoding="utf-8",
+    ingested_at=_ingest_time(BATCH_1),
+)
 
 
 def evidence(row: Row) -> str:
@@ -120,7 +157,7 @@ def _article(row: Row) -> Article:
         source="invented wire",
         url=row.url,
         encoding="utf-8",
-        ingested_at=_batch_time(row.batch),
+        ingested_at=_ingest_time(row.batch),
     )
 
 
@@ -158,6 +195,10 @@ def _participants(row: Row) -> list[Participant]:
         out.append(
             Participant(row.key, f"{row.key:0>16}", index, name, title, rank, country, role, None, None)
         )
+    for index, (name, rank, country) in enumerate(ATTENDEES.get(row.key, ()), start=len(out)):
+        out.append(
+            Participant(row.key, f"{row.key:0>16}", index, name, None, rank, country, "attendee", None, None)
+        )
     return out
 
 
@@ -166,10 +207,12 @@ def land_invented(landed: Path) -> None:
     for batch in (BATCH_1, BATCH_2):
         rows = [r for r in MEETINGS if r.batch == batch]
         tables: dict[str, list[Any]] = {
-            "articles": [_article(r) for r in rows],
+            "articles": [_article(r) for r in rows] + ([QUIET_ARTICLE] if batch == BATCH_1 else []),
             "meetings": [_meeting(r) for r in rows],
             "meeting_participants": [p for r in rows for p in _participants(r)],
-            "quarantine": [QuarantineItem(f, i, why, _batch_time(batch)) for f, i, why in QUARANTINED[batch]],
+            "quarantine": [
+                QuarantineItem(f, i, why, _ingest_time(batch)) for f, i, why in QUARANTINED[batch]
+            ],
         }
         for name, records in tables.items():
             cls, exclude = TABLES[name]

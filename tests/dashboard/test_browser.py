@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from majlis.dashboard.launcher import dashboard_command, dashboard_env
 
@@ -128,6 +128,17 @@ def _marks(page: Page, kind: str, expected: int) -> list[dict[str, str]]:
     return parsed
 
 
+def _caption(page: Page, start: str) -> Locator:
+    return page.get_by_test_id("stCaptionContainer").filter(has_text=start)
+
+
+def _legend_labels(page: Page) -> list[str]:
+    """The label texts of the chart legends on the page, as drawn (a cut label ends in «…»)."""
+    labels = page.locator(f"{CHART} g.role-legend-label text")
+    expect(labels.first).to_be_visible()
+    return [str(t) for t in labels.evaluate_all("els => els.map(e => e.textContent)")]
+
+
 def _shot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.wait_for_timeout(300)  # let Vega finish its transitions
@@ -142,12 +153,24 @@ def _pick(page: Page, label: str, option: str) -> None:
     page.keyboard.press("Escape")
 
 
+def _clear(page: Page, label: str) -> None:
+    """Remove every choice of a multiselect with the buttons on its tags."""
+    box = page.get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
+    remove = box.locator('button[aria-label^="Remove "]')
+    while remove.count():
+        remove.first.click()
+    expect(remove).to_have_count(0)
+
+
 def test_each_page_renders_its_charts_and_a_filter_changes_them(served: tuple[str, Path], page: Page) -> None:
     url, _ = served
 
     # meetings over time: 9 meetings in 6 countries; dated ones Jan 3, Feb 1, Mar 2, Apr 2
     _open(page, url, "Meetings")
     assert (_metric(page, "Meetings"), _metric(page, "Countries")) == ("9", "6")
+    expect(_caption(page, "Meetings dated")).to_have_text(
+        "Meetings dated 2025-01-08 to 2025-04-22; 1 meeting without a date."
+    )
     by_month: dict[str, int] = {}
     for bar in _marks(page, "bar", 5):  # January has a call and meetings: two stacked bars
         by_month[bar["period"]] = by_month.get(bar["period"], 0) + int(bar["meetings"])
@@ -161,6 +184,9 @@ def test_each_page_renders_its_charts_and_a_filter_changes_them(served: tuple[st
     _pick(page, "Countries involved", "France")
     _expect_metric(page, "Meetings", "3")  # m01 m04 m08
     _expect_metric(page, "Countries", "3")  # JO FR IT
+    expect(_caption(page, "Meetings dated")).to_have_text(
+        "Meetings dated 2025-01-08 to 2025-04-22; every meeting shown has a date."
+    )
     assert {w["period"][:10] for w in _marks(page, "bar", 3)} == {"2025-01-06", "2025-02-17", "2025-04-21"}
     _shot(page, "02-meetings-filtered-france")
 
@@ -169,7 +195,7 @@ def test_each_page_renders_its_charts_and_a_filter_changes_them(served: tuple[st
     bars = {b["country"]: int(b["meetings"]) for b in _marks(page, "bar", 5)}
     assert bars == {
         "فرنسا · France (FR)": 3, "مصر · Egypt (EG)": 2, "إيطاليا · Italy (IT)": 2,
-        "الولايات المتّحدة · United States (US)": 2, "السّعوديّة · Saudi Arabia (SA)": 1,
+        "الولايات المتحدة · United States (US)": 2, "السعودية · Saudi Arabia (SA)": 1,
     }  # fmt: skip
     axis = page.locator(f'{CHART} [aria-roledescription="axis"]').filter(has_text="فرنسا").first
     assert "5 values: فرنسا · France (FR), " in str(axis.get_attribute("aria-label"))  # ranked first
@@ -184,14 +210,22 @@ def test_each_page_renders_its_charts_and_a_filter_changes_them(served: tuple[st
     cells = {(c["country"], c["topic"]): c["meetings"] for c in _marks(page, "rect mark", 13)}
     assert cells[("فرنسا · France (FR)", "Training · التدريب")] == "1"
     assert sum(1 for country, _ in cells if country.endswith("(FR)")) == 4
+    _clear(page, "Home side (left out of counterpart charts)")  # Jordan back: counts 1 to 3
+    cells = {(c["country"], c["topic"]): c["meetings"] for c in _marks(page, "rect mark", 20)}
+    assert cells[("الأردن · Jordan (JO)", "Training · التدريب")] == "3"
+    assert _legend_labels(page) == ["1", "2", "3"]  # whole counts, each once (not 3, 3, 2, 2, 1)
     _shot(page, "04-topics-by-country")
 
-    # people: seven officials, the Jordanian minister in five meetings
+    # people: 17 officials (20 asked for), all drawn; the Jordanian minister in five meetings
     _open(page, f"{url}/people", "Meetings")
-    people = sorted(((int(p["meetings"]), p["person"]) for p in _marks(page, "bar", 7)), reverse=True)
+    people = sorted(((int(p["meetings"]), p["person"]) for p in _marks(page, "bar", 17)), reverse=True)
     assert people[:2] == [(5, "فارس نبيل الحديدي"), (4, "سامر عادل الخطيب")]
+    expect(page.get_by_text("17 officials with the most meetings")).to_be_visible()
+    legend = _legend_labels(page)  # the bars' colour: country names in full
+    assert "الولايات المتحدة · United States (US)" in legend and "السعودية · Saudi Arabia (SA)" in legend
+    assert all(label.endswith(")") and "…" not in label for label in legend), legend
     rows = page.locator('table[data-table="people"] tbody tr')
-    expect(rows).to_have_count(7)
+    expect(rows).to_have_count(17)
     expect(rows.nth(1)).to_contain_text("لواء")
     expect(rows.nth(1)).to_contain_text("Jordan (JO)")
     _shot(page, "05-people")
@@ -205,19 +239,34 @@ def test_each_page_renders_its_charts_and_a_filter_changes_them(served: tuple[st
     evidence = page.locator("p.majlis-evidence").first
     assert evidence.evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert evidence.inner_text().startswith("استقبل فارس نبيل الحديدي")
-    expect(page.locator('table[data-table="meetings"] a[href^="https://news.example.org/"]')).to_have_count(8)
-    expect(page.locator('table[data-table="meetings"]').get_by_text("no link")).to_have_count(1)
+    links = page.locator('table[data-table="meetings"] a[href^="https://news.example.org/"]')
+    expect(links).to_have_count(8)
+    expect(links.first).to_have_text("invented wire")  # named by the publisher
+    expect(page.locator('table[data-table="meetings"]').get_by_text("no link")).to_have_count(0)
+    expect(rows.nth(5).locator("td").last).to_have_text("invented wire · id m03")  # the call: no url
     _assert_arabic_is_shaped(page)
     _shot(page, "06-recent-meetings")
 
-    # data quality: 3 quarantined inputs, two runs of 4 and 5 articles
+    _pick(page, "Countries involved", "Italy")  # m08 m09
+    _pick(page, "Topics", "Training")  # m01 m05 m09: only the undated m09 has both
+    _expect_metric(page, "Meetings", "1")
+    expect(_caption(page, "No meeting shown")).to_have_text(
+        "No meeting shown has a date: 1 meeting without a date."
+    )
+
+    # data quality: 3 quarantined inputs, two runs of 5 articles each (one article without a meeting)
     _open(page, f"{url}/quality", "Quarantined inputs")
     assert _metric(page, "Quarantined inputs") == "3"
-    assert (_metric(page, "Runs"), _metric(page, "Articles with meetings")) == ("2", "9")
-    expect(page.get_by_text("Last run: 2025-05-01 06:00 UTC")).to_be_visible()
+    assert (_metric(page, "Runs"), _metric(page, "Articles"), _metric(page, "Articles with meetings")) == (
+        "2", "10", "9",
+    )  # fmt: skip
+    expect(page.get_by_text("Last run: 2025-05-01 06:00 UTC")).to_be_visible()  # the newest batch key
     assert {b["run"]: b["articles"] for b in _marks(page, "bar", 2)} == {
-        "20250201T060000Z": "4", "20250501T060000Z": "5",
+        "2025-02-01 06:00:00": "5", "2025-05-01 06:00:00": "5",
     }  # fmt: skip
+    runs = page.locator('table[data-table="runs"] tbody tr')
+    expect(runs).to_have_count(2)
+    expect(runs.first.locator("td").first).to_have_text("2025-02-01 06:00 UTC")
     expect(page.locator('table[data-table="quarantine"] tbody tr')).to_have_count(3)
     _shot(page, "07-data-quality")
 

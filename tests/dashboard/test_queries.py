@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -13,6 +13,8 @@ import pytest
 from majlis.dashboard import queries
 from majlis.dashboard.queries import Filters
 from majlis.readonly import QueryError
+
+from .conftest import BATCH_1, BATCH_2
 
 pytestmark = pytest.mark.slow  # the session fixture runs dbt once (about 10 s)
 
@@ -107,6 +109,7 @@ def test_recent_meetings_newest_first_with_participants_and_nullable_link(on_war
     assert latest["location_name_ar"] == "الأردن" and latest["evidence_sentence"].startswith("استقبل")
     call = recent[5]
     assert call["article_url"] is None and call["event_type"] == "call" and call["city"] is None
+    assert (call["article_publisher"], call["article_external_id"]) == ("invented wire", "m03")
     assert len(queries.recent_meetings(Filters(), limit=2)) == 2
 
 
@@ -115,12 +118,25 @@ def test_data_quality_quarantine_and_runs(on_warehouse: Path) -> None:
     assert len(quarantine) == 3
     twice = next(r for r in quarantine if r["source_file"] == "in/feed.jsonl")
     assert (twice["first_seen"].month, twice["last_seen"].month) == (2, 5)
-    assert [(r["batch_key"], r["articles"], r["meetings"]) for r in queries.runs()] == [
-        ("20250201T060000Z", 4, 4), ("20250501T060000Z", 5, 5),
-    ]  # fmt: skip
-    stamp = queries.batch_time("20250501T060000Z")
-    assert stamp is not None and (stamp.month, stamp.hour) == (5, 6)
+    # every article of a run counts, the first run's article without a meeting too
+    runs = [
+        (r["batch_key"], r["articles"], r["articles_with_meetings"], r["meetings"]) for r in queries.runs()
+    ]
+    assert runs == [(BATCH_1, 5, 4, 4), (BATCH_2, 5, 5, 5)]
+
+
+def test_batch_time_reads_the_keys_majlis_run_writes() -> None:
+    from flows.pipeline import _batch_key  # imports Prefect: only here
+
+    assert queries.batch_time(BATCH_2) == datetime(2025, 5, 1, 6, 0, tzinfo=UTC)
+    assert queries.batch_time(_batch_key(["some-article"])) is not None  # the pipeline's own format
+    assert queries.batch_time("20250501T061530123456-0a1b2c3d4e5f") == datetime(
+        2025, 5, 1, 6, 15, 30, 123456, tzinfo=UTC
+    )
+    assert queries.batch_time("20250501T060000Z") == datetime(2025, 5, 1, 6, 0, tzinfo=UTC)
     assert queries.batch_time("manual-rerun") is None
+    assert queries.batch_time("20251399T060000Z") is None  # no such month
+    assert queries.batch_time("20250501T0600001-x") is None  # neither seconds nor microseconds
 
 
 def test_a_swapped_in_build_is_seen_on_the_next_query(

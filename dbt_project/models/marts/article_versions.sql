@@ -27,6 +27,7 @@ final as (
         versions.superseded_by,
         versions.superseded_at,
         versions.is_current,
+        versions.batch_key,
         articles.title,
         articles.published_at
 
