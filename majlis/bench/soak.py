@@ -57,9 +57,10 @@ def _grow(inbox: Path, start: int, count: int) -> None:
         (inbox / f"soak_{index:05d}.txt").write_text(article_text(11, index)[0], encoding="utf-8")
 
 
-def _facts(warehouse: Path) -> Counter[tuple[object, ...]]:
+def _facts(warehouse: Path) -> Counter[tuple[str, str]]:
+    """Every fact row (lists inside, so compared by their repr), counted: a duplicate counts twice."""
     with duckdb.connect(str(warehouse / "majlis.duckdb"), read_only=True) as con:
-        return Counter((sql, *row) for sql in FACTS for row in con.execute(sql).fetchall())
+        return Counter((sql, repr(row)) for sql in FACTS for row in con.execute(sql).fetchall())
 
 
 def _cut_a_landed_file(warehouse: Path, rng: random.Random) -> None:
