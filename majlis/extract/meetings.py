@@ -197,7 +197,7 @@ class ArticleReader:
     def _home(self) -> tuple[list[str], bool]:
         """Where the article reports from (candidates, firm?); only articles with a meeting need it, and
         without a dateline it scans the whole text for countries."""
-        return home_countries(self.article.text, self.article.title, self.article.source)
+        return home_countries(self.article.text, self.article.title, self.article.source, self.article.url)
 
     # -- people -------------------------------------------------------------------------------------
     def _party(self, person: Person, sentence: Sentence) -> Party:

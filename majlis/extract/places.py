@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
-from majlis.extract.countries import find_countries
+from majlis.extract.countries import country_name_ar, find_countries
 from majlis.extract.dates import dateline_agency, parse_dateline
 from majlis.extract.lexicon import load_yaml, outlet_country
 from majlis.extract.tokens import tokenize
@@ -179,10 +180,47 @@ def dateline_place(article_text: str, title: str | None) -> Place | None:
     return None
 
 
-def home_countries(article_text: str, title: str | None, source: str | None) -> tuple[list[str], bool]:
+# Country-code domains sold for other meanings («.tv», «.me», «.io» …): no evidence of where a site is.
+VANITY_DOMAINS = {
+    "tv",
+    "me",
+    "io",
+    "co",
+    "fm",
+    "ai",
+    "cc",
+    "ws",
+    "to",
+    "gg",
+    "la",
+    "nu",
+    "tk",
+    "ly",
+    "md",
+    "am",
+    "sh",
+}
+
+
+def url_country(url: str | None) -> str | None:
+    """The country of a site's country-code domain («https://www.example.com.eg/…» → EG, «.uk» → GB)."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or not tld.isalpha() or tld in VANITY_DOMAINS:
+        return None
+    code = "GB" if tld == "uk" else tld.upper()
+    return code if country_name_ar(code) else None
+
+
+def home_countries(
+    article_text: str, title: str | None, source: str | None, url: str | None = None
+) -> tuple[list[str], bool]:
     """Candidates for the country the article reports from, best first, and whether the evidence is firm.
 
-    Firm: a known agency in the dateline, a dateline city, or a known outlet as the article's source.
+    Firm: a known agency in the dateline, a dateline city, a known outlet as the article's source, or the
+    country-code domain of the article's url.
     Otherwise the countries the article names, most named first (weak: a report on a visiting delegation
     may name the visitors' country most).
     """
@@ -199,6 +237,9 @@ def home_countries(article_text: str, title: str | None, source: str | None) -> 
         code = outlet_country(name) if name else None
         if code:
             return [code], True
+    code = url_country(url)
+    if code:
+        return [code], True
     counts: dict[str, int] = {}
     for hit in find_countries(article_text):
         counts[hit.code] = counts.get(hit.code, 0) + 1

@@ -22,6 +22,7 @@ def _extract(
     source: str | None = None,
     people: tuple[str, ...] = (),
     headline: str | None = None,
+    url: str | None = None,
 ) -> list[dict[str, Any]]:
     """Meetings in gold form; `people` are names to hand over as NER's PER mentions."""
     article = make_article(
@@ -33,6 +34,7 @@ def _extract(
         encoding="utf-8",
         published_at=published,
         source=source,
+        url=url,
     )
     assert isinstance(article, Article)
     sentences = [

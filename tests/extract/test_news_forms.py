@@ -180,3 +180,22 @@ def test_a_comma_between_a_rank_and_the_name() -> None:
         published=None,
     )
     assert {p["name"] for p in m["participants"]} == {"مراد بوعلام", "سالم الزوي"}
+
+
+def test_a_sites_country_domain_gives_its_officials_their_country() -> None:
+    body = "التقى وزير الدفاع اللواء عادل نصار قائد القوات البحرية الهندية الأدميرال راجيش كومار."
+    people = ("عادل نصار", "راجيش كومار")
+    (m,) = _extract(body, people=people, url="https://news.example.com.eg/2024/09/12/item")
+    assert _roles(m)["عادل نصار"] == ("EG", "host")
+    (m,) = _extract(body, people=people, url="https://www.example.tv/item")  # a domain sold worldwide
+    assert _roles(m)["عادل نصار"][0] != "TV"
+
+
+def test_url_country_reads_country_code_domains_only() -> None:
+    from majlis.extract.places import url_country
+
+    assert url_country("https://www.example.gov.jo/ar/news/1") == "JO"
+    assert url_country("http://example.co.uk/x") == "GB"
+    assert url_country("https://example.com/x") is None
+    assert url_country("https://example.io/x") is None
+    assert url_country(None) is None
