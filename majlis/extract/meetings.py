@@ -660,10 +660,7 @@ class ArticleReader:
             bool(principals) and principals[0].heads_delegation and voice in {"receives", "mutual"}
         )
         # «ثم استقبل X», «واستقبل أيضاً X»: one more guest of the host just reported
-        one_after_another = len(principals) > 1 and all(
-            any(t.norm == THEN for t in toks[before.tok_end : p.tok_start])
-            for before, p in pairwise(principals)
-        )
+        one_after_another = _one_after_another(principals, toks) or _one_after_another(principals[1:], toks)
         by_sequel = (len(principals) == 1 or one_after_another) and (
             (trigger.start > 0 and toks[trigger.start - 1].norm in SEQUEL_BEFORE)
             or (trigger.end < len(toks) and toks[trigger.end].norm in SEQUEL_AFTER)
@@ -746,7 +743,8 @@ class ArticleReader:
         if self._prior is not None and toks and toks[0].norm in POINTING_BACK:
             # «اتفقت الولايات المتحدة واليابان على … . وجاء الاتفاق خلال محادثات …»: the lead told the outcome
             self._add_topics(draft, self._prior, always=True)
-        if (self.v.separately.find_all(toks) or one_after_another) and len(objects) > 1:
+        apart = self.v.separately.find_all(toks) or one_after_another or _envoys_of_several_states(objects)
+        if apart and len(objects) > 1:
             for obj in objects:
                 part = Draft(
                     event_type,
@@ -1107,6 +1105,20 @@ def _envoys_accompany(draft: Draft) -> None:
     envoys = [o for o in draft.objects if _is_envoy(o) and o.country in officials]
     draft.objects = [o for o in draft.objects if o not in envoys]
     draft.attendees += envoys
+
+
+def _one_after_another(people: list[Person], toks: list[Tok]) -> bool:
+    """«استقبل X، ثم وفداً …», «… سفير قبرص X، ثم التقى سفير ماليزيا Y»: each next one after «ثم»."""
+    return len(people) > 1 and all(
+        any(t.norm == THEN for t in toks[before.tok_end : p.tok_start]) for before, p in pairwise(people)
+    )
+
+
+def _envoys_of_several_states(objects: list[Party]) -> bool:
+    """«استقبل الوزير سفير المكسيك X وسفير بنغلادش Y وسفير رومانيا Z»: ambassadors of different states are
+    received one by one, each a meeting of its own."""
+    countries = {o.country for o in objects if _is_envoy(o) and o.country}
+    return len(countries) > 1 and all(_is_envoy(o) for o in objects)
 
 
 def _welcomed_by_own_envoys(draft: Draft) -> bool:

@@ -1039,7 +1039,7 @@ def test_a_national_agency_abroad_gives_its_country_to_the_unmarked_side_met() -
 
 
 def test_a_tagged_foreign_surname_that_reads_like_a_preposition_stays_a_name() -> None:
-    (m,) = _extract(
+    m, _ = _extract(  # «ثم التقى …»: a second meeting of the same host
         "استقبل رئيس الأركان العامة الكويتي الفريق الركن سالم الحارثي اليوم إنغريد فالستروم وزيرة الدفاع "
         "النرويجية، ثم التقى اللواء الركن ماجد العنزي.",
         people=("سالم الحارثي", "إنغريد فالستروم"),

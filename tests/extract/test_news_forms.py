@@ -199,3 +199,35 @@ def test_url_country_reads_country_code_domains_only() -> None:
     assert url_country("https://example.com/x") is None
     assert url_country("https://example.io/x") is None
     assert url_country(None) is None
+
+
+def test_ambassadors_of_several_states_received_in_one_sentence_are_separate_meetings() -> None:
+    meetings = _extract(
+        "استقبل وزير الداخلية الشيخ سالم الفهد في مكتبه أمس سفير جمهورية تشيلي لدى البلاد خوان بيريز "
+        "وسفير جمهورية فيتنام لدى البلاد نغوين فان وسفير مملكة الدنمارك لدى البلاد لارس هانسن.",
+        people=("سالم الفهد", "خوان بيريز", "نغوين فان", "لارس هانسن"),
+        source="kuna",
+    )
+    assert sorted(m["countries"] for m in meetings) == [["CL", "KW"], ["DK", "KW"], ["KW", "VN"]]
+
+
+def test_a_pluperfect_meeting_earlier_in_the_same_visit_is_news() -> None:
+    meetings = _extract(
+        "التقى قائد الجيش العماد نبيل حداد في إطار زيارته إلى دولة الكويت، وزير الدفاع الكويتي الشيخ سالم "
+        "الفهد. وكان العماد حداد قد التقى في وقت سابق رئيس الأركان العامة للجيش الكويتي الفريق خالد المطيري.",
+        people=("نبيل حداد", "سالم الفهد", "خالد المطيري"),
+        published=None,
+    )
+    assert len(meetings) == 2
+    assert {p["name"] for p in meetings[1]["participants"]} == {"نبيل حداد", "خالد المطيري"}
+
+
+def test_ministers_who_will_meet_have_not_met() -> None:
+    assert (
+        _extract(
+            "وقال المصدر إن وزير الدفاع الإيطالي ماركو روسي ووزير الدفاع الكويتي الشيخ سالم الفهد سيلتقيان "
+            "في روما الأسبوع المقبل.",
+            people=("ماركو روسي", "سالم الفهد"),
+        )
+        == []
+    )
