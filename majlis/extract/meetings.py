@@ -72,7 +72,10 @@ UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country 
 UNIT_WINDOW_STOPS = {"الى", "إلى", "في", "من", "لدى", "قبالة", "قرب", "،", ",", "."}
 # «ثم استقبل X», «كما استقبل X»: with one person named, the verb's subject is the last meeting's
 SEQUEL_BEFORE = {"ثم", "وبعدها", "بعدها", "كما"}
+NOT_PRESENT_REACH = 3  # words between «تحيات», «بتوجيهات من» … and the person spoken of
 THEN = "ثم"  # «كما استقبل X، ثم وفداً …»: guests received one after the other
+# normalised: «وخلال الزيارة، التقى …» refers to a visit told before
+THE_VISIT = {"الزياره", "زيارته", "زيارتها"}
 # «وكان سموه قد وصل أمس إلى …»: an arrival told in the pluperfect, before the meetings told earlier
 PLUPERFECT_ARRIVAL = re.compile(r"(?:^|\s)و?كان\S*\s(?:\S+\s){0,8}?قد\s+(?:وصل|وصلت|وصلا)(?:\s|$)")
 SEQUEL_AFTER = {"ايضا", "كذلك"}  # «واستقبل أيضاً X»: the same, normalised
@@ -614,7 +617,12 @@ class ArticleReader:
         current: Draft | None,
     ) -> Draft | None:
         event_type, voice = trigger.value.split(":")
-        people = self._people(sentence)
+        absent = {m.end for m in self.v.not_present.find_all(toks)}
+        people = [
+            p
+            for p in self._people(sentence)
+            if not any(p.tok_start - NOT_PRESENT_REACH <= end <= p.tok_start for end in absent)
+        ]
         markers = self.v.attendance.find_all(toks)
         attend_at = min((m.start for m in markers), default=len(toks))
         if (
@@ -844,10 +852,28 @@ class ArticleReader:
                 draft.place, draft.place_note = Place(None, country), "host country"
         elif arrived := self._arrival_by(draft.sentence):
             draft.place, draft.place_note = arrived, "arrival"
+        elif visited := self._visit_told(draft, toks):
+            draft.place, draft.place_note = visited, "visited country"
         elif self.dateline:
             draft.place, draft.place_note = self.dateline, "dateline"
         elif seat := headquarters_country(text):
             draft.place, draft.place_note = Place(None, seat), "headquarters"
+
+    def _visit_told(self, draft: Draft, toks: list[Tok]) -> Place | None:
+        """The country of a visit the meeting sentence names («… وذلك خلال زيارة وزير الداخلية الرسمية
+        للكويت»), or, for «وخلال الزيارة، التقى …», of the visit told before it."""
+        here = visit_destination(draft.sentence.text)
+        if here:
+            return Place(None, here)
+        if not any(t.norm in THE_VISIT for t in toks):
+            return None
+        before = [s for s in self._body_sentences() if s.start_char < draft.sentence.start_char]
+        for sentence in reversed(before):
+            if code := visit_destination(sentence.text):
+                return Place(None, code)
+        headline = self.article.title
+        code = visit_destination(headline) if headline else None
+        return Place(None, code) if code else None
 
     def _discussed_from(self, draft: Draft, toks: list[Tok]) -> int:
         """Where the sentence turns to what was discussed, after the last principal («…، وتناول البحث

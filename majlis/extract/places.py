@@ -88,7 +88,7 @@ def place_in(text: str) -> Place | None:
 HEADQUARTERS = re.compile(r"(?:^|\s)(?:في|و?ب)?\s?مقر\s+(?!إقامة|اقامة)(?P<rest>[^،,.:؛(]+)")
 # «زيارة عمل إلى دولة قطر», «زيارته الرسمية إلى الرياض»: where a visit goes
 VISIT_DESTINATION = re.compile(
-    r"(?:^|\s)(?:زيار\S*)(?:\s+\S+){0,2}?\s+(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,3})"
+    r"(?:^|\s)(?:زيار\S*)(?:\s+\S+){0,4}?\s+(?:(?:إلى|الى|إلي|الي)\s+|(?P<lam>ل)(?=\S))(?P<rest>(?:\S+\s*){1,3})"
 )
 _WORDS_AFTER_SEAT = 6
 
@@ -103,10 +103,18 @@ def visit_destination(sentence_text: str) -> str | None:
     return _first_country(VISIT_DESTINATION, sentence_text, {"name", "capital"})
 
 
+def _rest(m: re.Match[str]) -> str:
+    """The words after the match; after a joined «ل» («للكويت» = ل + الكويت) with the article's alef back."""
+    rest = m.group("rest")
+    if "lam" in m.re.groupindex and m.group("lam") and rest.startswith("ل"):
+        return "ا" + rest
+    return rest
+
+
 def _first_country(pattern: re.Pattern[str], text: str, kinds: set[str], words: int = 0) -> str | None:
     """The first country of one of `kinds` in a match's «rest» group (its first `words` words, if given)."""
     for m in pattern.finditer(text):
-        rest = m.group("rest")
+        rest = _rest(m)
         if words:
             rest = " ".join(rest.split()[:words])
         for hit in find_countries(rest):
@@ -119,7 +127,7 @@ def _first_country(pattern: re.Pattern[str], text: str, kinds: set[str], words: 
 # before is a visitor there (a possessive visit, or «is visiting» with a place other than «البلاد»)
 VISITOR = re.compile(
     r"(?:^|\s)(?:زيارت(?:ه|ها|هما|هم)(?:\s+(?:الرسمية|الرسميه|الحالية|الحاليه|الأولى|الاولى|الخاصة|الخاصه|"
-    r"الرسمية الحالية|الحالية الرسمية|الرسميه الحاليه))?\s+(?:(?:إلى|الى|إلي|الي)\s+|ل(?=\S))"
+    r"الرسمية الحالية|الحالية الرسمية|الرسميه الحاليه))?\s+(?:(?:إلى|الى|إلي|الي)\s+|(?P<lam>ل)(?=\S))"
     r"|(?:الذي|التي|اللذين|اللذان|الذين)?\s?(?:يزور|تزور|يزوران|تزوران|يزورون)\s+)(?P<rest>(?:\S+\s*){1,4})"
 )
 
@@ -128,7 +136,7 @@ def visitor_place(sentence_text: str) -> tuple[int, Place] | None:
     """(offset, place) of a visit the sentence says someone named before it is on; None for «البلاد»
     (the article's own country, which other rules read) or when the words after it name no place."""
     for m in VISITOR.finditer(sentence_text):
-        place = _place_named_in(m.group("rest"))
+        place = _place_named_in(_rest(m))
         if place is not None:
             return m.start(), place
     return None

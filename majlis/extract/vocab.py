@@ -13,6 +13,7 @@ from majlis.extract.tokens import PhraseMatcher, norm_words, strip_al
 class Vocabulary:
     triggers: PhraseMatcher  # value: "<event_type>:<voice>"
     pronoun_objects: PhraseMatcher  # «كما استقبله»: a meeting verb with the last meeting's guest as object
+    not_present: PhraseMatcher  # «نقل تحيات X»: X is spoken of, not at the meeting
     future: PhraseMatcher
     background: PhraseMatcher
     meeting_nouns: PhraseMatcher
@@ -89,6 +90,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         triggers=PhraseMatcher(trigger_phrases + pronoun_phrases),
         pronoun_objects=PhraseMatcher(pronoun_phrases),
+        not_present=PhraseMatcher(_flat(meet["not_present_after"], "not_present")),
         # no clitic stripping: «فيصل» (a name) is not ف + «يصل»
         future=PhraseMatcher(_flat(meet["future_markers"], "future"), allow_clitic=False),
         background=PhraseMatcher(_flat(meet["background_markers"], "background")),

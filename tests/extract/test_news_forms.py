@@ -231,3 +231,24 @@ def test_ministers_who_will_meet_have_not_met() -> None:
         )
         == []
     )
+
+
+def test_a_visit_named_in_the_sentence_makes_the_visited_side_host() -> None:
+    (m,) = _extract(
+        "بحث وزير الداخلية الأمير فيصل بن تركي مع أمير دولة الكويت الشيخ سالم الفهد، اليوم، العلاقات "
+        "الثنائية، وذلك خلال زيارة وزير الداخلية الرسمية للكويت.",
+        people=("فيصل بن تركي", "سالم الفهد"),
+        published=None,
+    )
+    assert m["location_country"] == "KW"
+    assert _roles(m) == {"فيصل بن تركي": (None, "guest"), "سالم الفهد": ("KW", "host")}
+
+
+def test_someone_whose_greetings_or_directives_are_conveyed_is_not_at_the_meeting() -> None:
+    (m,) = _extract(
+        "استقبل أمير دولة الكويت الشيخ سالم الفهد وزير الداخلية السعودي الأمير فيصل بن تركي، بتوجيهات من "
+        "ولي العهد الأمير ماجد بن خالد، ونقل الضيف تحيات الملك عبدالله بن فيصل.",
+        people=("سالم الفهد", "فيصل بن تركي", "ماجد بن خالد", "عبدالله بن فيصل"),
+        published=None,
+    )
+    assert {p["name"] for p in m["participants"]} == {"سالم الفهد", "فيصل بن تركي"}
