@@ -47,6 +47,8 @@ SIDE_WORDS = {"الجانب", "والجانب", "الوفد"}
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # «… الذي يزور البلاد», «وفداً من … كوريا يزور البلاد حالياً»: the one before it is the visiting side
 VISITING_NOW = {"يزور", "تزور"}
+MASDAR_LEADS = {"خلال", "لدي", "اثناء", "عند", "عقب"}  # normalised: «خلال لقائه», «لدى استقباله»
+MASDAR_REACH = 3
 ASIDE_OPENERS = {"خلال", "اثناء", "في", "على", "ضمن", "لدى", "عقب", "بعد"}  # normalised: «، خلال زيارته …،»
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
 PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
@@ -556,6 +558,8 @@ class _SentenceParse:
             j -= 1
         if j < 0 or self.toks[j].norm in SUBJECT_LEADS:
             return any(i > head for i in self.trigger_at)  # «وكان الوزير الكوري قد التقى …»
+        if j == 0 and self._masdar_trigger_follows(head):
+            return True  # «واستعرض وزير الدفاع خلال لقائه أمس X …»: the subject of the sentence's verb
         prev = self.toks[j]
         if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
             return True
@@ -571,6 +575,17 @@ class _SentenceParse:
         # apposition to a counterpart: «بنظيره الكويتي، النائب الأول …»
         window = [t.norm for t in self.toks[max(0, j - 3) : j + 1]]
         return prev.is_punct and any(w in COUNTERPART_WORDS for w in window)
+
+    def _masdar_trigger_follows(self, head: int) -> bool:
+        """A meeting told by a possessive masdar («خلال لقائه», «لدى استقباله») a few words after the office
+        at `head`, with no one else named between."""
+        end = self.nameless_title_end(head)
+        for k in range(end, min(self.n, end + MASDAR_REACH)):
+            if k in self.trigger_at:
+                return self.toks[k].norm in MASDAR_LEADS
+            if k in self.name_tokens or self.toks[k].is_punct:
+                return False
+        return False
 
     def _after_an_aside(self, comma: int) -> bool:
         """«والتقى الفريق X، خلال زيارته لنيويورك، رئيس هيئة الأركان …»: after the subject, an aside between

@@ -252,3 +252,13 @@ def test_someone_whose_greetings_or_directives_are_conveyed_is_not_at_the_meetin
         published=None,
     )
     assert {p["name"] for p in m["participants"]} == {"سالم الفهد", "فيصل بن تركي"}
+
+
+def test_an_office_as_subject_of_a_masdar_meeting_is_its_holder() -> None:
+    (m,) = _extract(
+        "أشاد اللواء الركن فهد سالم وزير الدفاع بالتعاون مع إيطاليا. واستعرض وزير الدفاع خلال لقائه أمس "
+        "لوكا بيانكي السفير الإيطالي العلاقات بين البلدين.",
+        people=("فهد سالم", "لوكا بيانكي"),
+        published=None,
+    )
+    assert {p["name"]: p["role"] for p in m["participants"]} == {"فهد سالم": "host", "لوكا بيانكي": "guest"}
