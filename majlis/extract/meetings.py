@@ -852,8 +852,8 @@ class ArticleReader:
                 draft.place, draft.place_note = Place(None, country), "host country"
         elif arrived := self._arrival_by(draft.sentence):
             draft.place, draft.place_note = arrived, "arrival"
-        elif visited := self._visit_told(draft, toks):
-            draft.place, draft.place_note = visited, "visited country"
+        elif told := self._visit_told(draft, toks):
+            draft.place, draft.place_note = told, "visited country"
         elif self.dateline:
             draft.place, draft.place_note = self.dateline, "dateline"
         elif seat := headquarters_country(text):
