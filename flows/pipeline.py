@@ -27,7 +27,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from majlis import config
+from majlis import config, timeline
 from majlis.analysis import BatchOutput
 from majlis.filelog import FileStamp, ProcessedFile, append_log, scan_inputs
 from majlis.heal import check_before_build, heal_landed, recoverable_articles
@@ -388,6 +388,7 @@ def _run(
 ) -> RunSummary:
     logger = get_run_logger()
     started = time.monotonic()
+    timeline.mark("flow start")
     summary = RunSummary(warehouse=str(config.warehouse_dir()))
     landed = config.landed_dir()
     healed = _stage("check landed", summary, lambda: heal_landed(config.warehouse_dir()))
@@ -424,6 +425,7 @@ def _run(
             _reprocess(summary, stored_batches, analysis)
         _ingest(summary, file_batches, analysis, seen, seen_quarantine)
         analysis.drain()
+    timeline.mark("analysed")
     summary.articles_reprocessed -= len(recovered)  # counted as recovered, not reprocessed
     summary.articles_lost, summary.inputs_lost = sorted(healed.at_risk - seen), healed.lost_inputs
     nothing_found = summary.articles_read == 0 and summary.quarantined == 0 and summary.files_unchanged == 0
@@ -438,7 +440,9 @@ def _run(
         summary.mart_counts = up_to_date
     else:
         _stage("check landed", summary, lambda: check_before_build(config.warehouse_dir()))
+        timeline.mark("dbt start")
         summary.mart_counts = _stage("dbt build", summary, lambda: build_marts())
+        timeline.mark("dbt done")
     summary.seconds = time.monotonic() - started
     logger.info("%s", summary.one_line())
     return summary

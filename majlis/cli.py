@@ -133,7 +133,10 @@ def run(
     ] = False,
 ) -> None:
     """Run the Prefect flow on PATHS and rebuild the warehouse marts, then print a summary."""
+    from majlis import timeline
     from majlis.runtime import quiet_prefect_shutdown
+
+    timeline.mark("cli")
 
     quiet_prefect_shutdown()
     from majlis.config import warehouse_dir
@@ -148,7 +151,9 @@ def run(
     scan = scan_inputs([Path(t) for t in targets], warehouse_dir(), ignore_log=rescan)
     if not reprocess:
         _stop_if_no_input_files(scan, paths)
+    timeline.mark("scanned")
     if not (reprocess or rescan) and _print_if_up_to_date(scan):
+        timeline.mark("up to date")
         return
     from majlis.preflight import preflight
 
@@ -163,6 +168,7 @@ def run(
     from majlis.runlock import RunLockedError, WarehouseUnwritableError
     from majlis.workers import stop_workers
 
+    timeline.mark("flow imported")
     quiet_expected_tracebacks()
     started = batch_stamp()
     flow_to_run = majlis_flow
@@ -185,6 +191,8 @@ def run(
         raise typer.Exit(report(exc, console)) from exc
     finally:
         stop_workers()  # started early for a run that failed before using them
+    timeline.mark("flow done")
+    timeline.stages(summary.stage_seconds)
     _print_run_summary(summary, scan, started, reprocess)
     if summary.damaged_files:
         console.print(f"  repaired{summary.damage_note()}", highlight=False)
@@ -493,11 +501,25 @@ def bench(
         int,
         typer.Option(help="Instead: N runs of a growing feed with random kills and faults, then compare."),
     ] = 0,
+    incremental: Annotated[
+        int,
+        typer.Option(
+            help="Instead: time one-shot `majlis run`s landing N new articles into a warehouse of --base "
+            "articles (built once under --work-dir, then reused), and one with nothing new."
+        ),
+    ] = 0,
+    base: Annotated[int, typer.Option(help="Articles in the --incremental base warehouse.")] = 10_000,
 ) -> None:
     """Time the whole pipeline on N generated articles in a fresh warehouse: per stage, and a second run."""
     from majlis.runtime import quiet_prefect_shutdown
 
     quiet_prefect_shutdown()
+    if incremental:
+        from majlis.bench.incremental import render_incremental, run_incremental
+
+        report_ = run_incremental(incremental, base, work_dir)
+        console.print(render_incremental(report_), markup=False)
+        return
     if soak:
         import tempfile
 

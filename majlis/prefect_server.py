@@ -173,7 +173,11 @@ def prefect_api() -> Iterator[None]:
         return
     from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 
+    from majlis import timeline
+
+    timeline.mark("prefect wait")
     _server.wait_until_ready()
+    timeline.mark("prefect ready")
     # no UI link in the run's log: this server, like Prefect's temporary one, serves no UI
     with temporary_settings(updates={PREFECT_API_URL: _server.api_url, PREFECT_UI_URL: ""}):
         yield
