@@ -181,7 +181,7 @@ class Generator:
 
     def foreign_name(self) -> tuple[str, str]:
         origins = {**self.lex["origins"], **self.lex["more_origins"]}
-        if self.rng.random() < 0.04:
+        if self.rng.random() < 0.08:
             latin = self.lex["latin_names"]
             family = self.rng.choice(latin["family"])
             return f"{self.rng.choice(latin['given'])} {family}", family.split()[-1]
@@ -350,6 +350,10 @@ class Generator:
             return _piece((f"({self.acronym()})", None))
         if name == "palace":
             return _piece((str(self.pick("palaces")), "LOC"))
+        if name == "after_name":
+            return _piece((str(self.pick("after_name")), None))
+        if name == "event_quoted":  # an exercise's own name in quotes («نسيم …»): MISC, no person
+            return _piece((" ".join(self.filler(1, 2).split()[:2]) or "الحصن", "MISC"))
         if name == "pronoun":
             return _piece((str(self.pick("honorific_pronouns")), None))
         raise KeyError(f"unknown template slot {{{name}}}")

@@ -165,3 +165,15 @@ def test_loading_for_prediction_skips_the_training_optimizer() -> None:
     assert done.stdout.split()[-1] == "False", done.stdout
     load_pipeline()
     assert utils.get_optimizer.__name__ == "get_optimizer"  # put back for training
+
+
+@pytest.mark.slow
+def test_same_seed_trains_the_same_file(tmp_path: Path) -> None:
+    def train(folder: str, seed: int = 1234) -> bytes:
+        path = tmp_path / folder / "m.pt"
+        train_model(path, seed=seed, n_sentences=80, max_steps=5, eval_interval=5, small=True)
+        return path.read_bytes()
+
+    first = train("a")
+    assert train("b") == first  # no temporary path inside, one-thread arithmetic
+    assert train("c", seed=5) != first
