@@ -61,10 +61,29 @@ class ArticleResult:
     findings: list[Finding] = field(default_factory=list)
 
 
+# Bands of the extractor's confidence, for precision per band (lower bound, label)
+CONFIDENCE_BANDS = ((0.85, "0.85-1.00"), (0.70, "0.70-0.85"), (0.50, "0.50-0.70"), (0.0, "0.00-0.50"))
+
+
+def confidence_band(confidence: float) -> str:
+    """The label of the band a meeting's confidence falls in."""
+    return next(label for low, label in CONFIDENCE_BANDS if confidence >= low)
+
+
 @dataclass
 class Report:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     articles: list[ArticleResult] = field(default_factory=list)
+    # per confidence band: [meetings predicted, of them matching a gold meeting]
+    bands: dict[str, list[int]] = field(default_factory=dict)
+
+    def band_precision(self) -> list[tuple[str, int, int]]:
+        """(band, matched, predicted) for each band that has predictions, highest band first."""
+        return [
+            (label, self.bands[label][1], self.bands[label][0])
+            for _, label in CONFIDENCE_BANDS
+            if self.bands.get(label, [0])[0]
+        ]
 
     def metrics(self) -> dict[str, float]:
         c = self.counts
@@ -115,6 +134,10 @@ class Report:
             if key in fractions:
                 line += f"  {fractions[key][0]}/{fractions[key][1]}"
             lines.append(line)
+        bands = self.band_precision()
+        if bands:
+            lines.append("precision by confidence (filter fact_meetings.confidence with these):")
+            lines += [f"  {label}  {m / n:.3f}  {m}/{n}" for label, m, n in bands]
         if per_article:
             for art in self.articles:
                 if art.findings:
@@ -136,7 +159,17 @@ def _named(meetings: list[Meeting]) -> list[dict[str, Any]]:
     return [x for m in meetings for x in m.get("participants", []) if x.get("name")]
 
 
-def _count_article(c: dict[str, int], gm: list[Meeting], pm: list[Meeting]) -> None:
+def _count_bands(bands: dict[str, list[int]], pm: list[Meeting], matched: list[tuple[int, int]]) -> None:
+    hits = {j for _, j in matched}
+    for j, p in enumerate(pm):
+        if p.get("confidence") is None:
+            continue
+        band = bands.setdefault(confidence_band(float(p["confidence"])), [0, 0])
+        band[0] += 1
+        band[1] += j in hits
+
+
+def _count_article(c: dict[str, int], gm: list[Meeting], pm: list[Meeting]) -> list[tuple[int, int]]:
     matched = match_meetings(gm, pm)
     c["m_tp"] += len(matched)
     c["m_pred"] += len(pm)
@@ -164,6 +197,7 @@ def _count_article(c: dict[str, int], gm: list[Meeting], pm: list[Meeting]) -> N
         c["t_tp"] += len(gt & pt)
         c["t_pred"] += len(pt)
         c["t_gold"] += len(gt)
+    return matched
 
 
 def score(gold: list[dict[str, Any]], pred: dict[str, list[Meeting]]) -> Report:
@@ -171,7 +205,7 @@ def score(gold: list[dict[str, Any]], pred: dict[str, list[Meeting]]) -> Report:
     report = Report()
     for article in gold:
         gm, pm = article.get("meetings") or [], pred.get(str(article["id"]), [])
-        _count_article(report.counts, gm, pm)
+        _count_bands(report.bands, pm, _count_article(report.counts, gm, pm))
         report.articles.append(ArticleResult(str(article["id"]), len(gm), len(pm), diff_article(gm, pm)))
     return report
 
@@ -235,5 +269,6 @@ def evaluate_file(gold_path: Path, texts: Path | None = None) -> Report:
     by_id = {a.article_id: a.external_id for a in articles}
     pred: dict[str, list[Meeting]] = {}
     for meeting in meetings:
-        pred.setdefault(by_id[meeting.article_id], []).append(meeting_to_gold(meeting))
+        predicted = meeting_to_gold(meeting) | {"confidence": meeting.confidence}
+        pred.setdefault(by_id[meeting.article_id], []).append(predicted)
     return score(gold, pred)

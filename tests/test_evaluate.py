@@ -120,3 +120,16 @@ def test_evaluate_runs_the_pipeline_and_names_a_wrong_role(tmp_path: Path) -> No
     assert "meeting_recall               1.000  1/1" in result.stdout
     assert "role_accuracy                0.000  0/2" in result.stdout
     assert "wrong role: «خالد الشريعان»: gold guest, predicted host" in result.stdout
+
+
+def test_precision_is_reported_per_confidence_band() -> None:
+    kw_sa = [_person("خالد علي", "KW", "host"), _person("فهد سعد", "SA", "guest")]
+    om_qa = [_person("سالم راشد", "OM", "host"), _person("جاسم حمد", "QA", "guest")]
+    gold = [{"id": "a", "meetings": [_meeting(kw_sa)]}, {"id": "b", "meetings": []}]
+    pred = {
+        "a": [_meeting(kw_sa, confidence=0.9)],  # right, confident
+        "b": [_meeting(om_qa, confidence=0.55)],  # a false alarm, unsure
+    }
+    report = score(gold, pred)
+    assert report.band_precision() == [("0.85-1.00", 1, 1), ("0.50-0.70", 0, 1)]
+    assert "0.85-1.00  1.000  1/1" in report.render(per_article=False)
