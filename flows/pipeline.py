@@ -37,8 +37,8 @@ from majlis.records import TABLES, Article, QuarantineItem, to_table
 from majlis.runlock import run_lock
 from majlis.runtime import crash_point, fault_active, fault_point
 from majlis.state import landed_article_ids, landed_articles, landed_quarantine_keys
-from majlis.warehouse import build_warehouse, current_counts
-from majlis.workers import analyse_batch, analysis_workers, start_workers, worker_count
+from majlis.warehouse import build_warehouse, current_counts, discard_early_dbt, start_dbt_early
+from majlis.workers import analyse_batch, analysis_workers, preload_here, start_workers, worker_count
 
 FILES_PER_BATCH = 200
 MIN_FILES_PER_BATCH = 25  # below this, Prefect's cost per task run starts to show
@@ -346,7 +346,10 @@ def majlis_flow(
     """Process every new article under `paths` (with `reprocess`, every landed one too); rebuild the marts."""
     warehouse = config.warehouse_dir()
     with run_lock(warehouse, wait_seconds=lock_wait_seconds):
-        return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan)
+        try:
+            return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan)
+        finally:
+            discard_early_dbt()  # started for a build that did not come (a failure)
 
 
 def start_analysis_early(files_to_read: int, files_per_batch: int = FILES_PER_BATCH) -> None:
@@ -358,6 +361,8 @@ def start_analysis_early(files_to_read: int, files_per_batch: int = FILES_PER_BA
     batches = len(_batches(range(files_to_read), size, workers))
     if batches >= 2:
         start_workers(min(workers, batches))
+    elif batches == 1:
+        preload_here()
 
 
 def _batch_size(files_per_batch: int, items: int, workers: int) -> int:
@@ -424,6 +429,8 @@ def _run(
         if stored_batches:
             _reprocess(summary, stored_batches, analysis)
         _ingest(summary, file_batches, analysis, seen, seen_quarantine)
+        if analysis.pending:  # the build will come: dbt imports while the last batches are analysed
+            start_dbt_early()
         analysis.drain()
     timeline.mark("analysed")
     summary.articles_reprocessed -= len(recovered)  # counted as recovered, not reprocessed

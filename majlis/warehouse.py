@@ -1,15 +1,18 @@
 """Build the DuckDB warehouse with dbt, into a fresh file that is swapped in only when every test passed.
 
 `dbt build` (seeds, models, data tests, unit tests) runs in a subprocess of this Python with the project
-in `config.DBT_PROJECT_DIR`. It writes `<warehouse>/build/majlis.duckdb` (same file name, so the DuckDB
-catalog name is the same), then the file is checkpointed and `os.replace`d over `<warehouse>/majlis.duckdb`:
-readers never see a half-built database and are never locked out by the build. dbt's target and log
-directories live in `<warehouse>/dbt/`, never in the repository. Any failed dbt node raises
-`WarehouseBuildError` and leaves the previous database in place.
+in `config.DBT_PROJECT_DIR`; a run starts that process early (`start_dbt_early`), so dbt's imports overlap
+the analysis, and dbt's partial parsing state stays in `<warehouse>/dbt/target`. It writes
+`<warehouse>/build/majlis.duckdb` (same file name, so the DuckDB catalog name is the same), then the file
+is checkpointed and `os.replace`d over `<warehouse>/majlis.duckdb`: readers never see a half-built
+database and are never locked out by the build. dbt's target and log directories live in
+`<warehouse>/dbt/`, never in the repository. Any failed dbt node raises `WarehouseBuildError` and leaves
+the previous database in place.
 """
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import hashlib
 import json
@@ -95,48 +98,109 @@ def _failures(run_results: Path) -> list[tuple[str, str]]:
     ]
 
 
+def _dbt_paths(warehouse: Path) -> tuple[Path, Path]:
+    """dbt's target and log directories for `warehouse`."""
+    return warehouse / "dbt" / "target", warehouse / "dbt" / "logs"
+
+
+def _spawn_dbt(warehouse: Path, building: Path, memory: str) -> subprocess.Popen[str]:
+    """A dbt process (`majlis.dbt_child`) that imports dbt and waits on stdin for its arguments."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "majlis.dbt_child"], env=_dbt_env(warehouse, building, memory), cwd=warehouse,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=die_with_parent,
+    )  # fmt: skip
+
+
+_ready: tuple[tuple[Path, Path, str], subprocess.Popen[str]] | None = None
+
+
+def _build_paths(warehouse: Path) -> tuple[Path, Path]:
+    """(resolved warehouse, the build file dbt writes) for `warehouse`."""
+    warehouse = warehouse.resolve()
+    return warehouse, warehouse / "build" / config.database_path().name
+
+
+def start_dbt_early(warehouse: Path | None = None) -> None:
+    """Start the dbt process of this warehouse's next build now, so it imports dbt (seconds of one core)
+    while the run analyses its articles; `build_warehouse` then hands it its arguments. A build that does
+    not come (nothing new, a failure) leaves it waiting until `discard_early_dbt` or this process's exit."""
+    global _ready
+    warehouse, building = _build_paths(warehouse or config.warehouse_dir())
+    key = (
+        warehouse,
+        building,
+        os.environ.get(config.DBT_MEMORY_ENV, "").strip() or config.DBT_MEMORY_DEFAULT,
+    )
+    if _ready is not None and _ready[0] == key and _ready[1].poll() is None:
+        return
+    discard_early_dbt()
+    if not warehouse.is_dir():
+        return
+    _ready = (key, _spawn_dbt(*key))
+    atexit.register(discard_early_dbt)
+
+
+def discard_early_dbt() -> None:
+    """End a dbt process `start_dbt_early` started and no build used (idempotent)."""
+    global _ready
+    ready, _ready = _ready, None
+    if ready is not None and ready[1].poll() is None:
+        try:
+            ready[1].communicate(input="", timeout=10)  # an empty line: it exits without doing anything
+        except subprocess.TimeoutExpired:
+            ready[1].kill()
+            ready[1].wait()
+
+
+def _dbt_process(warehouse: Path, building: Path, memory: str) -> subprocess.Popen[str]:
+    """The process started early for exactly this build, if any and still waiting, else a new one."""
+    global _ready
+    ready, _ready = _ready, None
+    if ready is not None:
+        if ready[0] == (warehouse, building, memory) and ready[1].poll() is None:
+            return ready[1]
+        _ready = ready
+        discard_early_dbt()
+    return _spawn_dbt(warehouse, building, memory)
+
+
 def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str) -> Path:
     """Run `dbt build`; return the dbt log file, or raise WarehouseBuildError naming the failed nodes."""
-    target_path = warehouse / "dbt" / "target"
-    log_path = warehouse / "dbt" / "logs"
+    target_path, log_path = _dbt_paths(warehouse)
     run_results = target_path / "run_results.json"
     run_results.unlink(missing_ok=True)
-    command = [
-        sys.executable, "-m", "dbt.cli.main", "--quiet", "--no-use-colors", "build",
+    args = [
+        "--quiet", "--no-use-colors", "build",
         "--project-dir", str(config.DBT_PROJECT_DIR),
         "--profiles-dir", str(config.DBT_PROJECT_DIR),
         "--target-path", str(target_path),
         "--log-path", str(log_path),
+        *_skipped_resource_types(warehouse),
     ]  # fmt: skip
+    child = _dbt_process(warehouse, building, memory)
+    assert child.stdin is not None
     if os.environ.get(CRASH_ENV) == "dbt:during":  # crash tests: die while dbt is writing the build file
-        child = subprocess.Popen(command, env=_dbt_env(warehouse, building, memory), cwd=warehouse,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                 preexec_fn=die_with_parent)  # fmt: skip
+        child.stdin.write(json.dumps(args) + "\n")
+        child.stdin.flush()
         while not building.exists() and child.poll() is None:
             time.sleep(0.05)
         time.sleep(0.5)
         crash_point("dbt:during")
     try:
-        proc = subprocess.run(
-            command,
-            env=_dbt_env(warehouse, building, memory),
-            cwd=warehouse,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-            preexec_fn=die_with_parent,
-        )
+        stdout, stderr = child.communicate(input=json.dumps(args) + "\n", timeout=timeout)
     except subprocess.TimeoutExpired as exc:
+        child.kill()
+        child.wait()
         raise WarehouseBuildError(f"dbt build took longer than {timeout} s", []) from exc
-    if proc.returncode != 0:
+    if child.returncode != 0:
         failures = _failures(run_results)
         if failures:
             detail = "\n".join(f"- {node}: {message}" for node, message in failures)
         else:  # dbt stopped before running nodes (parse or connection error): show what it said
-            detail = (proc.stdout + proc.stderr).strip()[-4000:]
+            detail = (stdout + stderr).strip()[-4000:]
         raise WarehouseBuildError(
-            f"dbt build failed (exit {proc.returncode}); log in {log_path / 'dbt.log'}\n{detail}", failures
+            f"dbt build failed (exit {child.returncode}); log in {log_path / 'dbt.log'}\n{detail}", failures
         )
     return log_path / "dbt.log"
 
@@ -203,10 +267,12 @@ def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800)
         os.replace(building, target)
         crash_point("dbt:after-swap")
         _write_atomically(warehouse / FINGERPRINT_FILE, inputs_fingerprint(warehouse))
+        _write_atomically(warehouse / UNIT_TESTED_FILE, project_fingerprint())
     return BuildResult(database=target, counts=counts, seconds=time.monotonic() - started, log_path=log_file)
 
 
 FINGERPRINT_FILE = ".built-from"
+UNIT_TESTED_FILE = ".unit-tested"  # the project fingerprint whose dbt unit tests last passed here
 
 
 def inputs_fingerprint(warehouse: Path) -> str:
@@ -214,10 +280,30 @@ def inputs_fingerprint(warehouse: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted((warehouse / "landed").glob("*/*.parquet")):
         digest.update(f"{path.relative_to(warehouse)}:{path.stat().st_size}\n".encode())
+    digest.update(project_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def project_fingerprint() -> str:
+    """The dbt project's files, and the versions of dbt, dbt-duckdb and DuckDB that run them."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
     for path in sorted(config.DBT_PROJECT_DIR.rglob("*")):
         if path.is_file() and not {"target", "logs"} & set(path.parts):
             digest.update(path.read_bytes())
+    digest.update(" ".join(version(p) for p in ("dbt-core", "dbt-duckdb", "duckdb")).encode())
     return digest.hexdigest()
+
+
+def _skipped_resource_types(warehouse: Path) -> list[str]:
+    """dbt arguments that leave out work whose result cannot have changed: the unit tests (fixed inputs
+    written in the project, checking the models' SQL) once they passed here for this very project and
+    these versions. Data tests always run."""
+    stamp = warehouse / UNIT_TESTED_FILE
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == project_fingerprint():
+        return ["--exclude-resource-type", "unit_test"]
+    return []
 
 
 def _write_atomically(path: Path, text: str) -> None:

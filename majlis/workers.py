@@ -68,6 +68,31 @@ def _start_worker(parent: int) -> None:
     warm_up()
 
 
+_preload: threading.Thread | None = None
+
+
+def _load_here() -> None:
+    from majlis.extract import warm_up
+    from majlis.nlp.corpus import lexicons
+    from majlis.nlp.model import load_pipeline
+
+    try:
+        load_pipeline()
+        lexicons()
+        warm_up()
+    except Exception:  # the batch loads again and reports the error where errors are handled
+        return
+
+
+def preload_here() -> None:
+    """Load the model and lexicons in this process, in a background thread, for a run that analyses its
+    one batch here: they load (about 5 s) while Prefect's server starts instead of after it."""
+    global _preload
+    if _preload is None:
+        _preload = threading.Thread(target=_load_here, name="model-preload", daemon=True)
+        _preload.start()
+
+
 def start_workers(count: int) -> None:
     """Start `count` workers now, so they load the model while something else waits (Prefect starting its
     temporary server); the next `analysis_workers` block uses them, and `stop_workers` ends them."""
@@ -108,5 +133,7 @@ def analysis_workers(count: int) -> Iterator[None]:
 def analyse_batch(articles: list[Article]) -> BatchOutput:
     """NER and extraction of one batch: on the worker pool inside `analysis_workers`, else here."""
     if _pool is None:
+        if _preload is not None:
+            _preload.join()  # one load: the model's cache is not shared by a load already under way
         return analyse(articles)
     return _pool.submit(analyse, articles).result()

@@ -120,6 +120,8 @@ def split_timeline(launched: float, ended: float, data: dict[str, object]) -> di
     out["flow start (Prefect)"] = span("prefect ready", "flow start")
     out["check, read, NER+extract, land"] = span("flow start", "analysed")
     out["ner+extract (waited for)"] = flow_stages.get("ner+extract", 0.0)
+    for step in ("ner", "extract"):
+        out[f"  of which {step} itself"] = flow_stages.get(f"analysis: {step}", 0.0)
     out["dbt build"] = span("dbt start", "dbt done") or flow_stages.get("dbt build", 0.0)
     out["flow end, summary, exit"] = ended - marks["flow done"] if "flow done" in marks else 0.0
     return out
