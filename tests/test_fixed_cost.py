@@ -1,0 +1,73 @@
+"""A run's fixed costs: the dbt process started early is the one that builds, unit tests that already
+passed for the same project are not run again while data tests always are, and the incremental bench
+splits a run's wall time from its milestones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_warehouse import _land_batch, _meeting, _participant
+
+from majlis import warehouse as wh
+from majlis.bench.incremental import split_timeline
+
+
+def _resource_types(warehouse: Path) -> set[str]:
+    results = json.loads((warehouse / "dbt" / "target" / "run_results.json").read_text(encoding="utf-8"))
+    return {r["unique_id"].split(".")[0] for r in results["results"]}
+
+
+@pytest.mark.slow
+def test_the_early_dbt_process_builds_and_data_tests_still_fail_a_build(tmp_path: Path) -> None:
+    first = wh.build_warehouse(tmp_path)
+    assert {"unit_test", "test", "model", "seed"} <= _resource_types(tmp_path)
+    assert (tmp_path / wh.UNIT_TESTED_FILE).read_text(encoding="utf-8") == wh.project_fingerprint()
+
+    _land_batch(
+        tmp_path, "20250305T000000Z", _meeting(), [_participant(0, "سالم فهد المرزوقي", "KW", "bogus")]
+    )
+    wh.start_dbt_early(tmp_path)
+    assert wh._ready is not None
+    early = wh._ready[1]
+    with pytest.raises(wh.WarehouseBuildError) as failed:
+        wh.build_warehouse(tmp_path)
+    assert wh._ready is None and early.returncode not in (None, 0)  # that process ran the failed build
+    assert any("accepted_values" in node for node, _ in failed.value.failures)
+    types = _resource_types(tmp_path)
+    assert "unit_test" not in types and {"test", "model"} <= types  # passed before: only data tests run
+    assert first.database.is_file()  # the previous warehouse stays
+
+
+def test_an_early_dbt_process_no_build_used_ends_quietly(tmp_path: Path) -> None:
+    wh.start_dbt_early(tmp_path)
+    assert wh._ready is not None
+    early = wh._ready[1]
+    wh.discard_early_dbt()
+    assert wh._ready is None and early.returncode == 0
+
+
+def test_project_changes_bring_the_unit_tests_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / wh.UNIT_TESTED_FILE).write_text(wh.project_fingerprint(), encoding="utf-8")
+    assert wh._skipped_resource_types(tmp_path) == ["--exclude-resource-type", "unit_test"]
+    monkeypatch.setattr(wh, "project_fingerprint", lambda: "another project")
+    assert wh._skipped_resource_types(tmp_path) == []
+
+
+def test_a_run_is_split_into_stages_from_its_milestones() -> None:
+    marks = [
+        ("cli", 100.5), ("scanned", 100.7), ("flow imported", 102.5), ("prefect wait", 102.5),
+        ("prefect ready", 106.0), ("flow start", 107.0), ("analysed", 110.0), ("dbt start", 110.1),
+        ("dbt done", 116.1), ("flow done", 116.5),
+    ]  # fmt: skip
+    stages = {"ner+extract": 2.5, "analysis: ner": 1.5, "analysis: extract": 0.8}
+    split = split_timeline(100.0, 118.0, {"marks": marks, "stages": stages})
+    assert split["start-up, imports"] == pytest.approx(0.5)
+    assert split["waiting for Prefect's server"] == pytest.approx(3.5)
+    assert split["check, read, NER+extract, land"] == pytest.approx(3.0)
+    assert split["ner+extract (waited for)"] == 2.5
+    assert split["dbt build"] == pytest.approx(6.0)
+    assert split["flow end, summary, exit"] == pytest.approx(1.5)
+    quick = split_timeline(100.0, 101.5, {"marks": [("cli", 100.4), ("up to date", 101.2)], "stages": {}})
+    assert quick == pytest.approx({"start-up, imports": 0.4, "scan, up-to-date check": 0.8, "exit": 0.3})
