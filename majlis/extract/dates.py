@@ -17,6 +17,7 @@ from typing import Any
 from hijridate import Gregorian, Hijri
 
 from majlis.extract.lexicon import LEXICON_DIR, load_yaml, outlet_country
+from majlis.extract.vocab import pattern
 
 __all__ = [
     "DateHit",
@@ -400,10 +401,8 @@ def _other_hits(norm: str, lex: _Lexicon) -> list[_Hit]:
 
 
 _PRIORITY = {"placeholder": 0, "absolute": 1, "hijri": 2, "relative": 3, "weekday": 4, "vague": 5}
-_EQUIVALENT_GAP = re.compile(
-    r"^[\s،,\-–—(]*(?:(?:و?الذي\s+|و?التي\s+)?(?:الموافق|يوافق)\s*(?:ل\s*)?)[\s،,\-–—(]*$"
-)
-_QUALIFIER_GAP = re.compile(r"^[\s،,\-–—(]*(?:(?:الموافق|يوافق|في)\s*(?:ل\s*)?)?[\s،,\-–—(]*$")
+_EQUIVALENT_GAP = pattern("dates.yaml", "equivalent_gap")
+_QUALIFIER_GAP = pattern("dates.yaml", "qualifier_gap")
 
 
 def _merge_pair(left: _Hit, right: _Hit, gap: str) -> _Hit | None:
@@ -464,16 +463,16 @@ def find_dates(text: str, published_at: date | None) -> list[DateHit]:
 
 # Dateline pieces (normalised text): «الكويت – 12 يناير (كونا) –», «مسقط في ١٠ ديسمبر /العُمانية/»,
 # «أبوظبي - وام:».
-_DL_CITY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?(?=\s*[-–—(/«،,]|\s+في\s+\d|\s+\d)")
+_DL_CITY = pattern("dates.yaml", "dateline_city")
 _DL_SEP = re.compile(r"\s*[-–—]\s*")
 _DL_AGENCY = re.compile(r"\s*(?:\([^()\n\d]{1,30}\)|/[^/\n\d]{1,30}/|«[^«»\n\d]{1,30}»)\s*")
 _DL_AGENCY_COLON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*")
-_DL_LEAD = re.compile(r"\s*[،,]\s*(?:بتاريخ\s+)?|\s+(?:في|بتاريخ)\s+|\s*")
+_DL_LEAD = pattern("dates.yaml", "dateline_lead")
 # WAFA's «رام الله 5-2-2026 وفا-»: an agency with no brackets, known only by its name (sources.yaml)
 # «الرياض 22 شعبان 1447 هـ الموافق 10 فبراير 2026 م واس»: a Hijri date, then the same day in the Gregorian
 # calendar («م» closes it)
-_DL_EQUIVALENT = re.compile(r"\s*(?:الموافق|الموافق\s+ل|الموافق\s+لـ)\s*")
-_DL_GREGORIAN_ERA = re.compile(r"\s*م(?=[\s.,،]|$)")
+_DL_EQUIVALENT = pattern("dates.yaml", "dateline_equivalent")
+_DL_GREGORIAN_ERA = pattern("dates.yaml", "dateline_gregorian_era")
 _DL_AGENCY_WORD = re.compile(r"\s*([^\W\d_]+)(?:\s*[-–—]+\s*|[ \t]*\n\s*|[ \t]*$)")  # «عمان-سانا⏎» too
 # KUNA's «الكويت - 13 - 9 (كونا) --»: day and month only, between the dateline's separators
 _DL_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?=\s*[-–—(/])")

@@ -41,68 +41,54 @@ from majlis.extract.places import (
 )
 from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
-from majlis.extract.vocab import vocabulary
+from majlis.extract.vocab import pattern, vocabulary, word, word_groups, words
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
 from majlis.text import normalize, same_person
 
 HOST_FIRST = {"receives", "receives_call"}
 SHARED = {"mutual", "chairs"}  # «التقى», «ترأس … والجانب الآخر …»: the local side hosts
 GUEST_FIRST = {"visits", "makes_call"}
-CALL_VERBS = {
-    "makes_call": {"اجري", "اجرت", "يجري", "تجري", "واجري"},
-    "receives_call": {"تلقي", "تلقت", "يتلقي", "تتلقي", "وتلقي"},
-}
+CALL_VERBS = {kind: set(verbs) for kind, verbs in word_groups("meetings.yaml", "call_verbs").items()}
 # «عقد X اجتماعا مع Y»: the verb and what was held are apart, with the subject between them
-HOLD_VERBS = {
-    *("عقد", "عقدت", "عقدا", "وعقد", "وعقدت"),
-    *("اجري", "اجرت", "واجري", "واجرت"),
-    *("اقام", "اقامت", "واقام"),
-}
+HOLD_VERBS = set(words("meetings.yaml", "hold_verbs"))
 # «أقام … مأدبة غداء تكريما لـ…»: a meal given for a visitor is a meeting with them
-HELD_MEETINGS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "جلسه", "مادبه"}
+HELD_MEETINGS = set(words("meetings.yaml", "held_meetings"))
 # «تسلم … نسخة من أوراق اعتماد سفير …», «قدم … أوراق اعتماده»: credentials are handed over in person
-CREDENTIAL_VERBS = {"تسلم", "تسلمت", "وتسلم", "قدم", "قدمت", "وقدم"}
-CREDENTIALS = {"اعتماد", "اعتماده", "اعتمادها"}
+CREDENTIAL_VERBS = set(words("meetings.yaml", "credential_verbs"))
+CREDENTIALS = set(words("meetings.yaml", "credentials"))
 HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
 _ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
-SUBORDINATE = {"بعد", "عقب", "قبل", "خلال", "اثناء", "وبعد", "وعقب"}
+SUBORDINATE = set(words("meetings.yaml", "subordinate"))
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
 # past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
-UNIT_WINDOW_STOPS = {"الى", "إلى", "في", "من", "لدى", "قبالة", "قرب", "،", ",", "."}
+UNIT_WINDOW_STOPS = set(words("meetings.yaml", "unit_window_stops"))
 # «ثم استقبل X», «كما استقبل X»: with one person named, the verb's subject is the last meeting's
-SEQUEL_BEFORE = {"ثم", "وبعدها", "بعدها", "كما"}
+SEQUEL_BEFORE = set(words("meetings.yaml", "sequel_before"))
 NOT_PRESENT_REACH = 3  # words between «تحيات», «بتوجيهات من» … and the person spoken of
-THEN = "ثم"  # «كما استقبل X، ثم وفداً …»: guests received one after the other
+THEN = word("meetings.yaml", "then")  # «كما استقبل X، ثم وفداً …»: guests received one after the other
 # normalised: «وخلال الزيارة، التقى …» refers to a visit told before
-THE_VISIT = {"الزياره", "زيارته", "زيارتها"}
+THE_VISIT = set(words("meetings.yaml", "the_visit"))
 # «وكان سموه قد وصل أمس إلى …»: an arrival told in the pluperfect, before the meetings told earlier
-PLUPERFECT_ARRIVAL = re.compile(r"(?:^|\s)و?كان\S*\s(?:\S+\s){0,8}?قد\s+(?:وصل|وصلت|وصلا)(?:\s|$)")
-SEQUEL_AFTER = {"ايضا", "كذلك"}  # «واستقبل أيضاً X»: the same, normalised
-PRONOUN_SUBJECTS = {"معاليه", "سموه", "سعادته", "فخامته", "سيادته", "دولته"}  # «his excellency» for «he»
+PLUPERFECT_ARRIVAL = pattern("meetings.yaml", "pluperfect_arrival")
+SEQUEL_AFTER = set(words("meetings.yaml", "sequel_after"))  # «واستقبل أيضاً X»: the same, normalised
+PRONOUN_SUBJECTS = set(words("meetings.yaml", "pronoun_subjects"))  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
-PARTICIPATION = ("بمشاركه",)  # normalised «بمشاركة»: in a shared meeting, other countries' principals
-GUEST_WORDS = {
-    "الضيف",
-    "الضيفه",
-    "بالضيف",
-    "بالضيفه",
-    "والضيف",
-    "والضيفه",
-    "ضيفه",
-    "ضيفها",
-    "بضيفه",
-    "بضيفها",
-}
+PARTICIPATION = tuple(
+    words("meetings.yaml", "participation")
+)  # normalised «بمشاركة»: in a shared meeting, other countries' principals
+GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
 # a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
-LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]|[0-9٠-٩]{1,2}\s*[-–.)])")
+LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
 LIST_ITEM_LEAD = 3
-PLUPERFECT_LEADS = {"كان", "وكان", "كانت", "وكانت"}  # with «قد» before the verb: «وكان … قد التقى»
+PLUPERFECT_LEADS = set(
+    words("meetings.yaml", "pluperfect_leads")
+)  # with «قد» before the verb: «وكان … قد التقى»
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
-DELEGATION_WORDS = {"وفد", "وفدا", "الوفد"}  # normalised
-MEETING_NOUNS = ("اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاتصال", "هامش", "المقابله", "الزياره")
+DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
+MEETING_NOUNS = tuple(words("meetings.yaml", "meeting_nouns_before_place"))
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
 
@@ -1087,8 +1073,10 @@ def _place_of_meeting_noun(text: str, toks: list[Tok]) -> Place | None:
     return None
 
 
-GENERIC_VESSEL = "سفينه"  # normalised «السفينة» without «ال»: any ship the article names
-POINTING_BACK = {"جاء", "وجاء", "جاءت", "وجاءت", "ياتي", "وياتي", "تاتي", "وتاتي"}  # normalised
+GENERIC_VESSEL = word(
+    "meetings.yaml", "generic_vessel"
+)  # normalised «السفينة» without «ال»: any ship the article names
+POINTING_BACK = set(words("meetings.yaml", "pointing_back"))  # normalised
 COUNTERPART_REACH = 3  # tokens from «نظيره» to the name («نظيره الياباني X», «بنظيره وزير …»)
 
 

@@ -10,7 +10,6 @@ segment that starts with an office word («رئيس», «وزير», «سفير�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from majlis.extract.countries import (
@@ -20,57 +19,59 @@ from majlis.extract.countries import (
     strip_country_words,
 )
 from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
-from majlis.extract.vocab import vocabulary
+from majlis.extract.vocab import pattern, vocabulary, words
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word
 
 MAX_NAME_TOKENS = 5
-NAME_PARTICLES = {"عبد", "بن", "بنت", "ابن", "ابو", "ام", "ولد", "ال"}  # «ال» as «آل» normalises
+NAME_PARTICLES = set(words("people.yaml", "name_particles"))  # «ال» as «آل» normalises
 MAX_NAMELESS_TITLE_TOKENS = 10
 MAX_BRACKETED_TOKENS = 3  # an acronym or transliteration in brackets inside a title
 MAX_TRANSLITERATED_TOKENS = 8  # a name in Latin letters after its Arabic spelling: «(Jean-Paul Mathieu)»
 NAME_JOINERS = {"-", ".", "'", "’"}  # inside a Latin name: «Ji-hwan», «J.», «O'Neil»
 # a posting or a newness remark after a title is not part of it: «سفيرة لدى الدولة», «المعين حديثاً»
-POSTING = re.compile(
-    r"\s+(لدى|لدي)\s+\S+.*$|\s+(في|ب)\s*(السفارة|سفارة)\b.*$|\s+بالسفارة\b.*$"
-    r"|\s+(المعين|المعينة|المعتمد|المعتمدة|الجديد|الجديدة)(\s+\S*حديث\S*)?\s*$"
-    r"|\s+(المعين|المعينة|المعتمد|المعتمدة)\s+(في|فى|لدى|لدي)\s+\S+.*$"
-)
-POSTED_TO = re.compile(r"(?:لدى|لدي)\s+(.+)$")
+POSTING = pattern("people.yaml", "posting")
+POSTED_TO = pattern("people.yaml", "posted_to")
 # «نظيره»: his counterpart (normalised, with the clitics it is written with)
-COUNTERPART_NOUNS = {"نظيره", "بنظيره", "ونظيره", "نظيرته", "بنظيرته", "ونظيرته", "نظيرها", "بنظيرها"}
-COUNTERPART_WORDS = {"مع"} | COUNTERPART_NOUNS
+COUNTERPART_NOUNS = set(words("people.yaml", "counterpart_nouns"))
+COUNTERPART_WORDS = set(words("people.yaml", "counterpart_with")) | COUNTERPART_NOUNS
 MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
-DELEGATION_HEADS = {"برئاسه", "يراسه", "يتراسه", "تراسه", "يراسها", "تتراسه"}  # «وفد … برئاسة X»
+DELEGATION_HEADS = set(words("people.yaml", "delegation_heads"))  # «وفد … برئاسة X»
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
-SIDE_WORDS = {"الجانب", "والجانب", "الوفد"}
+SIDE_WORDS = set(words("people.yaml", "side_words"))
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # «… الذي يزور البلاد», «وفداً من … كوريا يزور البلاد حالياً»: the one before it is the visiting side
-VISITING_NOW = {"يزور", "تزور"}
-MASDAR_LEADS = {"خلال", "لدي", "اثناء", "عند", "عقب"}  # normalised: «خلال لقائه», «لدى استقباله»
+VISITING_NOW = set(words("people.yaml", "visiting_now"))
+MASDAR_LEADS = set(words("people.yaml", "masdar_leads"))  # normalised: «خلال لقائه», «لدى استقباله»
 MASDAR_REACH = 3
-ASIDE_OPENERS = {"خلال", "اثناء", "في", "على", "ضمن", "لدى", "عقب", "بعد"}  # normalised: «، خلال زيارته …،»
+ASIDE_OPENERS = set(words("people.yaml", "aside_openers"))  # normalised: «، خلال زيارته …،»
 # a word with a preposition or conjunction glued to the article («بالمواقف», «للكويت») is never a name
-PREPOSITIONAL = ("بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
+PREPOSITIONAL = tuple(words("people.yaml", "prepositional"))
 MIN_STEM = 3  # letters a glued word keeps after its prefix: «فالح», «والي» are names, not ف/و + ال
-TIME_AFTER = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "غد"}
-FOREIGN_PARTICLES = {"دي", "دو", "ديل", "دا"}  # «دي لا», «دو لا»: particles of Spanish and French names
-LINEAGE = {"بن", "بنت", "ابن", "ال"}  # «ال» as in «آل خليفة», once normalised
+TIME_AFTER = set(words("people.yaml", "time_after"))
+FOREIGN_PARTICLES = set(
+    words("people.yaml", "foreign_particles")
+)  # «دي لا», «دو لا»: particles of Spanish and French names
+LINEAGE = set(words("people.yaml", "lineage"))  # «ال» as in «آل خليفة», once normalised
 # «في مكتبه», «في مقر الوزارة», «بقصر …»: where they met, not their office
-OFFICE_PLACE = {"مكتبه", "بمكتبه", "مكتبها", "بمكتبها", "مقر", "بمقر", "بقصر"}
+OFFICE_PLACE = set(words("people.yaml", "office_place"))
 # «عقد … رئيس الأركان اجتماعا»: the meeting itself, after the subject's title
-MEETING_OBJECTS = {"اجتماعا", "لقاء", "لقاءا", "مباحثات", "محادثات", "اتصالا", "مكالمه"}
-DELIVERED = {"رساله", "برقيه"}  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
+MEETING_OBJECTS = set(words("people.yaml", "meeting_objects"))
+DELIVERED = set(
+    words("people.yaml", "delivered")
+)  # «تسلم الوزير رسالة خطية من …»: what was handed over, not the office
 # words that end a title: what follows is no longer the office («… والوفد المرافق له», «… بمكتبه اليوم»)
-TITLE_STOPS = {"والوفد", "الوفد", "وذلك", "حيث", "الذي", "التي", "وفق", "وفقا", "قد"}
+TITLE_STOPS = set(words("people.yaml", "title_stops"))
 # words before a clause's subject: «وكان الوزير قد التقى …», «قام قائد السفينة بزيارة مجاملة …»
-SUBJECT_LEADS = {"كان", "وكان", "كانت", "وكانت", "قام", "وقام", "قامت", "وقامت"}
-COMPLEMENTIZERS = {"ان", "بان", "لان", "وان"}  # «صرح المتحدث … بأن الفريق X التقى»: a new clause
-HERE_WORDS = ("البلاد", "الدولة", "بلادنا")  # every «posted here» phrase has one of these
+SUBJECT_LEADS = set(words("people.yaml", "subject_leads"))
+COMPLEMENTIZERS = set(
+    words("people.yaml", "complementizers")
+)  # «صرح المتحدث … بأن الفريق X التقى»: a new clause
+HERE_WORDS = tuple(words("people.yaml", "here_words"))  # every «posted here» phrase has one of these
 # «… رئيس الأركان حول التدريب»: what they discussed, not the office
-SUBJECT_MATTER = {"حول", "بشان", "لبحث", "لمناقشه", "بهدف"}
+SUBJECT_MATTER = set(words("people.yaml", "subject_matter"))
 # «زار رئيس الأركان جناح الصناعات الدفاعية بالمعرض»: the stand visited, not the office
-VISITED_STANDS = {"جناح", "اجنحه", "بجناح", "لجناح"}
+VISITED_STANDS = set(words("people.yaml", "visited_stands"))
 TITLE_STOPS |= (
     VISITED_STANDS
     | TIME_AFTER
@@ -80,14 +81,14 @@ TITLE_STOPS |= (
     | SUBJECT_MATTER
     | COMPLEMENTIZERS
 )
-SOFT_STOPPERS = {
-    "صباح",
-    "مساء",
-    "ظهر",
-    "يوم",
-    "اول",
-}  # names too («صباح الأحمد»), stop only before time words
-LEFT_TITLE_STOPS = TIME_AFTER | SOFT_STOPPERS | OFFICE_PLACE | COMPLEMENTIZERS | {"كلا", "من", "كل"}
+SOFT_STOPPERS = set(words("people.yaml", "soft_stoppers"))
+LEFT_TITLE_STOPS = (
+    TIME_AFTER
+    | SOFT_STOPPERS
+    | OFFICE_PLACE
+    | COMPLEMENTIZERS
+    | set(words("people.yaml", "left_title_extra"))
+)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _unbracket_rank_branches(toks: list[Tok]) -> list[Tok]:
 
 # «الرئيس التنفيذي لشركة «ستراتوس» الأمريكية», «قائد الفرقاطة «شلاتين»»: a quoted own name after these is
 # part of the office, and the country word after it is the company's or the ship's
-QUOTED_NAME_OWNERS = frozenset(norm_words("شركة شركات مجموعة مؤسسة مصنع منظومة برنامج مشروع تمرين"))
+QUOTED_NAME_OWNERS = frozenset(norm_words(" ".join(words("people.yaml", "quoted_name_owners"))))
 MAX_QUOTED_NAME = 8  # tokens between the quotes
 
 
@@ -644,13 +645,11 @@ def _state_form(word: str) -> bool:
 
 
 STATE_FORM_WORDS = frozenset(
-    strip_al(w)
-    for w in norm_words(
-        "الدولة دولة الجمهورية جمهورية المملكة مملكة السلطنة سلطنة الإمارة إمارة الإسلامية العربية "
-        "الاتحادية الشعبية الديمقراطية الاشتراكية المتحدة الهاشمية"
-    )
+    strip_al(w) for w in norm_words(" ".join(words("people.yaml", "state_form_words")))
 )
-ENVOY_WORDS = frozenset(strip_al(w) for w in norm_words("سفير سفيرة قنصل قنصلة"))  # a title's head word
+ENVOY_WORDS = frozenset(
+    strip_al(w) for w in norm_words(" ".join(words("people.yaml", "envoy_words")))
+)  # a title's head word
 
 
 def _sender_country(raw_title: str) -> str | None:
@@ -678,10 +677,7 @@ def envoys_abroad(text: str) -> set[str]:
 
 # an envoy word (with «ال» or a preposition glued on) and the words up to his posting and its country, within
 # a clause: read from the article's text, not its tokens (whole articles would crowd the sentence cache)
-_ENVOY_AT_POST = re.compile(
-    r"(?<!\w)[وبل]?(?:ال)?(?:سفير|سفيرة|قنصل|قنصلة)"
-    rf"(?:\s+[^\s،,.؛:()]+){{0,{ENVOY_POSTING_WORDS}}}?\s+(?:لدى|لدي)(?:\s+[^\s،,.؛:()]+){{1,4}}"
-)
+_ENVOY_AT_POST = pattern("people.yaml", "envoy_at_post", ENVOY_POSTING_WORDS=ENVOY_POSTING_WORDS)
 
 
 def _posted_to(raw_title: str) -> str | None:
@@ -730,7 +726,7 @@ def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
     return None
 
 
-_EMBASSY = {strip_al(w) for w in norm_words("السفارة سفارة")}
+_EMBASSY = {strip_al(w) for w in norm_words(" ".join(words("people.yaml", "embassy")))}
 
 
 def _of_an_embassy(raw_title: str) -> bool:

@@ -11,11 +11,11 @@ from majlis.extract.countries import country_name_ar, find_countries
 from majlis.extract.dates import dateline_agency, parse_dateline
 from majlis.extract.lexicon import load_yaml, outlet_country
 from majlis.extract.tokens import tokenize
-from majlis.extract.vocab import vocabulary
+from majlis.extract.vocab import pattern, vocabulary, words
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize
 
-PLACE_PREPOSITIONS = ("في", "ب", "بمدينة", "بالعاصمة")
-VISIT_NOUNS = {"زياره", "زيارته", "زيارتها", "زيارتهم", "زيارتيهما"}  # normalised
+PLACE_PREPOSITIONS = tuple(words("places.yaml", "place_prepositions"))
+VISIT_NOUNS = set(words("places.yaml", "visit_nouns"))  # normalised
 
 
 @dataclass(frozen=True)
@@ -85,11 +85,9 @@ def place_in(text: str) -> Place | None:
 
 # «في مقر القيادة العامة للجيش الباكستاني», «بمقر وزارة الدفاع الأمريكية»: an institution's seat (not
 # «مقر إقامة», a residence), up to the end of the clause
-HEADQUARTERS = re.compile(r"(?:^|\s)(?:في|و?ب)?\s?مقر\s+(?!إقامة|اقامة)(?P<rest>[^،,.:؛(]+)")
+HEADQUARTERS = pattern("places.yaml", "headquarters")
 # «زيارة عمل إلى دولة قطر», «زيارته الرسمية إلى الرياض»: where a visit goes
-VISIT_DESTINATION = re.compile(
-    r"(?:^|\s)(?:زيار\S*)(?:\s+\S+){0,4}?\s+(?:(?:إلى|الى|إلي|الي)\s+|(?P<lam>ل)(?=\S))(?P<rest>(?:\S+\s*){1,3})"
-)
+VISIT_DESTINATION = pattern("places.yaml", "visit_destination")
 _WORDS_AFTER_SEAT = 6
 
 
@@ -125,11 +123,7 @@ def _first_country(pattern: re.Pattern[str], text: str, kinds: set[str], words: 
 
 # «في إطار زيارته إلى دولة قطر», «خلال زيارتها لنيويورك», «الذي يزور أبوظبي حالياً»: someone named just
 # before is a visitor there (a possessive visit, or «is visiting» with a place other than «البلاد»)
-VISITOR = re.compile(
-    r"(?:^|\s)(?:زيارت(?:ه|ها|هما|هم)(?:\s+(?:الرسمية|الرسميه|الحالية|الحاليه|الأولى|الاولى|الخاصة|الخاصه|"
-    r"الرسمية الحالية|الحالية الرسمية|الرسميه الحاليه))?\s+(?:(?:إلى|الى|إلي|الي)\s+|(?P<lam>ل)(?=\S))"
-    r"|(?:الذي|التي|اللذين|اللذان|الذين)?\s?(?:يزور|تزور|يزوران|تزوران|يزورون)\s+)(?P<rest>(?:\S+\s*){1,4})"
-)
+VISITOR = pattern("places.yaml", "visitor")
 
 
 def visitor_place(sentence_text: str) -> tuple[int, Place] | None:
@@ -154,9 +148,7 @@ def _place_named_in(words: str) -> Place | None:
 
 # «وصل إلى العاصمة الأردنية عمّان أمس … في زيارة رسمية», «لدى وصوله إلى عمّان»: where a visitor arrived
 # (past tense or the masdar only: «يصل غدا» is a plan)
-ARRIVAL = re.compile(
-    r"(?:^|\s)و?(?:وصل|وصلت|وصلا|وصوله|وصولها|وصولهم|وصولهما)\s(?:\S+\s){0,14}?(?:إلى|الى|إلي|الي)\s+(?P<rest>(?:\S+\s*){1,6})"
-)
+ARRIVAL = pattern("places.yaml", "arrival")
 
 
 def arrival_place(sentence_text: str) -> Place | None:

@@ -2,11 +2,51 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from majlis.extract.lexicon import load_yaml
 from majlis.extract.tokens import PhraseMatcher, norm_words, strip_al
+
+
+def words(file: str, key: str) -> list[str]:
+    """A word list of a lexicon file, as written there: the modules' word sets are built from these, so
+    every list has one home (majlis/lexicons/) and an analyst edits data, not code."""
+    value = load_yaml(file)[key]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError(f"lexicon {file}: {key} must be a list of strings")
+    return cast(list[str], value)
+
+
+def word(file: str, key: str) -> str:
+    """A single word of a lexicon file («ثم»)."""
+    value = load_yaml(file)[key]
+    if not isinstance(value, str):
+        raise TypeError(f"lexicon {file}: {key} must be a string")
+    return value
+
+
+def word_groups(file: str, key: str) -> dict[str, list[str]]:
+    """Named word lists of a lexicon file (a verb list per voice)."""
+    return {name: words_of(items, f"{file}: {key}.{name}") for name, items in load_yaml(file)[key].items()}
+
+
+def words_of(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError(f"lexicon {where} must be a list of strings")
+    return cast(list[str], value)
+
+
+@cache
+def pattern(file: str, key: str, **reach: int) -> re.Pattern[str]:
+    """A phrase regex of a lexicon file, compiled once; each `NAME=value` replaces the placeholder NAME in
+    it (a reach in words the code also uses)."""
+    text = word(file, key)
+    for name, value in reach.items():
+        text = text.replace(name, str(value))
+    return re.compile(text)
 
 
 @dataclass(frozen=True)
