@@ -425,11 +425,14 @@ def _run(
     if workers:
         logger.info("analysing %d batches on %d worker processes", batches, workers)
     analysis = _Analysis(summary, batches_in_flight or (workers + 1 if workers else BATCHES_IN_FLIGHT), local)
+    if batches == 1:  # a small run: dbt imports while its batch is read and analysed
+        start_dbt_early()
     with analysis_workers(workers):
         if stored_batches:
             _reprocess(summary, stored_batches, analysis)
         _ingest(summary, file_batches, analysis, seen, seen_quarantine)
-        if analysis.pending:  # the build will come: dbt imports while the last batches are analysed
+        if analysis.pending:  # a larger run: dbt imports while its last batches are analysed (not for the
+            # whole run: an idle dbt process holds about 150 MB)
             start_dbt_early()
         analysis.drain()
     timeline.mark("analysed")

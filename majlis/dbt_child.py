@@ -8,12 +8,16 @@ analyses its articles, so the build that follows does not wait for dbt's imports
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 
 
 def main() -> int:
     from dbt.cli.main import cli
+
+    for module in ("dbt.adapters.duckdb", "dbt.task.build"):  # imported now, not once the arguments come
+        importlib.import_module(module)
 
     line = sys.stdin.readline()
     if not line.strip():
