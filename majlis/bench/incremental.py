@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,7 @@ class ProcessTimes:
     wall: float
     stages: dict[str, float] = field(default_factory=dict)
     output: str = ""
+    cpu: float = 0.0  # user + system seconds of the process and the children it waited for
 
 
 @dataclass
@@ -130,17 +132,20 @@ def split_timeline(launched: float, ended: float, data: dict[str, object]) -> di
 def timed_run(paths: list[Path], warehouse: Path, scratch: Path) -> ProcessTimes:
     """One `majlis run` process on `paths`: wall time from launch to exit, split per stage."""
     timeline = scratch / f"timeline-{time.time_ns()}.json"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     launched = time.time()
     proc = subprocess.run(
         [_majlis(), "run", *map(str, paths)], capture_output=True, text=True, env=_env(warehouse, timeline)
     )
     ended = time.time()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode != 0:
         raise RuntimeError(
             f"majlis run failed (exit {proc.returncode}):\n{(proc.stdout + proc.stderr)[-3000:]}"
         )
     data = json.loads(timeline.read_text(encoding="utf-8")) if timeline.is_file() else {}
-    return ProcessTimes(ended - launched, split_timeline(launched, ended, data), proc.stdout)
+    return ProcessTimes(ended - launched, split_timeline(launched, ended, data), proc.stdout, cpu)
 
 
 def run_incremental(
@@ -168,9 +173,13 @@ def render_incremental(report: IncrementalReport) -> str:
     built = f"built in {report.base_seconds:.1f} s" if report.base_seconds is not None else "reused"
     lines = [
         f"base warehouse: {report.base} generated articles ({built}, under {report.directory})",
-        f"one-shot `majlis run` landing {report.new} new articles: {report.with_new.wall:.2f} s",
+        f"one-shot `majlis run` landing {report.new} new articles: {report.with_new.wall:.2f} s "
+        f"(CPU {report.with_new.cpu:.1f} s; load average {os.getloadavg()[0]:.1f})",
     ]
     lines += [f"  {stage:<34}{seconds:>8.2f}" for stage, seconds in report.with_new.stages.items()]
-    lines.append(f"one-shot `majlis run` with nothing new: {report.nothing_new.wall:.2f} s")
+    lines.append(
+        f"one-shot `majlis run` with nothing new: {report.nothing_new.wall:.2f} s "
+        f"(CPU {report.nothing_new.cpu:.1f} s)"
+    )
     lines += [f"  {stage:<34}{seconds:>8.2f}" for stage, seconds in report.nothing_new.stages.items()]
     return "\n".join(lines)
