@@ -39,12 +39,15 @@ if __name__ == "__main__":
 """
 
 
-def _servers() -> set[int]:
-    """Prefect server processes on this machine (uvicorn serving Prefect's app)."""
+def _servers(home: Path) -> set[int]:
+    """Prefect server processes (uvicorn serving Prefect's app) using the Prefect home `home`: other
+    programs on the machine may run servers of their own meanwhile."""
     found = set()
     for proc in psutil.process_iter():
         try:
-            if "prefect.server.api.server:create_app" in " ".join(proc.cmdline()):
+            if "prefect.server.api.server:create_app" not in " ".join(proc.cmdline()):
+                continue
+            if proc.environ().get("PREFECT_HOME") == str(home):
                 found.add(proc.pid)
         except psutil.Error:  # ended while listed, or not ours to read
             continue
@@ -56,13 +59,12 @@ def test_a_flow_runs_against_the_server_majlis_starts_and_nothing_is_left(tmp_pa
     script.write_text(_SCRIPT, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(tmp_path / "prefect")  # a database of this test's own
-    before = _servers()
     done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "result 12" in done.stdout
     assert "server code imported False" in done.stdout
     assert "starting a temporary Prefect server" in done.stdout + done.stderr
-    assert _servers() <= before  # the server ended with the script
+    assert not _servers(tmp_path / "prefect")  # the server ended with the script
     # task runs are recorded in batches, and what is still batched is written when the server stops
     with sqlite3.connect(tmp_path / "prefect" / "prefect.db") as db:
         states = db.execute("select state_type from task_run").fetchall()
