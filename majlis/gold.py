@@ -22,8 +22,10 @@ def meeting_to_gold(meeting: Meeting) -> dict[str, Any]:
                 "rank": p.rank,
                 "country": p.country_code,
                 "role": p.role,
+                "rules": list(p.rules),
             }
             for p in meeting.participants
         ],
         "topics": list(meeting.topics),
+        "rules": list(meeting.rules),
     }

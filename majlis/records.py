@@ -75,6 +75,7 @@ class Participant:
     role: str  # host | guest | attendee
     name_start: int | None
     name_end: int | None
+    rules: list[str] = field(default_factory=list)  # extraction rules that placed this person (provenance)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Meeting:
     pipeline_version: str
     model_name: str
     participants: list[Participant] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # extraction rules that made this meeting (provenance)
 
 
 def _arrow_type(py: Any) -> pa.DataType:

@@ -34,7 +34,7 @@ from majlis.extract.places import (
     arrival_place,
     dateline_place,
     headquarters_country,
-    home_countries,
+    home_evidence,
     place_in,
     visit_destination,
     visitor_place,
@@ -133,6 +133,7 @@ class Party:
     inferred: bool = False
     posted_here: bool = False  # posted to the article's own country («سفير كندا لدى البلاد»)
     of_an_embassy: bool = False  # «الملحق العسكري في السفارة»: an embassy whose country is not said
+    rules: list[str] = field(default_factory=list)  # how this person was read, in every meeting
 
     def key(self) -> str:
         return normalize(self.name) if self.name else "title:" + normalize(self.title or "")
@@ -151,9 +152,21 @@ class Draft:
     topics: set[str] = field(default_factory=set)
     date: date | None = None
     date_note: str = ""
+    rules: list[str] = field(default_factory=list)  # the rules that made this meeting, in order
+    party_rules: dict[int, list[str]] = field(default_factory=dict)  # id(party) -> rules in this meeting
 
     def parties(self) -> list[Party]:
         return [p for p in [self.subject, *self.objects, *self.attendees] if p is not None]
+
+    def rule(self, name: str, party: Party | None = None) -> None:
+        """Record that a rule took part: in the meeting, or (with `party`) in one participant's reading."""
+        target = self.rules if party is None else self.party_rules.setdefault(id(party), [])
+        if name not in target:
+            target.append(name)
+
+    def rules_of(self, party: Party) -> list[str]:
+        """A participant's rules: how the person was read, then what this meeting decided about them."""
+        return list(dict.fromkeys([*party.rules, *self.party_rules.get(id(party), [])]))
 
 
 def _title_key(title: str) -> tuple[str, ...]:
@@ -176,6 +189,7 @@ class ArticleReader:
         self._people_directory: list[Person] | None = None
         self._prior: Sentence | None = None  # the body sentence before the one being read
         self.v = vocabulary()
+        self.trigger_rule = ""  # how the last trigger was found (provenance)
 
     @cached_property
     def dateline(self) -> Place | None:
@@ -186,7 +200,17 @@ class ArticleReader:
     def _home(self) -> tuple[list[str], bool]:
         """Where the article reports from (candidates, firm?); only articles with a meeting need it, and
         without a dateline it scans the whole text for countries."""
-        return home_countries(self.article.text, self.article.title, self.article.source, self.article.url)
+        candidates, firm, _ = self._home_evidence
+        return candidates, firm
+
+    @cached_property
+    def _home_evidence(self) -> tuple[list[str], bool, str]:
+        return home_evidence(self.article.text, self.article.title, self.article.source, self.article.url)
+
+    @property
+    def _home_rule(self) -> str:
+        """The rule that told the article's home country («home.by_agency», «home.by_url» …)."""
+        return "home." + self._home_evidence[2]
 
     # -- people -------------------------------------------------------------------------------------
     def _party(self, person: Person, sentence: Sentence) -> Party:
@@ -202,9 +226,19 @@ class ArticleReader:
             name_start=None if person.name_start is None else sentence.start_char + person.name_start,
             name_end=None if person.name_end is None else sentence.start_char + person.name_end,
         )
+        before = (party.name, party.title, party.country)
+        if party.country is not None:
+            party.rules.append("country.stated")
         self._complete_from_directory(party)
+        if (party.name, party.title, party.country) != before:
+            party.rules.append("person.from_directory")
         if party.country is None and party.title and not party.org_official:
-            party.country = self._headline_country(party.title) or self._unit_country(party.title)
+            if country := self._headline_country(party.title):
+                party.country = country
+                party.rules.append("country.headline_office")
+            elif country := self._unit_country(party.title):
+                party.country = country
+                party.rules.append("country.unit")
         return self._resolve(party)
 
     def _directory(self) -> list[Person]:
@@ -429,28 +463,35 @@ class ArticleReader:
     def _trigger(self, toks: list[Tok], sentence: str) -> Match | None:
         matches = self.v.triggers.find_all(toks)
         if not matches:
+            self.trigger_rule = "trigger.held_meeting"
             return _held_meeting(toks, sentence)
+        self.trigger_rule = "trigger.phrase"
         # a call phrase anywhere makes it a call; otherwise the first verb decides the voice
         # («استقبل … الذي يزور البلاد» is a reception, «زار … والتقى» a visit)
         calls = [m for m in matches if m.value.startswith("call:")]
         if calls:
             directed = next((m for m in calls if not m.value.endswith(":mutual")), None)
             if directed:
+                self.trigger_rule = "trigger.call_phrase"
                 return directed
             # «أجرى X اتصالاً هاتفياً بـY»: the verb and the call are apart, the verb gives the direction
             verbs = {t.norm for t in toks[: calls[0].start]}
             for voice, words in CALL_VERBS.items():
                 if verbs & words:
+                    self.trigger_rule = "trigger.call_verb_apart"
                     return Match(calls[0].start, calls[0].end, f"call:{voice}", calls[0].phrase)
             # «بحث X هاتفيا مع Y», «استقبل X عبر الاتصال المرئي Y»: the meeting verb opens the clause
             before = [m for m in matches if m.start < calls[0].start and m.value.startswith("meeting:")]
             verb = before[0] if before else None
             if verb is not None:
+                self.trigger_rule = "trigger.call_by_adverb"
                 voice = "receives_call" if verb.value == "meeting:receives" else "mutual"
                 return Match(verb.start, verb.end, f"call:{voice}", verb.phrase)
             return calls[0]
         # «بعد استقبال X، استقبل Y»: a verb after a time preposition opens a subordinate clause
         main = [m for m in matches if not (m.start > 0 and toks[m.start - 1].norm in SUBORDINATE)]
+        if main and main[0] is not matches[0]:
+            self.trigger_rule = "trigger.main_clause"
         return main[0] if main else matches[0]
 
     def read(self) -> list[Draft]:
@@ -532,11 +573,20 @@ class ArticleReader:
         if not listing.objects:
             draft = listing
         elif self.v.separately.find_all(tokenize(listing.sentence.text)):
-            draft = replace(listing, objects=[], attendees=list(listing.attendees), topics=set())
+            draft = replace(
+                listing,
+                objects=[],
+                attendees=list(listing.attendees),
+                topics=set(),
+                rules=list(listing.rules),
+                party_rules={k: list(v) for k, v in listing.party_rules.items()},
+            )
             self.drafts.append(draft)
         else:
             draft = listing
         draft.objects.append(guest)
+        draft.rule("guest.list_item")
+        draft.rule("guest.list_item", guest)
         self._add_topics(draft, sentence, always=True)
         return draft
 
@@ -603,6 +653,8 @@ class ArticleReader:
         current: Draft | None,
     ) -> Draft | None:
         event_type, voice = trigger.value.split(":")
+        rules = [self.trigger_rule, f"voice.{event_type}.{voice}"]
+        subject_rules: list[str] = []
         absent = {m.end for m in self.v.not_present.find_all(toks)}
         people = [
             p
@@ -617,6 +669,7 @@ class ArticleReader:
             and markers[0].phrase == PARTICIPATION
             and self._other_countries_join(people, attend_at)
         ):
+            rules.append("participation.principals")
             attend_at = len(toks)  # «وترأس الاجتماع X، بمشاركة رئيس أركان … المصري، ونظيره العراقي»
         clause_start = (
             trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
@@ -628,11 +681,15 @@ class ArticleReader:
         if not principals and not attendees:
             return None
         if _received_right_after_masdar(toks, trigger, principals):
+            rules.append("voice.received_after_masdar")
             voice = "visits"  # «وكان في استقبال قائد السفينة X …، Y»: X is received, Y receives
         named = [(p.tok_start, self._party(p, sentence)) for p in principals]
         parties = self._with_the_guest(named, toks, clause_start, attend_at, current)
         guest_first = bool(parties) and all(parties[0] is not party for _, party in named)
+        if guest_first:
+            subject_rules.append("subject.guest_word")
         if voice in SHARED and guest_first:
+            rules.append("voice.the_guest_met")
             voice = "visits"  # «وكان الضيف قد التقى … X»: «the guest» met X, who hosted him
         subject: Party | None = parties[0] if parties else None
         objects = parties[1:]
@@ -641,9 +698,13 @@ class ArticleReader:
         speaker = self._reported_speaker(toks, trigger, principals)
         if speaker is not None:
             subject, objects = speaker, parties
+            subject_rules.append("subject.reported_speaker")
         if voice == "joins" and current is not None:
             current.objects += [p for p in parties if p not in current.parties()]
             current.attendees += attendees
+            current.rule("continue.joins")
+            for party in [*parties, *attendees]:
+                current.rule("continue.joins", party)
             return current
         # «كما التقى معاليه …»: the pronoun is the subject of the meeting just reported
         by_pronoun = (
@@ -678,6 +739,7 @@ class ArticleReader:
             by_sequel = False  # «كما استقبل مقبل سفير …»: the last meeting's subject named again
         if pronoun_object and last_guest is not None:
             subject, objects = parties[0], [last_guest, *parties[1:]]
+            subject_rules.append("subject.pronoun_object")
         inherited = (
             not pronoun_object
             and (after_with or by_pronoun or by_delegation or by_sequel or by_object_list)
@@ -687,11 +749,23 @@ class ArticleReader:
         )
         if inherited and current is not None:
             objects, subject = parties, current.subject
+            subject_rules += [
+                f"subject.{name}"
+                for name, fired in (
+                    ("after_with", after_with),
+                    ("pronoun", by_pronoun),
+                    ("by_delegation", by_delegation),
+                    ("sequel", by_sequel),
+                    ("object_list", by_object_list),
+                )
+                if fired
+            ]
             if not any(o.title or o.rank or o.country for o in objects):
                 return None  # «مع التركيز على …»: a bare word after «مع» is not a counterpart
         elif by_pronoun and (lead := self._named_before()) is not None and lead not in parties:
             # «أجرى رئيس الأركان X سلسلة لقاءات … . والتقى سيادته …»: the one the sentence before is about
             objects, subject = parties, lead
+            subject_rules.append("subject.pronoun_named_before")
         # a sentence about people already in a meeting continues that meeting, unless it singles out
         # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
         for draft in reversed(self.drafts):
@@ -705,6 +779,9 @@ class ArticleReader:
                 )
             ):
                 draft.attendees += [a for a in attendees if a not in known]
+                draft.rule("continue.same_people")
+                for party in attendees:
+                    draft.rule("attendee.marker", party)
                 self._add_topics(draft, sentence)
                 return draft
         guests = [o for d in self.drafts for o in d.objects]
@@ -713,11 +790,20 @@ class ArticleReader:
         if subject is None:
             if current is not None and attendees:
                 current.attendees += [a for a in attendees if a not in current.parties()]
+                for party in attendees:
+                    current.rule("attendee.marker", party)
                 return current
             return None
         if subject.title:
             _counterparts_share_the_office(subject.title, objects, principals, toks)
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
+        for name in rules:
+            draft.rule(name)
+        for name in subject_rules:
+            draft.rule(name)
+            draft.rule(name, subject)
+        for party in attendees:
+            draft.rule("attendee.marker", party)
         self._locate(draft, toks)
         sidelines = current is not None and bool(self.v.sidelines.find_all(toks))
         if (
@@ -728,15 +814,19 @@ class ArticleReader:
         ):
             # the same visit or event, the same place
             draft.place, draft.place_note = current.place, current.place_note
+            draft.rule("place.carried_from_previous")
         draft.date, draft.date_note = self._meeting_date(sentence, toks, trigger)
         if current is not None and current.date is not None and self.v.same_day.find_all(toks):
             draft.date, draft.date_note = current.date, "the same day as the meeting before"
+            draft.rule("date.same_day")
         elif current is not None and current.date is not None and self.v.next_day.find_all(toks):
             draft.date, draft.date_note = current.date + timedelta(days=1), "the day after the meeting before"
+            draft.rule("date.next_day")
         self._add_topics(draft, sentence, always=True)
         if self._prior is not None and toks and toks[0].norm in POINTING_BACK:
             # «اتفقت الولايات المتحدة واليابان على … . وجاء الاتفاق خلال محادثات …»: the lead told the outcome
             self._add_topics(draft, self._prior, always=True)
+            draft.rule("topics.pointing_back")
         apart = self.v.separately.find_all(toks) or one_after_another or _envoys_of_several_states(objects)
         if apart and len(objects) > 1:
             for obj in objects:
@@ -752,6 +842,8 @@ class ArticleReader:
                     set(draft.topics),
                     draft.date,
                     draft.date_note,
+                    [*draft.rules, "split.separately"],
+                    {k: list(v) for k, v in draft.party_rules.items()},
                 )
                 self.drafts.append(part)
             return self.drafts[-1]
@@ -780,6 +872,7 @@ class ArticleReader:
                     for target in targets:
                         if party not in target.parties():
                             target.attendees.append(party)
+                            target.rule("attendee.all_meetings" if every else "attendee.follow_up", party)
         if not self._is_news(toks, None):
             return  # background: an earlier meeting's place or topics are not this one's
         target = self._draft_named_in(sentence) or current
@@ -791,6 +884,7 @@ class ArticleReader:
             place = _place_of_meeting_noun(sentence.text, toks)
             if place:
                 target.place, target.place_note = place, "stated"
+                target.rule("place.meeting_noun_follow_up")
         if is_discussion(sentence.text):
             self._add_topics(target, sentence)
 
@@ -816,34 +910,50 @@ class ArticleReader:
             visited = [h for h in find_countries(text) if h.kind in {"name", "capital"}]
             if place:
                 draft.place, draft.place_note = place, "stated"
+                draft.rule("place.stated")
             elif visited and self.dateline and self.dateline.country == visited[0].code:
                 draft.place, draft.place_note = self.dateline, "dateline"  # the visited capital, as dated
+                draft.rule("place.visited_dateline")
             elif visited:
                 draft.place, draft.place_note = Place(None, visited[0].code), "visited country"
+                draft.rule("place.visited_country")
             elif arrived := self._arrival_by(draft.sentence):  # «وصلت الفرقاطة إلى … بالجبيل»
                 draft.place, draft.place_note = arrived, "arrival"
+                draft.rule("place.arrival")
             elif self.dateline:  # «الرياض (سونا) – … كما زار جناح …»: where the report is filed
                 draft.place, draft.place_note = self.dateline, "dateline"
+                draft.rule("place.dateline")
             return
         if (visit := self._on_a_visit(draft)) is not None:
             draft.place, draft.place_note = visit, "stated"
+            draft.rule("place.on_a_visit")
         elif place:
             draft.place, draft.place_note = place, "stated"
+            draft.rule("place.stated")
         elif (here := self.v.in_host_country.find_all(toks)) and draft.subject:
             country_visited = self._visited_by_subject(draft, toks, here[0])
             country = country_visited or draft.subject.country or self._home_for(draft)
+            draft.rule("place.in_host_country")
+            if country_visited:
+                draft.rule("place.visited_by_subject")
+            elif not draft.subject.country and country:
+                draft.rule(self._home_rule)
             if self.dateline and self.dateline.country == country:
                 draft.place, draft.place_note = self.dateline, "dateline"
             else:
                 draft.place, draft.place_note = Place(None, country), "host country"
         elif arrived := self._arrival_by(draft.sentence):
             draft.place, draft.place_note = arrived, "arrival"
+            draft.rule("place.arrival")
         elif told := self._visit_told(draft, toks):
             draft.place, draft.place_note = told, "visited country"
+            draft.rule("place.visit_told")
         elif self.dateline:
             draft.place, draft.place_note = self.dateline, "dateline"
+            draft.rule("place.dateline")
         elif seat := headquarters_country(text):
             draft.place, draft.place_note = Place(None, seat), "headquarters"
+            draft.rule("place.headquarters")
 
     def _visit_told(self, draft: Draft, toks: list[Tok]) -> Place | None:
         """The country of a visit the meeting sentence names («… وذلك خلال زيارة وزير الداخلية الرسمية
@@ -892,6 +1002,7 @@ class ArticleReader:
         _, visitor = max(named, key=lambda item: item[0])
         if visitor is draft.subject and draft.voice in SHARED:
             draft.voice = "visits"
+            draft.rule("voice.subject_on_a_visit")
         return place
 
     @cached_property
@@ -973,6 +1084,7 @@ class ArticleReader:
         """Assign countries that the text implies and the roles."""
         _envoys_accompany(draft)
         subject = draft.subject
+        home_rule = self._home_rule
         stated = draft.place.country if draft.place is not None and draft.place_note == "stated" else None
         if (
             subject is not None
@@ -988,6 +1100,7 @@ class ArticleReader:
             # «استقبل الوزير X في مكتبه في اليرزة سفير …»: whoever receives at a place the sentence names,
             # or meets there someone from elsewhere, is of that place
             subject.country, subject.inferred = stated, True
+            draft.rule("country.stated_place_is_host", subject)
         home = self._home_for(draft)
         if subject is not None and subject.country is None and not subject.org_official and home:
             if draft.voice not in HOST_FIRST and visit_destination(draft.sentence.text) == home:
@@ -998,20 +1111,25 @@ class ArticleReader:
                 ]
                 if envoys:
                     subject.country = envoys[0]
+                    draft.rule("country.visitor_of_attending_envoy", subject)
             else:
                 subject.country, subject.inferred = home, True
+                draft.rule(home_rule, subject)
         elif subject is not None and subject.country and home and subject.country != home and self._home[1]:
             # «أوتاوا - (كونا) -- استقبلت وزيرة الدفاع الكندية رئيس الأركان العامة للجيش»: a national
             # agency abroad leaves its own officials unmarked, here on the side met
             for obj in draft.objects:
                 if obj.country is None and not obj.org_official:
                     obj.country, obj.inferred = home, True
+                    draft.rule("country.agency_abroad_own_officials", obj)
         for att in draft.attendees:
             if att.country is None and not att.org_official and att.of_an_embassy:
                 # «وحضر اللقاء الملحق العسكري في السفارة»: the embassy of the ambassador who met
                 att.country = next((p.country for p in draft.parties() if p.country and _is_envoy(p)), None)
+                draft.rule("country.embassy_of_the_envoy", att)
             if att.country is None and not att.org_official and home and att.name:
                 att.country, att.inferred = home, True
+                draft.rule(home_rule, att)
         host_first = draft.voice in HOST_FIRST | SHARED
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
             principals = [p for p in [subject, *draft.objects] if p is not None]
@@ -1020,11 +1138,19 @@ class ArticleReader:
             posted = next((p.posted_to for p in principals if p.posted_to), None)
             draft.place = Place(None, posted or (home if at_home else subject.country))
             draft.place_note = "host country"
+            draft.rule(
+                "place.envoy_posting"
+                if posted
+                else "place.home_official_met"
+                if at_home
+                else "place.host_country"
+            )
         if draft.place is None and draft.event_type == "meeting" and draft.voice == "visits":
             # a visit names no place: it is where its hosts are from («زار … مقر قيادة …، وكان في استقباله …»)
             hosts = [o.country for o in draft.objects if o.country and not o.inferred]
             if hosts:
                 draft.place, draft.place_note = Place(None, hosts[0]), "host country"
+                draft.rule("place.hosts_country")
         loc = draft.place.country if draft.place else None
         host_side: list[Party | None]
         if draft.voice in HOST_FIRST:
@@ -1035,6 +1161,7 @@ class ArticleReader:
                 for obj in draft.objects:  # the side visited is the place's own («قائد قاعدة … بالجبيل»)
                     if obj.country is None and not obj.org_official:
                         obj.country, obj.inferred = loc, True
+                        draft.rule("country.visited_side_is_local", obj)
         else:
             met = [party for party in [subject, *draft.objects] if party is not None]
             local = [party for party in met if loc and party.country == loc]
@@ -1043,10 +1170,19 @@ class ArticleReader:
                 local = [party for party in met if party.country is None and not party.org_official][:1]
                 for party in local:
                     party.country, party.inferred = loc, True
+                    draft.rule("country.local_side_untold", party)
             host_side = [*local[:1]] if local else [subject]
+        role_rule = (
+            "role.by_voice_host_first"
+            if draft.voice in HOST_FIRST
+            else "role.by_voice_guest_first"
+            if draft.voice in GUEST_FIRST
+            else "role.by_place"
+        )
         for p in [subject, *draft.objects]:
             if p is not None:
                 p.role = "host" if p in host_side else "guest"
+                draft.rule(role_rule, p)
         for att in draft.attendees:
             att.role = "attendee"
 
@@ -1119,6 +1255,8 @@ def _envoys_accompany(draft: Draft) -> None:
     envoys = [o for o in draft.objects if _is_envoy(o) and o.country in officials]
     draft.objects = [o for o in draft.objects if o not in envoys]
     draft.attendees += envoys
+    for envoy in envoys:
+        draft.rule("envoy.accompanies_own_official", envoy)
 
 
 def _one_after_another(people: list[Person], toks: list[Tok]) -> bool:
@@ -1220,6 +1358,7 @@ def _meetings_of(
                 role=p.role,
                 name_start=p.name_start,
                 name_end=p.name_end,
+                rules=draft.rules_of(p),
             )
             for i, p in enumerate(parties)
         ]
@@ -1247,6 +1386,7 @@ def _meetings_of(
                 pipeline_version=PIPELINE_VERSION,
                 model_name=model_name,
                 participants=participants,
+                rules=list(draft.rules),
             )
         )
     return meetings

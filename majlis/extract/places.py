@@ -217,6 +217,14 @@ def url_country(url: str | None) -> str | None:
 def home_countries(
     article_text: str, title: str | None, source: str | None, url: str | None = None
 ) -> tuple[list[str], bool]:
+    """Candidates for the article's home country, best first, and whether the evidence is firm."""
+    candidates, firm, _ = home_evidence(article_text, title, source, url)
+    return candidates, firm
+
+
+def home_evidence(
+    article_text: str, title: str | None, source: str | None, url: str | None = None
+) -> tuple[list[str], bool, str]:
     """Candidates for the country the article reports from, best first, and whether the evidence is firm.
 
     Firm: a known agency in the dateline, a dateline city, a known outlet as the article's source, or the
@@ -228,19 +236,19 @@ def home_countries(
     agency = dateline_agency(body)  # a national agency abroad still writes its own officials unmarked:
     code = outlet_country(agency) if agency else None  # «واشنطن - 5 - 3 (كونا) -- التقى وزير الدفاع»
     if code:
-        return [code], True
+        return [code], True, "by_dateline_agency"
     place = dateline_place(article_text, title)
     if place and place.country:
-        return [place.country], True
+        return [place.country], True, "by_dateline_city"
     city, _ = parse_dateline(body, None)  # «وطنية - استقبل …»: an agency where the city would be
-    for name in (city, source):
+    for name, how in ((city, "by_dateline_outlet"), (source, "by_source_outlet")):
         code = outlet_country(name) if name else None
         if code:
-            return [code], True
+            return [code], True, how
     code = url_country(url)
     if code:
-        return [code], True
+        return [code], True, "by_url"
     counts: dict[str, int] = {}
     for hit in find_countries(article_text):
         counts[hit.code] = counts.get(hit.code, 0) + 1
-    return sorted(counts, key=lambda c: -counts[c]), False
+    return sorted(counts, key=lambda c: -counts[c]), False, "most_named"

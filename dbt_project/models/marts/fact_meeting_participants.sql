@@ -53,6 +53,7 @@ final as (
         pipeline_version,
         model_name,
         model_version,
+        rules,
         batch_key
 
     from ranked

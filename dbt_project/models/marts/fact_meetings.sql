@@ -55,6 +55,7 @@ final as (
         reports.pipeline_version,
         reports.model_name,
         reports.model_version,
+        reports.rules,
         reports.batch_key
 
     from reports

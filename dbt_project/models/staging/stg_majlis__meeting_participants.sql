@@ -21,6 +21,7 @@ renamed as (
         role,
         name_start,
         name_end,
+        coalesce(rules, []::varchar[]) as rules,
         {{ batch_key('filename') }} as batch_key
 
     from source

@@ -28,6 +28,7 @@ renamed as (
         confidence,
         pipeline_version,
         model_name,
+        coalesce(rules, []::varchar[]) as rules,
         {{ batch_key('filename') }} as batch_key
 
     from source
