@@ -366,6 +366,14 @@ def evaluate(
             "(default: the gold file's directory)."
         ),
     ] = None,
+    by_rule: Annotated[
+        bool,
+        typer.Option(
+            "--by-rule",
+            help="Also print precision per extraction rule: of the meetings a rule took part in, how many "
+            "match a gold meeting (weakest rules first).",
+        ),
+    ] = False,
 ) -> None:
     """Score extraction against your gold annotations, with what differs per article.
 
@@ -383,6 +391,40 @@ def evaluate(
         console.print(f"[red]error:[/red] {exc}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from exc
     console.print(report.render(per_article=per_article), soft_wrap=True, highlight=False, markup=False)
+    if by_rule:
+        console.print(report.render_rules(), soft_wrap=True, highlight=False, markup=False)
+
+
+@app.command()
+def explain(
+    path: Annotated[Path, typer.Argument(help="A .jsonl of articles, a .txt file, or a directory.")],
+    article_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Only the article with this id (the record's `id` or file name)."),
+    ] = None,
+) -> None:
+    """Show, sentence by sentence, which extraction rules fired and what they decided.
+
+    Each sentence that starts or carries a meeting is followed by the meeting (type, date, place, rules)
+    and its participants with role, country and the rules that placed them: to trace a wrong fact."""
+    from majlis.analysis import analyse
+    from majlis.explain import explain_articles
+    from majlis.ingest import iter_inputs
+    from majlis.records import Article
+
+    if not path.exists():
+        console.print(f"[red]error:[/red] input not found: {path}")
+        raise typer.Exit(2)
+    articles = [a for a in iter_inputs([path]) if isinstance(a, Article)]
+    if article_id is not None:
+        articles = [a for a in articles if article_id in {a.external_id, a.article_id}]
+        if not articles:
+            console.print(f"[red]error:[/red] no article with id {article_id} in {path}")
+            raise typer.Exit(2)
+    with user_errors():
+        analysis = analyse(articles)
+    text = explain_articles(articles, analysis.sentences, analysis.meetings)
+    console.print(text, soft_wrap=True, highlight=False, markup=False)
 
 
 @app.command()

@@ -76,6 +76,19 @@ class Report:
     articles: list[ArticleResult] = field(default_factory=list)
     # per confidence band: [meetings predicted, of them matching a gold meeting]
     bands: dict[str, list[int]] = field(default_factory=dict)
+    # per extraction rule: [meetings it took part in, of them matching a gold meeting]
+    rules: dict[str, list[int]] = field(default_factory=dict)
+
+    def rule_precision(self) -> list[tuple[str, int, int]]:
+        """(rule, matched, predicted) per rule, weakest first: the rules to look at first."""
+        rows = [(name, hit, n) for name, (n, hit) in self.rules.items()]
+        return sorted(rows, key=lambda r: (r[1] / r[2], -r[2], r[0]))
+
+    def render_rules(self) -> str:
+        """Precision per rule (meetings a rule took part in that match gold / all such meetings)."""
+        lines = ["precision by rule (meetings the rule took part in that match gold / all of them):"]
+        lines += [f"  {name:40s} {m / n:.3f}  {m}/{n}" for name, m, n in self.rule_precision()]
+        return "\n".join(lines)
 
     def band_precision(self) -> list[tuple[str, int, int]]:
         """(band, matched, predicted) for each band that has predictions, highest band first."""
@@ -169,6 +182,17 @@ def _count_bands(bands: dict[str, list[int]], pm: list[Meeting], matched: list[t
         band[1] += j in hits
 
 
+def _count_rules(rules: dict[str, list[int]], pm: list[Meeting], matched: list[tuple[int, int]]) -> None:
+    """A rule takes part in a meeting when it made the meeting or read one of its participants."""
+    hits = {j for _, j in matched}
+    for j, p in enumerate(pm):
+        names = [*p.get("rules", []), *(r for x in p.get("participants", []) for r in x.get("rules", []))]
+        for name in dict.fromkeys(names):
+            counts = rules.setdefault(name, [0, 0])
+            counts[0] += 1
+            counts[1] += j in hits
+
+
 def _count_article(c: dict[str, int], gm: list[Meeting], pm: list[Meeting]) -> list[tuple[int, int]]:
     matched = match_meetings(gm, pm)
     c["m_tp"] += len(matched)
@@ -205,7 +229,9 @@ def score(gold: list[dict[str, Any]], pred: dict[str, list[Meeting]]) -> Report:
     report = Report()
     for article in gold:
         gm, pm = article.get("meetings") or [], pred.get(str(article["id"]), [])
-        _count_bands(report.bands, pm, _count_article(report.counts, gm, pm))
+        matched = _count_article(report.counts, gm, pm)
+        _count_bands(report.bands, pm, matched)
+        _count_rules(report.rules, pm, matched)
         report.articles.append(ArticleResult(str(article["id"]), len(gm), len(pm), diff_article(gm, pm)))
     return report
 

@@ -1,0 +1,37 @@
+"""`majlis explain`: an article read sentence by sentence, with the rules that made each fact.
+
+A wrong meeting in the warehouse is traced here to the rule that made it (fact_meetings.rules names the
+same rules); the fix is then a lexicon entry or a rule's example (majlis/lexicons/README.md)."""
+
+from __future__ import annotations
+
+from majlis.records import Article, Meeting, Sentence
+
+
+def _meeting_lines(meeting: Meeting) -> list[str]:
+    place = ", ".join(x for x in (meeting.city, meeting.location_country_code) if x) or "-"
+    date = meeting.meeting_date.isoformat() if meeting.meeting_date else "-"
+    lines = [
+        f"  => {meeting.event_type} #{meeting.meeting_index}  date {date}  place {place}  "
+        f"confidence {meeting.confidence}",
+        f"     rules: {', '.join(meeting.rules) or '-'}",
+    ]
+    for p in meeting.participants:
+        who = p.person_name or p.title or "?"
+        lines.append(f"     {p.role:8s} {who}  [{p.country_code or '-'}]  rules: {', '.join(p.rules) or '-'}")
+    return lines
+
+
+def explain_articles(articles: list[Article], sentences: list[Sentence], meetings: list[Meeting]) -> str:
+    """Every sentence of each article, numbered, each followed by the meetings whose evidence it is."""
+    out: list[str] = []
+    for article in articles:
+        own = [m for m in meetings if m.article_id == article.article_id]
+        out.append(f"# {article.external_id}: {len(own)} meetings")
+        for sentence in (s for s in sentences if s.article_id == article.article_id):
+            out.append(f"[{sentence.sentence_index}] {sentence.text.strip()}")
+            for meeting in own:
+                if sentence.start_char <= meeting.evidence_start < sentence.end_char:
+                    out += _meeting_lines(meeting)
+        out.append("")
+    return "\n".join(out)
