@@ -214,14 +214,6 @@ def url_country(url: str | None) -> str | None:
     return code if country_name_ar(code) else None
 
 
-def home_countries(
-    article_text: str, title: str | None, source: str | None, url: str | None = None
-) -> tuple[list[str], bool]:
-    """Candidates for the article's home country, best first, and whether the evidence is firm."""
-    candidates, firm, _ = home_evidence(article_text, title, source, url)
-    return candidates, firm
-
-
 def home_evidence(
     article_text: str, title: str | None, source: str | None, url: str | None = None
 ) -> tuple[list[str], bool, str]:
