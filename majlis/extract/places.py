@@ -157,13 +157,7 @@ def arrival_place(sentence_text: str) -> Place | None:
     if m is None:
         return None
     # the destination's words, up to where the origin starts («… قادماً من القاهرة»)
-    rest = re.split(r"\s(?:قادما|قادماً|قادمة|قادمين|من)\s", " " + m.group("rest") + " ")[0]
-    for _, place in cities_in(rest):
-        return place
-    for hit in find_countries(rest):
-        if hit.kind in {"name", "capital"}:
-            return Place(None, hit.code)
-    return None
+    return _place_named_in(re.split(r"\s(?:قادما|قادماً|قادمة|قادمين|من)\s", " " + m.group("rest") + " ")[0])
 
 
 def _body(article_text: str, title: str | None) -> str:
