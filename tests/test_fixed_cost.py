@@ -71,3 +71,26 @@ def test_a_run_is_split_into_stages_from_its_milestones() -> None:
     assert split["flow end, summary, exit"] == pytest.approx(1.5)
     quick = split_timeline(100.0, 101.5, {"marks": [("cli", 100.4), ("up to date", 101.2)], "stages": {}})
     assert quick == pytest.approx({"start-up, imports": 0.4, "scan, up-to-date check": 0.8, "exit": 0.3})
+
+
+@pytest.mark.slow
+def test_a_model_preloaded_in_a_thread_is_loaded_once_and_serves_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corpus.articles import VISIT, write_articles
+
+    from majlis import workers
+    from majlis.ingest import iter_inputs
+    from majlis.nlp.model import load_pipeline
+    from majlis.records import Article
+
+    monkeypatch.delenv("MAJLIS_NER_MODEL", raising=False)
+    monkeypatch.setattr(workers, "_preload", None)
+    write_articles(tmp_path, {"visit": VISIT})
+    articles = [a for a in iter_inputs([tmp_path]) if isinstance(a, Article)]
+    load_pipeline.cache_clear()
+    workers.preload_here()
+    output = workers.analyse_batch(articles)  # waits for the thread rather than loading a second copy
+    assert workers._preload is not None and not workers._preload.is_alive()
+    assert load_pipeline.cache_info().misses == 1
+    assert output.meetings and output.mentions
