@@ -214,7 +214,10 @@ def _run_dbt_within_budget(warehouse: Path, building: Path, timeout: float | Non
     try:
         return _run_dbt(warehouse, building, timeout, chosen or config.DBT_MEMORY_DEFAULT)
     except WarehouseBuildError as exc:
-        if chosen or not any(_OUT_OF_MEMORY in message for _, message in exc.failures):
+        # a node that runs out fails the build (exit 1); running out outside a node is a runtime error
+        # (exit 2) whose message carries it
+        out_of_memory = _OUT_OF_MEMORY in str(exc) or any(_OUT_OF_MEMORY in m for _, m in exc.failures)
+        if chosen or not out_of_memory:
             raise
         logger.warning(
             "dbt build needs more than %s of memory for this warehouse; building again without that cap "
