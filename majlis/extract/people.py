@@ -343,7 +343,35 @@ class _SentenceParse:
                 )
             if end > start:
                 found.append((a, start, end))
+        found += self._untagged_after_offices({k for _, a, b in found for k in range(a, b)})
         return sorted(found)
+
+    def _untagged_after_offices(self, taken: set[int]) -> list[tuple[int, int, int]]:
+        """Names the model missed right after an office that ends in a country word, in a meeting
+        sentence, after its verb («التقى … وزير الدفاع الروسي سيرغي شويغو، …»): two to four words that are
+        no office, country, time or function word, up to a comma, a full stop or such a word."""
+        if not self.trigger_at:
+            return []
+        first_trigger = min(self.trigger_at)
+        found: list[tuple[int, int, int]] = []
+        for head in sorted(self.title_head):
+            if head <= first_trigger or head in taken:
+                continue
+            end = self.nameless_title_end(head)
+            if end - 1 not in self.country_at or end in taken:
+                continue
+            k = end
+            while k < self.n and k - end < CLEAN_NAME_TOKENS and not self.is_stop(k):
+                k += 1
+            words = [self.toks[i].norm for i in range(end, k)]
+            closed = k >= self.n or self.is_stop(k)
+            if len(words) < 2 or not closed or taken & set(range(end, k)):
+                continue
+            if words[0].startswith("ال") or words[0] in self.v.not_a_name_start:
+                continue
+            found.append((end, end, k))
+            taken |= set(range(end, k))
+        return found
 
     def _names_an_institution(self, start: int, name_start: int) -> bool:
         """The name at token `start`, with no rank, follows «كلية», «قاعدة» … (a royal word may stand

@@ -82,6 +82,7 @@ class Vocabulary:
     institution_nouns: frozenset[str]  # «كلية», «قاعدة»: a name after them is the institution's
     royal_words: frozenset[str]  # «الملك» between such a noun and the name
     name_stoppers: frozenset[str]
+    not_a_name_start: frozenset[str]  # «لشؤون», «سبل»: after an office, no missed name starts with these
     ruling_families: dict[tuple[str, ...], str]  # a family name's words → the state it rules
     topics: PhraseMatcher  # value: topic key
     cities: PhraseMatcher  # value: ISO code
@@ -186,6 +187,7 @@ def vocabulary() -> Vocabulary:
         institution_nouns=frozenset(strip_al(w) for s in people["institution_nouns"] for w in norm_words(s)),
         royal_words=frozenset(w for s in people["royal_words"] for w in norm_words(s)),
         name_stoppers=frozenset(w for s in people["name_stoppers"] for w in norm_words(s)),
+        not_a_name_start=frozenset(w for s in people["not_a_name_start"] for w in norm_words(s)),
         ruling_families={
             tuple(norm_words(family)): code
             for code, families in people["ruling_families"].items()

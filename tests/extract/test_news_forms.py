@@ -262,3 +262,16 @@ def test_an_office_as_subject_of_a_masdar_meeting_is_its_holder() -> None:
         published=None,
     )
     assert {p["name"]: p["role"] for p in m["participants"]} == {"فهد سالم": "host", "لوكا بيانكي": "guest"}
+
+
+def test_a_name_the_model_missed_right_after_an_office_and_its_country() -> None:
+    (m,) = _extract(
+        "التقى وزير الدفاع الوطني فهد سالم، اليوم، وزير الدفاع الأوكراني فيكتور خرينين، في كييف.",
+        people=("فهد سالم",),  # the model tagged only one of the two
+    )
+    assert _roles(m)["فيكتور خرينين"] == ("UA", "host")
+    meetings = _extract(  # an office that goes on after its country word is no name
+        "التقى وزير الدفاع الوطني فهد سالم، اليوم، وزير الدولة الأوكراني لشؤون الدفاع، في كييف.",
+        people=("فهد سالم",),
+    )
+    assert not [p for m in meetings for p in m["participants"] if p["name"] == "لشؤون الدفاع"]
