@@ -29,7 +29,11 @@ ranked as (
     inner join reports using (meeting_id)
     qualify row_number() over (
         partition by participants.meeting_key, participant_key
-        order by reports.is_representative desc, reports.confidence desc, participants.meeting_id
+        order by
+            reports.is_representative desc,
+            reports.confidence desc,
+            participants.meeting_id,
+            participants.participant_index  -- one report naming a person twice: always the first mention
     ) = 1
 
 ),
