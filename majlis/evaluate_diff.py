@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,16 +138,14 @@ def _meeting_findings(gm: list[Meeting], pm: list[Meeting]) -> list[Finding]:
         if gt != pt:
             missed, extra = ", ".join(sorted(gt - pt)) or "none", ", ".join(sorted(pt - gt)) or "none"
             out.append(Finding("wrong topics", f"{what}: missed {missed}; extra {extra}"))
-    left_g = [i for i in range(len(gm)) if i not in {a for a, _ in matched}]
-    left_p = [j for j in range(len(pm)) if j not in {b for _, b in matched}]
-    for i in list(left_g):
-        for j in left_p:
-            if any(names_match(a, b) for a in _names(gm[i]) for b in _names(pm[j])):
-                gc, pc = sorted(countries_of(gm[i])), sorted(countries_of(pm[j]))
-                out.append(Finding("wrong countries", f"{describe(gm[i])}: gold {gc}, predicted {pc}"))
-                left_g.remove(i)
-                left_p.remove(j)
-                break
+    left_g, left_p = _unpaired(len(gm), len(pm), matched)
+
+    def share_a_name(i: int, j: int) -> bool:
+        return any(names_match(a, b) for a in _names(gm[i]) for b in _names(pm[j]))
+
+    for i, j in _pair_off(left_g, left_p, share_a_name):
+        gc, pc = sorted(countries_of(gm[i])), sorted(countries_of(pm[j]))
+        out.append(Finding("wrong countries", f"{describe(gm[i])}: gold {gc}, predicted {pc}"))
     out += [Finding("missed meeting", describe(gm[i])) for i in left_g]
     out += [Finding("extra meeting", describe(pm[j])) for j in left_p]
     return out
@@ -171,23 +170,19 @@ def _participant_findings(gk: list[Person], pk: list[Person]) -> list[Finding]:
                 out.append(
                     Finding(f"wrong {key}", f"«{g['name']}»: gold «{g.get(key)}», predicted «{p.get(key)}»")
                 )
-    left_g = [i for i in range(len(gk)) if i not in {a for a, _ in pairs}]
-    left_p = [j for j in range(len(pk)) if j not in {b for _, b in pairs}]
-    for same, kind in ((names_match, "wrong country"), (_shares_word, "name")):
-        for i in list(left_g):
-            for j in left_p:
-                g, p = gk[i], pk[j]
-                if kind == "name" and g.get("country") != p.get("country"):
-                    continue
-                if same(g["name"], p["name"]):
-                    if kind == "name":
-                        detail = f"gold «{g['name']}», predicted «{p['name']}» ({g.get('country')})"
-                    else:
-                        detail = f"«{g['name']}»: gold {g.get('country')}, predicted {p.get('country')}"
-                    out.append(Finding(kind, detail))
-                    left_g.remove(i)
-                    left_p.remove(j)
-                    break
+    left_g, left_p = _unpaired(len(gk), len(pk), pairs)
+    for i, j in _pair_off(left_g, left_p, lambda i, j: names_match(gk[i]["name"], pk[j]["name"])):
+        g, p = gk[i], pk[j]
+        out.append(
+            Finding("wrong country", f"«{g['name']}»: gold {g.get('country')}, predicted {p.get('country')}")
+        )
+
+    def cut_or_longer(i: int, j: int) -> bool:
+        return gk[i].get("country") == pk[j].get("country") and _shares_word(gk[i]["name"], pk[j]["name"])
+
+    for i, j in _pair_off(left_g, left_p, cut_or_longer):
+        g, p = gk[i], pk[j]
+        out.append(Finding("name", f"gold «{g['name']}», predicted «{p['name']}» ({g.get('country')})"))
     out += [Finding("missed participant", _person(gk[i])) for i in left_g]
     out += [Finding("extra participant", _person(pk[j])) for j in left_p]
     return out
@@ -198,3 +193,23 @@ def diff_article(gm: list[Meeting], pm: list[Meeting]) -> list[Finding]:
     gk = [x for m in gm for x in m.get("participants", []) if x.get("name")]
     pk = [x for m in pm for x in m.get("participants", []) if x.get("name")]
     return _meeting_findings(gm, pm) + _participant_findings(gk, pk)
+
+
+def _unpaired(n_gold: int, n_pred: int, pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Gold and predicted indexes that no pair uses."""
+    used_g, used_p = {a for a, _ in pairs}, {b for _, b in pairs}
+    return [i for i in range(n_gold) if i not in used_g], [j for j in range(n_pred) if j not in used_p]
+
+
+def _pair_off(
+    left_g: list[int], left_p: list[int], same: Callable[[int, int], bool]
+) -> list[tuple[int, int]]:
+    """Pairs of leftovers that `same` links, each used once; removed from both lists."""
+    paired: list[tuple[int, int]] = []
+    for i in list(left_g):
+        j = next((j for j in left_p if same(i, j)), None)
+        if j is not None:
+            paired.append((i, j))
+            left_g.remove(i)
+            left_p.remove(j)
+    return paired
