@@ -403,7 +403,7 @@ def explain(
         typer.Option("--id", help="Only the article with this id (the record's `id` or file name)."),
     ] = None,
 ) -> None:
-    """Show, sentence by sentence, which extraction rules fired and what they decided.
+    """Show, sentence by sentence, the entities NER found and which extraction rules fired.
 
     Each sentence that starts or carries a meeting is followed by the meeting (type, date, place, rules)
     and its participants with role, country and the rules that placed them: to trace a wrong fact."""
@@ -423,7 +423,7 @@ def explain(
             raise typer.Exit(2)
     with user_errors():
         analysis = analyse(articles)
-    text = explain_articles(articles, analysis.sentences, analysis.meetings)
+    text = explain_articles(articles, analysis.sentences, analysis.meetings, analysis.mentions)
     console.print(text, soft_wrap=True, highlight=False, markup=False)
 
 

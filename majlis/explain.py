@@ -5,7 +5,7 @@ same rules); the fix is then a lexicon entry or a rule's example (majlis/lexicon
 
 from __future__ import annotations
 
-from majlis.records import Article, Meeting, Sentence
+from majlis.records import Article, Meeting, Mention, Sentence
 
 
 def _meeting_lines(meeting: Meeting) -> list[str]:
@@ -22,14 +22,28 @@ def _meeting_lines(meeting: Meeting) -> list[str]:
     return lines
 
 
-def explain_articles(articles: list[Article], sentences: list[Sentence], meetings: list[Meeting]) -> str:
-    """Every sentence of each article, numbered, each followed by the meetings whose evidence it is."""
+def _entity_line(mentions: list[Mention]) -> str:
+    """The names NER found in one sentence: a missed meeting is often a name NER did not see."""
+    return "  entities: " + ("; ".join(f"{m.label} «{m.text}»" for m in mentions) or "none")
+
+
+def explain_articles(
+    articles: list[Article], sentences: list[Sentence], meetings: list[Meeting], mentions: list[Mention]
+) -> str:
+    """Every sentence of each article, numbered, with the entities NER found in it and the meetings whose
+    evidence it is."""
     out: list[str] = []
     for article in articles:
         own = [m for m in meetings if m.article_id == article.article_id]
         out.append(f"# {article.external_id}: {len(own)} meetings")
         for sentence in (s for s in sentences if s.article_id == article.article_id):
             out.append(f"[{sentence.sentence_index}] {sentence.text.strip()}")
+            found = [
+                m
+                for m in mentions
+                if m.article_id == article.article_id and m.sentence_index == sentence.sentence_index
+            ]
+            out.append(_entity_line(found))
             for meeting in own:
                 if sentence.start_char <= meeting.evidence_start < sentence.end_char:
                     out += _meeting_lines(meeting)

@@ -56,8 +56,11 @@ HELD_MEETINGS = set(words("meetings.yaml", "held_meetings"))
 # «تسلم … نسخة من أوراق اعتماد سفير …», «قدم … أوراق اعتماده»: credentials are handed over in person
 CREDENTIAL_VERBS = set(words("meetings.yaml", "credential_verbs"))
 CREDENTIALS = set(words("meetings.yaml", "credentials"))
-HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS))
-_ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS
+# «وقّع X مع نظيره Y مذكرة تفاهم»: signing together
+SIGN_VERBS = set(words("meetings.yaml", "sign_verbs"))
+SIGNED_WITH = set(words("meetings.yaml", "signed_with"))
+HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS), (SIGN_VERBS, SIGNED_WITH))
+_ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS | SIGN_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = set(words("meetings.yaml", "subordinate"))
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
@@ -525,6 +528,8 @@ class ArticleReader:
         if trigger is not None:
             if any(m.start <= trigger.end + 2 for m in self.v.future.find_all(toks)):
                 return False
+            if any(m.start < trigger.start for m in self.v.denial.find_all(toks)):
+                return False  # «نفى المصدر … لقاء جمع …»: a denied meeting
             if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
                 return False
         if self.v.past_month.find_all(toks):
@@ -699,6 +704,14 @@ class ArticleReader:
         if speaker is not None:
             subject, objects = speaker, parties
             subject_rules.append("subject.reported_speaker")
+        if self._hosts_of_the_visit(current, toks, trigger, principals, parties):
+            assert current is not None
+            current.objects += parties
+            current.attendees += [a for a in attendees if a not in current.parties()]
+            current.rule("continue.visit_welcome")
+            for party in parties:
+                current.rule("continue.visit_welcome", party)
+            return current
         if voice == "joins" and current is not None:
             current.objects += [p for p in parties if p not in current.parties()]
             current.attendees += attendees
@@ -849,6 +862,31 @@ class ArticleReader:
             return self.drafts[-1]
         self.drafts.append(draft)
         return draft
+
+    def _hosts_of_the_visit(
+        self,
+        current: Draft | None,
+        toks: list[Tok],
+        trigger: Match,
+        principals: list[Person],
+        parties: list[Party],
+    ) -> bool:
+        """«زار X مقر القيادة … . وكان في استقباله Y»: Y, named after a welcome whose pronoun is the visitor,
+        hosts the visit just reported, which met no one yet."""
+        return (
+            current is not None
+            and current.voice in GUEST_FIRST
+            and current.event_type == "meeting"
+            and current.subject is not None
+            and not current.objects
+            and bool(parties)
+            and current.subject not in parties
+            and current.sentence is self._prior  # the welcome told right after the visit
+            and all(p.tok_start >= trigger.end for p in principals)
+            and any(m.start == trigger.start for m in self.v.visit_welcomes.find_all(toks))
+            and not self.v.airport.find_all(toks)
+            and not any(_is_envoy(p) for p in parties)  # his own envoy's welcome is no meeting
+        )
 
     @staticmethod
     def _guest_of(draft: Draft | None) -> Party | None:

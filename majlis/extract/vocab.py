@@ -53,6 +53,9 @@ def pattern(file: str, key: str, **reach: int) -> re.Pattern[str]:
 class Vocabulary:
     triggers: PhraseMatcher  # value: "<event_type>:<voice>"
     pronoun_objects: PhraseMatcher  # «كما استقبله»: a meeting verb with the last meeting's guest as object
+    visit_welcomes: PhraseMatcher  # «وكان في استقباله Y»: Y hosts the visit just reported
+    airport: PhraseMatcher  # a welcome there is an arrival, not a meeting
+    denial: PhraseMatcher  # «نفى … لقاء»: a meeting denied is no news of one
     not_present: PhraseMatcher  # «نقل تحيات X»: X is spoken of, not at the meeting
     future: PhraseMatcher
     background: PhraseMatcher
@@ -131,6 +134,9 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         triggers=PhraseMatcher(trigger_phrases + pronoun_phrases),
         pronoun_objects=PhraseMatcher(pronoun_phrases),
+        visit_welcomes=PhraseMatcher(_flat(meet["visit_welcomes"], "welcome")),
+        airport=PhraseMatcher(_flat(meet["airport_words"], "airport")),
+        denial=PhraseMatcher(_flat(meet["denial_markers"], "denial")),
         not_present=PhraseMatcher(_flat(meet["not_present_after"], "not_present")),
         # no clitic stripping: «فيصل» (a name) is not ف + «يصل»
         future=PhraseMatcher(_flat(meet["future_markers"], "future"), allow_clitic=False),

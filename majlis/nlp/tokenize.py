@@ -95,8 +95,12 @@ def _longest_abbreviation() -> int:
 
 
 def _is_abbreviation_dot(text: str, position: int) -> bool:
-    """A dot glued to a short abbreviation or initial (د. or U.S.) is not a sentence end."""
-    return text[position] == "." and _word_before(text, position, _longest_abbreviation()) in abbreviations()
+    """A dot glued to a short abbreviation or an initial (د., U.S., «طود ر. واسموند») is not a sentence end:
+    no sentence ends in a one-letter word."""
+    if text[position] != ".":
+        return False
+    word = _word_before(text, position, _longest_abbreviation())
+    return word in abbreviations() or (len(word) == 1 and word.isalpha())
 
 
 def _between_digits(text: str, position: int) -> bool:

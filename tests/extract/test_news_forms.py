@@ -275,3 +275,60 @@ def test_a_name_the_model_missed_right_after_an_office_and_its_country() -> None
         people=("فهد سالم",),
     )
     assert not [p for m in meetings for p in m["participants"] if p["name"] == "لشؤون الدفاع"]
+
+
+def test_a_visit_to_a_headquarters_meets_whoever_welcomed_the_visitor_there() -> None:
+    (m,) = _extract(
+        "زار رئيس الأركان العامة السعودي الفريق أول فهد بن عامر الخالدي اليوم مقر القيادة المركزية "
+        "الأمريكية في مدينة تامبا. وكان في استقباله لدى وصوله قائد القيادة الفريق أول جون ميلر.",
+        people=("فهد بن عامر الخالدي", "جون ميلر"),
+    )
+    assert _roles(m) == {"فهد بن عامر الخالدي": ("SA", "guest"), "جون ميلر": ("US", "host")}
+    assert "continue.visit_welcome" in m["rules"]
+
+
+def test_a_welcome_at_the_airport_or_by_the_visitors_own_envoy_is_no_meeting() -> None:
+    visit = "زار رئيس الأركان العامة السعودي الفريق أول فهد بن عامر الخالدي اليوم مقر القيادة في تامبا. "
+    assert not _extract(
+        visit + "وكان في استقباله في مطار تامبا الدولي اللواء جون ميلر.",
+        people=("فهد بن عامر الخالدي", "جون ميلر"),
+    )
+    assert not _extract(
+        visit + "وكان في استقباله سفير المملكة لدى الولايات المتحدة عادل ناصر الحربي.",
+        people=("فهد بن عامر الخالدي", "عادل ناصر الحربي"),
+    )
+
+
+def test_signing_with_a_counterpart_is_a_meeting() -> None:
+    (m,) = _extract(
+        "وقع وزير الدفاع العراقي سامر حميد الجبوري، اليوم، مع نظيره الأردني اللواء خليل عبد الكريم مذكرة "
+        "تفاهم للتعاون العسكري.",
+        people=("سامر حميد الجبوري", "خليل عبد الكريم"),
+    )
+    assert m["countries"] == ["IQ", "JO"] and m["date"] == "2024-09-12"
+
+
+def test_a_meeting_told_by_the_noun_that_brought_them_together() -> None:
+    (m,) = _extract(
+        "أجرى رئيس الأركان الإيراني اللواء حسن مرادي زيارة إلى حلب، عقب لقاء جمعه مع الرئيس السوري "
+        "كمال يوسف في دمشق.",
+        people=("حسن مرادي", "كمال يوسف"),
+    )
+    assert _roles(m) == {"حسن مرادي": ("IR", "guest"), "كمال يوسف": ("SY", "host")}
+
+
+def test_a_denied_meeting_is_no_meeting() -> None:
+    assert not _extract(
+        "نفى مصدر مسؤول بوزارة الدفاع ما تناقلته وسائل إعلام عن لقاء جمع رئيس الأركان العامة الفريق "
+        "سالم الحربي ورئيس الأركان الإيراني اللواء حسن مرادي.",
+        people=("سالم الحربي", "حسن مرادي"),
+    )
+
+
+def test_an_initial_with_a_dot_does_not_end_the_sentence() -> None:
+    (m,) = _extract(
+        "استقبل رئيس الأركان المغربي الجنرال محمد العلوي، اللواء الأمريكي طود ر. وايت قائد القوات "
+        "البرية الأمريكية في أفريقيا.",
+        people=("محمد العلوي", "طود ر. وايت"),
+    )
+    assert "طود ر. وايت" in _roles(m)
