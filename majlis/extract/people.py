@@ -11,6 +11,7 @@ segment that starts with an office word («رئيس», «وزير», «سفير�
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from majlis.extract.countries import (
     country_of_phrase,
@@ -23,7 +24,10 @@ from majlis.extract.vocab import pattern, vocabulary, words
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word
 
 MAX_NAME_TOKENS = 5
-NAME_PARTICLES = set(words("people.yaml", "name_particles"))  # «ال» as «آل» normalises
+NAME_PARTICLES = set(words("people.yaml", "name_particles"))
+BOUND_TO_NEXT = set(
+    words("people.yaml", "bound_to_next")
+)  # normalised: a name never ends on them  # «ال» as «آل» normalises
 MAX_NAMELESS_TITLE_TOKENS = 10
 MAX_BRACKETED_TOKENS = 3  # an acronym or transliteration in brackets inside a title
 MAX_TRANSLITERATED_TOKENS = 8  # a name in Latin letters after its Arabic spelling: «(Jean-Paul Mathieu)»
@@ -232,6 +236,8 @@ class _SentenceParse:
 
     def is_stop(self, i: int) -> bool:
         tok = self.toks[i]
+        if i > 0 and self.toks[i - 1].norm in BOUND_TO_NEXT and any(a < i < b for a, b in self.per_tok_spans):
+            return False  # «عبد الأمير»: the word after «عبد» in a tagged name, even a title word
         if tok.is_punct or i in self.trigger_at or i in self.attend_at or tok.norm in self.v.clause_verbs:
             return True
         head = self.title_head.get(i)
@@ -730,6 +736,23 @@ def ruling_family_country(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names (normalised) from the name lists the NER corpus is built from."""
+    from majlis.nlp.corpus import lexicons
+
+    lex = lexicons()
+    names = [*lex["given_male"], *lex["given_female"]]
+    names += [n for origin in lex["origins"].values() for n in origin.get("given", [])]
+    return frozenset(normalize(n) for n in names if " " not in n)
+
+
+def _glued_conjunction(word: str) -> bool:
+    """«ومحمد», «وبيتر»: a known given name with «و» glued on («وليد», «وائل» are names themselves)."""
+    norm = normalize(word)
+    return norm.startswith("و") and norm not in _given_names() and norm[1:] in _given_names()
+
+
 def _plain(word: str) -> str:
     return strip_al(ARABIC_DIACRITICS.sub("", word).replace(TATWEEL, ""))
 
@@ -807,6 +830,8 @@ def parse_people(
         prefix_start = min(phrase_start, title_span[0]) if title_span else phrase_start
         tok_end = max(name_end, title_span[1]) if title_span else name_end
         ns, ne = parse.toks[name_start].start, parse.toks[name_end - 1].end
+        if _glued_conjunction(parse.toks[name_start].text):
+            ns += 1  # «… ووزير الدفاع، ومحمد مبارك»: the «و» joins this person to the one before
         orgs = find_organisations(raw_title) if raw_title else []
         people.append(
             Person(

@@ -14,6 +14,8 @@ BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory 
 _CLITICS = ("و", "ب", "ل", "ف")
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ولد"})
 _JOINING_PARTICLES = _LINEAGE | {"لا", "دي", "دو", "دا", "ديل", "فان", "فون"}  # inside one person's name
+# a name never ends on these: «عبد [الأمير]», «أبو [بكر]» (the model stops before a word that is also a title)
+_BOUND_TO_NEXT = _LINEAGE | {"عبد", "أبو", "ابو", "آل"}
 MIN_NAME_AFTER_PLACE = 2  # «العربي بلخير» keeps its first word: a one-word name is too little to trust
 
 
@@ -62,6 +64,21 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
                 and _bare(tokens[first - 2], places) not in places
             ):
                 first -= 2
+            # «"[عبد] الأمير الشمري"»: a span ending on «عبد» stopped inside the name
+            if (
+                normalize_token(tokens[last - 1]) in _BOUND_TO_NEXT
+                and last < len(tokens)
+                and tokens[last].isalpha()
+            ):
+                last += 1
+                if (
+                    last < len(tokens)
+                    and tokens[last].startswith("ال")
+                    and tokens[last].isalpha()
+                    and _bare(tokens[last], titles) not in titles
+                    and _bare(tokens[last], places) not in places
+                ):
+                    last += 1  # and the family name after it
         cleaned.append((label, first, last))
     return _join_split_names(tokens, cleaned)
 

@@ -332,3 +332,21 @@ def test_an_initial_with_a_dot_does_not_end_the_sentence() -> None:
         people=("محمد العلوي", "طود ر. وايت"),
     )
     assert "طود ر. وايت" in _roles(m)
+
+
+def test_a_name_after_abd_keeps_the_title_word_that_is_part_of_it() -> None:
+    (m,) = _extract(
+        "التقى وزير الداخلية العراقي السيد عبد الأمير الحسني اليوم سفير دولة الكويت لدى العراق "
+        "السيد ناصر خالد المطيري.",
+        people=("عبد الأمير الحسني", "ناصر خالد المطيري"),
+    )
+    assert set(_roles(m)) == {"عبد الأمير الحسني", "ناصر خالد المطيري"}
+
+
+def test_a_conjunction_glued_to_a_given_name_is_not_part_of_the_name() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الكويتي الشيخ سالم الفهد اليوم وزير الدفاع البلغاري بيتر ستويانوف، "
+        "بحضور رئيس الأركان الفريق علي المطيري ومحمد سالم العنزي وكيل الوزارة.",
+        people=("سالم الفهد", "بيتر ستويانوف", "علي المطيري", "ومحمد سالم العنزي"),
+    )
+    assert "محمد سالم العنزي" in {p["name"] for p in m["participants"]}

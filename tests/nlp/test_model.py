@@ -177,3 +177,11 @@ def test_same_seed_trains_the_same_file(tmp_path: Path) -> None:
     first = train("a")
     assert train("b") == first  # no temporary path inside, one-thread arithmetic
     assert train("c", seed=5) != first
+
+
+def test_a_person_span_never_ends_on_abd() -> None:
+    from majlis.nlp.ner import clean_person_spans
+
+    # «السيد "[عبد] الأمير الحسني"»: the model stopped before a word that is also a title («الأمير»)
+    tokens = ["السيد", '"', "عبد", "الأمير", "الحسني", '"', "اليوم"]
+    assert clean_person_spans(tokens, [("PER", 2, 3)]) == [("PER", 2, 5)]
