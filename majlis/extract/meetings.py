@@ -1118,9 +1118,34 @@ class ArticleReader:
         From the people met so far (the directory of the whole article costs a parse of every sentence)."""
         return {p.country for p in self.known if p.posted_here and p.country and not p.inferred}
 
+    def _entourage_of_the_one_before(self, draft: Draft) -> None:
+        """«… الأمير X وزير داخلية المملكة والوفد المرافق له، المكون من Y، وZ»: the members listed after
+        the delegation accompanying X (up to an attendance marker) are of X's country."""
+        toks = tokenize(draft.sentence.text)
+        marks = self.v.entourage.find_all(toks)
+        if not marks:
+            return
+        at = draft.sentence.start_char + toks[marks[0].start].start
+        later = [m.start for m in self.v.attendance.find_all(toks) if m.start > marks[0].end]
+        until = draft.sentence.start_char + (toks[later[0]].start if later else len(draft.sentence.text))
+        before = [
+            p
+            for p in [draft.subject, *draft.objects]
+            if p is not None and p.name_start is not None and p.name_start < at
+        ]
+        lead = max(before, key=lambda p: p.name_start or 0, default=None)
+        if lead is None or lead.country is None or lead.org_official:
+            return
+        for party in draft.parties():
+            start = party.name_start
+            if start is not None and at < start < until and party.country is None and not party.org_official:
+                party.country, party.inferred = lead.country, True
+                draft.rule("country.accompanying_delegation", party)
+
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""
         _envoys_accompany(draft)
+        self._entourage_of_the_one_before(draft)
         subject = draft.subject
         home_rule = self._home_rule
         stated = draft.place.country if draft.place is not None and draft.place_note == "stated" else None

@@ -350,3 +350,15 @@ def test_a_conjunction_glued_to_a_given_name_is_not_part_of_the_name() -> None:
         people=("سالم الفهد", "بيتر ستويانوف", "علي المطيري", "ومحمد سالم العنزي"),
     )
     assert "محمد سالم العنزي" in {p["name"] for p in m["participants"]}
+
+
+def test_members_of_a_guests_delegation_are_of_the_guests_country() -> None:
+    (m,) = _extract(
+        "استقبل وزير الداخلية العراقي سامر الجبوري اليوم وزير الداخلية الأردني اللواء خليل عبد الكريم "
+        "والوفد المرافق له، المكون من مدير الأمن العام اللواء ماجد سالم العموش، ومدير الدفاع المدني "
+        "العميد فادي حسن الزعبي، بحضور وكيل الوزارة الفريق حسين علي الكعبي.",
+        people=("سامر الجبوري", "خليل عبد الكريم", "ماجد سالم العموش", "فادي حسن الزعبي", "حسين علي الكعبي"),
+    )
+    countries = {p["name"]: p["country"] for p in m["participants"]}
+    assert countries["ماجد سالم العموش"] == "JO" and countries["فادي حسن الزعبي"] == "JO"
+    assert countries["حسين علي الكعبي"] != "JO"  # named after «بحضور»: the host's side
