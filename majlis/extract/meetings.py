@@ -509,7 +509,7 @@ class ArticleReader:
                 continue
             listing = None
             trigger = self._trigger(toks, sentence.text)
-            if trigger and self._is_news(toks, trigger):
+            if trigger and self._is_news(toks, trigger, sentence.text):
                 if self._earlier_meeting(sentence, toks, trigger, current):
                     continue  # background: neither a meeting nor a word about the current one
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
@@ -523,13 +523,21 @@ class ArticleReader:
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
 
-    def _is_news(self, toks: list[Tok], trigger: Match | None) -> bool:
+    def _is_news(self, toks: list[Tok], trigger: Match | None, text: str = "") -> bool:
         """Not a planned meeting (future words before or at the verb) nor an earlier one (background)."""
         if trigger is not None:
             if any(m.start <= trigger.end + 2 for m in self.v.future.find_all(toks)):
                 return False
             if any(m.start < trigger.start for m in self.v.denial.find_all(toks)):
                 return False  # «نفى المصدر … لقاء جمع …»: a denied meeting
+            if trigger.start == _after_dateline(toks, text) and toks[trigger.start].norm in (
+                self.v.announcing
+            ):
+                return False  # «يستقبل الوزير، اليوم، نظيره …»: the day's programme, not a report
+            if any(m.start == trigger.start for m in self.v.visit_welcomes.find_all(toks)) and (
+                self.v.airport.find_all(toks)
+            ):
+                return False  # «وكان في استقباله في مطار …»: an arrival
             if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
                 return False
         if self.v.past_month.find_all(toks):

@@ -362,3 +362,27 @@ def test_members_of_a_guests_delegation_are_of_the_guests_country() -> None:
     countries = {p["name"]: p["country"] for p in m["participants"]}
     assert countries["ماجد سالم العموش"] == "JO" and countries["فادي حسن الزعبي"] == "JO"
     assert countries["حسين علي الكعبي"] != "JO"  # named after «بحضور»: the host's side
+
+
+def test_a_body_sentence_opening_with_the_imperfective_announces_the_meeting() -> None:
+    body = "{verb} وزير الداخلية اللواء سامي حسن العطار، اليوم، نظيره الألماني يوهان شميت في مقر الوزارة."
+    people = ("سامي حسن العطار", "يوهان شميت")
+    assert not _extract(body.format(verb="يستقبل"), people=people)
+    assert len(_extract(body.format(verb="استقبل"), people=people)) == 1
+
+
+def test_a_welcome_at_the_airport_with_no_visit_reported_is_no_meeting() -> None:
+    assert not _extract(
+        "عاد وزير الدفاع إلى البلاد بعد زيارة رسمية. وكان في استقباله في مطار عدن الدولي مساعد وزير الدفاع "
+        "اللواء سالم حسن الصبيحي ووكيل وزارة الداخلية اللواء ناصر علي الحميري.",
+        people=("سالم حسن الصبيحي", "ناصر علي الحميري"),
+    )
+
+
+def test_the_one_who_tasked_a_visitor_is_not_at_the_meeting() -> None:
+    meetings = _extract(
+        "بتكليف من الرئيس الروسي إيفان بتروف زار وزير الدفاع الروسي سيرغي إيفانوف دمشق والتقى الرئيس "
+        "السوري سامر العلي.",
+        people=("إيفان بتروف", "سيرغي إيفانوف", "سامر العلي"),
+    )
+    assert all("إيفان بتروف" not in _roles(m) for m in meetings)
