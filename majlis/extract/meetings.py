@@ -1093,6 +1093,14 @@ class ArticleReader:
         principals = [p for p in [draft.subject, *draft.objects] if p is not None]
         if len(principals) < 2:
             return False
+        first, second = principals[0], principals[1]
+        if len(principals) == 2 and first.name and first.key() == second.key():
+            # «وزير الدفاع يستقبل نظيره البريطاني»: both offices filled in from the article's directory as
+            # the same person; the one filled in is not known
+            filled = [p for p in (second, first) if "person.from_directory" in p.rules]
+            if not filled:
+                return False
+            filled[0].name = filled[0].name_start = filled[0].name_end = None
         return not _welcomed_by_own_envoys(draft)
 
     def _home_for(self, draft: Draft) -> str | None:
@@ -1396,6 +1404,54 @@ def _confidence(draft: Draft) -> float:
     return round(max(0.05, min(1.0, score)), 3)
 
 
+def _principals(draft: Draft) -> list[Party]:
+    return [p for p in [draft.subject, *draft.objects] if p is not None]
+
+
+def _told_again(later: Draft, kept: Draft) -> bool:
+    """Whether `later` is `kept` told again («وزير الدفاع يستقبل نظيره البريطاني» before the report names
+    both): the same countries on both sides, the same day, and no principal named in one that the other
+    names differently (an unnamed principal of a country stands for the named one of that country)."""
+    if later.event_type != kept.event_type or (later.date and kept.date and later.date != kept.date):
+        return False
+    countries = {p.country for p in _principals(later)}
+    if None in countries or len(countries) < 2 or countries != {p.country for p in _principals(kept)}:
+        return False
+    for party in _principals(later):
+        if party.name is None:
+            continue
+        same_side = [p for p in _principals(kept) if p.country == party.country]
+        if not any(p.key() == party.key() or (p.name is None and _same_office(p, party)) for p in same_side):
+            return False
+    return True
+
+
+def _same_office(unnamed: Party, named: Party) -> bool:
+    """An unnamed principal stands for a named one of the same office (one title holds the other)."""
+    if not unnamed.title or not named.title:
+        return False
+    a, b = " ".join(_title_key(unnamed.title)), " ".join(_title_key(named.title))
+    return a in b or b in a
+
+
+def _one_per_meeting(drafts: list[Draft]) -> list[Draft]:
+    """Each meeting once: a meeting told again in an article keeps the telling that names more of its
+    principals (the headline's or the lead's summary adds nothing)."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        twin = next((k for k in kept if _told_again(draft, k) or _told_again(k, draft)), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        named = sum(p.name is not None for p in _principals(draft))
+        if named > sum(p.name is not None for p in _principals(twin)):
+            draft.rules.append("merge.told_again")
+            kept[kept.index(twin)] = draft
+        else:
+            twin.rule("merge.told_again")
+    return kept
+
+
 def meeting_id_for(article_id: str, index: int) -> str:
     return hashlib.sha256(f"{article_id}:{index}".encode()).hexdigest()[:16]
 
@@ -1413,8 +1469,10 @@ def _meetings_of(
 ) -> list[Meeting]:
     reader = ArticleReader(article, sentences, mentions)
     meetings: list[Meeting] = []
-    for index, draft in enumerate(reader.read()):
+    drafts = reader.read()
+    for draft in drafts:
         reader.finish(draft)
+    for index, draft in enumerate(_one_per_meeting(drafts)):
         meeting_id = meeting_id_for(article.article_id, index)
         parties = draft.parties()
         participants = [

@@ -585,6 +585,20 @@ class _SentenceParse:
                 break  # the verb or «بحضور» opens another side
         return None
 
+    def after_separately(self, head: int) -> bool:
+        """«التقى X، كلاً على حدة، قائد …»: the office right after «على حدة» (and its comma) is met."""
+        j = head - 1
+        while j >= 0 and self.toks[j].is_punct:
+            j -= 1
+        return j >= 0 and any(m.end == j + 1 for m in self.v.separately.find_all(self.toks))
+
+    def next_in_list(self, head: int, previous_end: int) -> bool:
+        """«… قائد القوات البحرية الفرنسية، ورئيس أركان الجيش الإيطالي»: an office that follows the one just
+        taken, after a comma or «و», is the next item of the same list."""
+        between = self.toks[previous_end:head]
+        glued_and = self.toks[head].norm.startswith("و")
+        return all(t.text in {"،", ","} or t.norm == "و" for t in between) and (bool(between) or glued_and)
+
     def in_role_position(self, head: int) -> bool:
         """A title without a name counts only where a participant stands: right after the meeting
         verb, after «مع» or an attendance marker, or first in a sentence whose verb follows."""
@@ -857,14 +871,17 @@ def parse_people(
             )
         )
     groups = parse.group_at
+    listed_until = -1  # the end of the last office taken without a name: a list may go on after it
     for head in sorted(set(parse.title_head) | groups):
         if head in claimed or any(p.tok_start <= head < p.tok_end for p in people):
             continue
         # a group («بقادة خفر السواحل») may stand right after the other principal
         glued = head in groups and parse.toks[head].text[:1] == "ب" and bool(parse.trigger_at)
-        if not (parse.in_role_position(head) or glued):
+        listed = listed_until >= 0 and parse.next_in_list(head, listed_until)
+        if not (parse.in_role_position(head) or glued or listed or parse.after_separately(head)):
             continue
         end = parse.nameless_title_end(head)
+        listed_until = end
         raw_title = parse.span_text(head, end)
         holder = _apposed_holder(parse, people, end)
         if holder is not None:
@@ -886,4 +903,47 @@ def parse_people(
                 tok_end=end,
             )
         )
+    people += _unnamed_counterparts(parse, people, claimed)
     return sorted(people, key=lambda p: p.tok_start)
+
+
+def _unnamed_counterparts(parse: _SentenceParse, people: list[Person], claimed: set[int]) -> list[Person]:
+    """«أجرى الوزير X اتصالاً هاتفياً بنظيره الأمريكي»: a counterpart told only by his country holds the
+    office of the person named before him (no name, no office of his own follows)."""
+    found: list[Person] = []
+    for k, tok in enumerate(parse.toks):
+        if tok.norm not in COUNTERPART_NOUNS or k in claimed or not any(i < k for i in parse.trigger_at):
+            continue
+        if any(p.tok_start <= k < p.tok_end for p in people):
+            continue
+        end = k + 1
+        while end < parse.n and end in parse.country_at:
+            end += 1
+        if end == k + 1:
+            continue  # no country: the counterpart is named further on, or not at all
+        after = end + 1 if end < parse.n and parse.toks[end].text in {"،", ","} else end
+        if after < parse.n and (
+            after in parse.name_tokens
+            or after in parse.rank
+            or after in parse.honorific
+            or after in parse.title_head
+            or any(p.tok_start == after for p in people)
+        ):
+            continue  # «بنظيره الأمريكي لويد …», «بنظيره العماني، النائب الأول …»: that one is met
+        lead = max((p for p in people if p.tok_end <= k), key=lambda p: p.tok_start, default=None)
+        if lead is None or lead.org_official:
+            continue
+        found.append(
+            Person(
+                name=None,
+                name_start=None,
+                name_end=None,
+                title=lead.title,
+                rank=None,
+                country=parse.country_code_at.get(k + 1),
+                org_official=False,
+                tok_start=k,
+                tok_end=end,
+            )
+        )
+    return found

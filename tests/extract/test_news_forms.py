@@ -386,3 +386,34 @@ def test_the_one_who_tasked_a_visitor_is_not_at_the_meeting() -> None:
         people=("إيفان بتروف", "سيرغي إيفانوف", "سامر العلي"),
     )
     assert all("إيفان بتروف" not in _roles(m) for m in meetings)
+
+
+def test_a_counterpart_told_only_by_his_country_holds_the_same_office() -> None:
+    (m,) = _extract(
+        "أجرى وزير الدفاع الكويتي الشيخ سالم عبدالله الجابر اتصالاً هاتفياً بنظيره الأمريكي، بحث خلاله "
+        "العلاقات الثنائية.",
+        people=("سالم عبدالله الجابر",),
+    )
+    assert m["event_type"] == "call"
+    unnamed = [p for p in m["participants"] if p["name"] is None]
+    assert [(p["title"], p["country"], p["role"]) for p in unnamed] == [("وزير الدفاع", "US", "host")]
+
+
+def test_offices_listed_after_separately_are_each_a_meeting() -> None:
+    meetings = _extract(
+        "التقى رئيس هيئة الأركان العامة الكويتي الفريق الركن سالم حمد العنزي، كلاً على حدة، قائد القوات "
+        "البحرية الفرنسية، ورئيس أركان الجيش الإيطالي، ونائب وزير الدفاع البريطاني، على هامش المعرض.",
+        people=("سالم حمد العنزي",),
+    )
+    assert sorted(m["countries"] for m in meetings) == [["FR", "KW"], ["GB", "KW"], ["IT", "KW"]]
+
+
+def test_a_meeting_told_in_the_lead_and_again_in_the_report_is_one_meeting() -> None:
+    meetings = _extract(
+        "وزير الداخلية يستقبل نظيره التركي.\n"
+        "استقبل وزير الداخلية المصري اللواء سامي حسن العطار، اليوم، وزير الداخلية التركي أحمد يلماز "
+        "والوفد المرافق له.",
+        people=("سامي حسن العطار", "أحمد يلماز"),
+    )
+    assert len(meetings) == 1
+    assert set(_roles(meetings[0])) == {"سامي حسن العطار", "أحمد يلماز"}
