@@ -696,6 +696,10 @@ class ArticleReader:
         if _received_right_after_masdar(toks, trigger, principals):
             rules.append("voice.received_after_masdar")
             voice = "visits"  # «وكان في استقبال قائد السفينة X …، Y»: X is received, Y receives
+        if _subject_after_opening_masdar(toks, trigger, principals, self._opening(toks, sentence.text)):
+            # «عقب استقباله X، أكد Y …»: the pronoun is the main clause's subject, named after the comma
+            principals = [principals[1], principals[0], *principals[2:]]
+            rules.append("subject.after_opening_masdar")
         named = [(p.tok_start, self._party(p, sentence)) for p in principals]
         parties = self._with_the_guest(named, toks, clause_start, attend_at, current)
         guest_first = bool(parties) and all(parties[0] is not party for _, party in named)
@@ -761,8 +765,14 @@ class ArticleReader:
         if pronoun_object and last_guest is not None:
             subject, objects = parties[0], [last_guest, *parties[1:]]
             subject_rules.append("subject.pronoun_object")
+        visitor = self._visitor_of_the_visit(sentence, toks, trigger, principals, current)
+        if visitor is not None and visitor not in parties and not pronoun_object:
+            # «وخلال الزيارة، التقى X»: the one on the visit met X
+            subject, objects = visitor, parties
+            subject_rules.append("subject.visitor_of_the_visit")
         inherited = (
             not pronoun_object
+            and visitor is None
             and (after_with or by_pronoun or by_delegation or by_sequel or by_object_list)
             and current is not None
             and current.subject is not None
@@ -870,6 +880,35 @@ class ArticleReader:
             return self.drafts[-1]
         self.drafts.append(draft)
         return draft
+
+    @staticmethod
+    def _opening(toks: list[Tok], text: str) -> int:
+        """The first token of the sentence's own words: after its dateline and a leading «و»."""
+        start = _after_dateline(toks, text)
+        return start + 1 if start < len(toks) and toks[start].norm == "و" else start
+
+    def _visitor_of_the_visit(
+        self,
+        sentence: Sentence,
+        toks: list[Tok],
+        trigger: Match,
+        principals: list[Person],
+        current: Draft | None,
+    ) -> Party | None:
+        """«وصل X إلى الدوحة … . وخلال الزيارة، التقى Y»: a meeting verb opened by the visit («خلال الزيارة»,
+        «خلال زيارته») with no one named before it has the visitor for its subject: the one on the visit
+        being reported, else the first person named where the article tells the arrival."""
+        if not principals or any(p.tok_start < trigger.end for p in principals):
+            return None
+        if not any(t.norm in THE_VISIT for t in toks[: trigger.start]):
+            return None
+        if current is not None and current.voice in GUEST_FIRST and current.subject is not None:
+            return current.subject
+        for earlier in reversed([s for s in self._body_sentences() if s.start_char < sentence.start_char]):
+            if arrival_place(earlier.text) is not None:
+                named = [p for p in self._people(earlier) if p.name]
+                return self._party(named[0], earlier) if named else None
+        return None
 
     def _hosts_of_the_visit(
         self,
@@ -1380,6 +1419,24 @@ def _received_right_after_masdar(toks: list[Tok], trigger: Match, principals: li
         and bool(principals)
         and principals[0].tok_start == trigger.end
     )
+
+
+def _subject_after_opening_masdar(
+    toks: list[Tok], trigger: Match, principals: list[Person], opening: int
+) -> bool:
+    """«عقب استقباله X في مكتبه، أكد Y أهمية …»: a sentence opened by a possessive masdar (the last word of
+    the phrase carries the pronoun) names its object first; the subject stands after a comma and a word of
+    the main clause (a comma right before him would make him X's apposition)."""
+    if trigger.start != opening or trigger.end - trigger.start < 2 or len(principals) < 2:
+        return False
+    if not toks[trigger.end - 1].norm.endswith(("ه", "ها")):
+        return False
+    first, second = principals[0], principals[1]
+    if first.tok_start != trigger.end:
+        return False
+    between = toks[first.tok_end : second.tok_start]
+    commas = [i for i, t in enumerate(between) if t.text in {"،", ","}]
+    return bool(commas) and commas[-1] < len(between) - 1
 
 
 def _visitor(draft: Draft) -> Party | None:

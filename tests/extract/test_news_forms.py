@@ -417,3 +417,25 @@ def test_a_meeting_told_in_the_lead_and_again_in_the_report_is_one_meeting() -> 
     )
     assert len(meetings) == 1
     assert set(_roles(meetings[0])) == {"سامي حسن العطار", "أحمد يلماز"}
+
+
+def test_an_itinerary_names_the_visitor_once_and_each_host_after() -> None:
+    meetings = _extract(
+        "وصل رئيس الأركان الأردني اللواء يوسف أحمد الحنيطي إلى الدوحة في زيارة رسمية. وخلال الزيارة، التقى "
+        "رئيس أركان القوات المسلحة القطرية الفريق سالم بن حمد النابت. كما التقى وزير الدولة لشؤون الدفاع "
+        "خالد بن محمد العطية.",
+        people=("يوسف أحمد الحنيطي", "سالم بن حمد النابت", "خالد بن محمد العطية"),
+    )
+    assert [_roles(m) for m in meetings] == [
+        {"يوسف أحمد الحنيطي": ("JO", "guest"), "سالم بن حمد النابت": ("QA", "host")},
+        {"يوسف أحمد الحنيطي": ("JO", "guest"), "خالد بن محمد العطية": ("QA", "host")},
+    ]
+
+
+def test_a_sentence_opened_by_a_possessive_masdar_has_its_subject_after_the_comma() -> None:
+    (m,) = _extract(
+        "عقب استقباله قائد البحرية الهندية الأدميرال راجيش كومار، أكد قائد القوة البحرية البحرينية اللواء "
+        "الركن محمد يوسف العصفور أهمية التعاون.",
+        people=("راجيش كومار", "محمد يوسف العصفور"),
+    )
+    assert _roles(m) == {"محمد يوسف العصفور": ("BH", "host"), "راجيش كومار": ("IN", "guest")}
