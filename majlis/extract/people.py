@@ -135,6 +135,20 @@ def _unbracket_rank_branches(toks: list[Tok]) -> list[Tok]:
     return Tokens(t for i, t in enumerate(toks) if i not in drop)
 
 
+NAME_OPENERS = {"/", '"', "«", "“"}
+
+
+def _unwrap_names(toks: list[Tok], per_spans: list[tuple[int, int]]) -> list[Tok]:
+    """«اللواء الركن/ محمد ناصر»، «السفير الأمريكي /جون سميث/», «السيد "عبد الأمير الشمري"»: a slash or quote
+    mark opening a tagged name is dropped, so the rank or office before it reads through to the name (the
+    closing one stays: it ends the name)."""
+    starts = {a for a, _ in per_spans}
+    drop = {i for i, tok in enumerate(toks[:-1]) if tok.text in NAME_OPENERS and toks[i + 1].start in starts}
+    if not drop:
+        return toks
+    return Tokens(t for i, t in enumerate(toks) if i not in drop)
+
+
 # «الرئيس التنفيذي لشركة «ستراتوس» الأمريكية», «قائد الفرقاطة «شلاتين»»: a quoted own name after these is
 # part of the office, and the country word after it is the company's or the ship's
 QUOTED_NAME_OWNERS = frozenset(norm_words(" ".join(words("people.yaml", "quoted_name_owners"))))
@@ -174,7 +188,7 @@ def _is_boundary(tok: Tok) -> bool:
 class _SentenceParse:
     def __init__(self, text: str, per_spans: list[tuple[int, int]]) -> None:
         self.text = text
-        self.toks = _unquote_own_names(_unbracket_rank_branches(tokenize(text)))
+        self.toks = _unwrap_names(_unquote_own_names(_unbracket_rank_branches(tokenize(text))), per_spans)
         v = vocabulary()
         self.v = v
         n = len(self.toks)
