@@ -38,6 +38,9 @@ def _sha256_prefix(path: Path, n: int = 12) -> str:
     return digest.hexdigest()[:n]
 
 
+UNREAD_MARKS = frozenset({'"', "“", "”", "/"})
+
+
 def normalize_token(text: str) -> str:
     """The form the model sees: no diacritics or tatweel (the surface text keeps them)."""
     stripped = _MARKS_RE.sub("", text)
@@ -76,11 +79,18 @@ class NerPipeline:
             return []
         from majlis.nlp.inference import tag_tokens
 
-        inputs = [[normalize_token(t) for t in sent] or ["."] for sent in sentences]
+        # quote marks and slashes around names («"X"», «/X/») are left out of what the model reads: they
+        # are rare in what it learnt from, and names inside them went untagged
+        kept = [[i for i, t in enumerate(sent) if t not in UNREAD_MARKS] for sent in sentences]
+        inputs = [
+            [normalize_token(sent[i]) for i in keep] or ["."]
+            for sent, keep in zip(sentences, kept, strict=True)
+        ]
         tagged = tag_tokens(self.pipeline.processors["ner"], inputs)
         result: list[list[Span]] = []
-        for original, tags in zip(sentences, tagged, strict=True):
-            result.append([s for s in decode_bioes(tags) if s[2] <= len(original)] if original else [])
+        for keep, tags in zip(kept, tagged, strict=True):
+            spans = [s for s in decode_bioes(tags) if s[2] <= len(keep)] if keep else []
+            result.append([(label, keep[first], keep[last - 1] + 1) for label, first, last in spans])
         return result
 
 

@@ -185,3 +185,21 @@ def test_a_person_span_never_ends_on_abd() -> None:
     # «السيد "[عبد] الأمير الحسني"»: the model stopped before a word that is also a title («الأمير»)
     tokens = ["السيد", '"', "عبد", "الأمير", "الحسني", '"', "اليوم"]
     assert clean_person_spans(tokens, [("PER", 2, 3)]) == [("PER", 2, 5)]
+
+
+def test_quote_marks_and_slashes_are_not_read_and_spans_map_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    import majlis.nlp.inference as inference
+
+    seen: list[list[str]] = []
+
+    def tag_names(_processor: object, sentences: list[list[str]]) -> list[list[str]]:
+        seen.extend(sentences)  # a stand-in model: «سالم الكعبي» is a person wherever it stands
+        return [["B-PER" if w == "سالم" else "E-PER" if w == "الكعبي" else "O" for w in s] for s in sentences]
+
+    monkeypatch.setattr(inference, "tag_tokens", tag_names)
+    from types import SimpleNamespace
+
+    pipeline = model_mod.NerPipeline("stand-in", "0", SimpleNamespace(processors={"ner": None}))
+    words = ["التقى", "السيد", '"', "سالم", "الكعبي", '"', "والسفير", "/", "سالم", "الكعبي", "/"]
+    assert pipeline.tag([words]) == [[("PER", 3, 5), ("PER", 8, 10)]]
+    assert seen == [["التقى", "السيد", "سالم", "الكعبي", "والسفير", "سالم", "الكعبي"]]
