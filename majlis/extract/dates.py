@@ -608,13 +608,13 @@ def dateline_end(sentence: str) -> int:
 
 
 def _opening_paragraph(text: str) -> tuple[int, int]:
-    """Span from the start through the first paragraph long enough to be body rather than a title."""
-    end = 0
+    """The first paragraph long enough to be body rather than a title. The short lines above it (a
+    headline, the page's own date stamp «الثلاثاء, 03 تشرين الأول 2023», a byline) date the page, not the
+    meeting."""
     for m in re.finditer(r"[^\n]+", text):
-        end = m.end()
         if len(m.group().strip()) >= 120:
-            break
-    return 0, end
+            return m.start(), m.end()
+    return 0, len(text)
 
 
 def _choose(hits: list[DateHit]) -> tuple[DateHit | None, str | None]:
@@ -664,7 +664,7 @@ def resolve_meeting_date(
         return dateline.hit.value, dateline.hit.note
 
     start, end = _opening_paragraph(article_text)
-    skip = dateline.end if dateline is not None else start
+    skip = max(0, dateline.end - start) if dateline is not None else 0  # offsets into the paragraph
     opening = [h for h in _find(article_text[start:end], anchor, label) if h.start >= skip]
     first, opening_reason = _choose(opening)
     if first is not None and first.value is not None:

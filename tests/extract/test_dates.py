@@ -373,3 +373,15 @@ def test_normalize_copies_plain_runs_exactly_as_normalising_each_character_would
     for _ in range(500):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
         assert _normalize(text) == one_by_one(text), text
+
+
+def test_the_pages_date_stamp_above_the_story_is_not_the_meetings_date() -> None:
+    story = (
+        "استقبل قائد الجيش العماد سامي حداد في مكتبه في اليرزة سفيرة الاتحاد الأوروبي في لبنان السيدة "
+        "آنا مارتن، وجرى التداول في شؤون مختلفة تتعلق بالتعاون بين الجانبين."
+    )
+    stamped = "الثلاثاء, 03 تشرين الأول 2023\n" + story
+    assert resolve_meeting_date(story, stamped, date(2023, 10, 3))[0] is None
+    # a date the story's first paragraph states is still its date
+    told = story.replace("في مكتبه", "يوم الثلاثاء 3 تشرين الأول 2023 في مكتبه")
+    assert resolve_meeting_date("وبحث الجانبان التعاون.", "عنوان\n" + told, None)[0] == date(2023, 10, 3)
