@@ -208,6 +208,9 @@ def url_country(url: str | None) -> str | None:
     return code if country_name_ar(code) else None
 
 
+DATELINE_TITLE_WORDS = 6  # a first line this short may be a dateline taken for a headline
+
+
 def home_evidence(
     article_text: str, title: str | None, source: str | None, url: str | None = None
 ) -> tuple[list[str], bool, str]:
@@ -224,6 +227,8 @@ def home_evidence(
     if code:
         return [code], True, "by_dateline_agency"
     place = dateline_place(article_text, title)
+    if place is None and title and len(title.split()) <= DATELINE_TITLE_WORDS:
+        place = dateline_place(title, None)  # «ابوظبي - سورية 24»: a page whose first line is the dateline
     if place and place.country:
         return [place.country], True, "by_dateline_city"
     city, _ = parse_dateline(body, None)  # «وطنية - استقبل …»: an agency where the city would be

@@ -454,3 +454,13 @@ def test_names_between_slashes_or_quotes_keep_their_rank_and_office() -> None:
         people=("سامر حسن الكعبي", "ناصر خالد المطيري"),
     )
     assert _roles(m) == {"سامر حسن الكعبي": ("IQ", "host"), "ناصر خالد المطيري": ("KW", "guest")}
+
+
+def test_a_first_line_that_is_a_dateline_tells_the_home_country() -> None:
+    (m,) = _extract(
+        "استقبل الفريق سالم حمد الكتبي وكيل وزارة الداخلية بمكتبه أمس سفير جمهورية كوريا لدى الدولة "
+        "كيم جون هو.",
+        headline="ابوظبي - صحيفة المساء",
+        people=("سالم حمد الكتبي", "كيم جون هو"),
+    )
+    assert _roles(m) == {"سالم حمد الكتبي": ("AE", "host"), "كيم جون هو": ("KR", "guest")}
