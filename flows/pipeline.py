@@ -36,7 +36,7 @@ from majlis.land import land
 from majlis.records import TABLES, Article, QuarantineItem, to_table
 from majlis.runlock import run_lock
 from majlis.runtime import crash_point, fault_active, fault_point
-from majlis.state import landed_article_ids, landed_articles, landed_quarantine_keys
+from majlis.state import landed_article_batches, landed_articles, landed_quarantine_keys
 from majlis.warehouse import build_warehouse, current_counts, discard_early_dbt, start_dbt_early
 from majlis.workers import analyse_batch, analysis_workers, preload_here, start_workers, worker_count
 
@@ -402,8 +402,9 @@ def _run(
         logger.warning("damaged landed file %s: %s; its batch is moved aside and redone", damage.path,
                        damage.reason)  # fmt: skip
     files = _stage("discover", summary, lambda: _changed_files(paths, summary, rescan))
-    seen = landed_article_ids(landed)
-    recovered = recoverable_articles(config.warehouse_dir(), seen)
+    newest = landed_article_batches(landed)
+    seen = set(newest)
+    recovered = recoverable_articles(config.warehouse_dir(), newest)
     seen.update(a.article_id for a in recovered)
     summary.articles_recovered = len(recovered)
     seen_quarantine = landed_quarantine_keys(landed)

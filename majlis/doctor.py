@@ -18,7 +18,7 @@ from majlis.heal import DAMAGE_REASON, heal_landed, recoverable_articles
 from majlis.landcheck import DAMAGED_DIR, check_landed
 from majlis.records import TABLES
 from majlis.runlock import LOCK_NAME, run_lock
-from majlis.state import landed_article_ids
+from majlis.state import landed_article_batches
 
 
 @dataclass
@@ -67,7 +67,7 @@ def _check_landed(warehouse: Path, repair: bool) -> list[Finding]:
         findings.append(Finding(f"{damage.table} file", True, f"{damage.path}: {damage.reason}", fixed))
     if repair and damaged:
         heal_landed(warehouse)
-    pending = recoverable_articles(warehouse, landed_article_ids(warehouse / "landed"))
+    pending = recoverable_articles(warehouse, landed_article_batches(warehouse / "landed"))
     if pending:
         waiting = f"{len(pending)} articles wait for the next `majlis run` to analyse again (landed text)"
         findings.append(Finding("damaged batches", False, waiting))

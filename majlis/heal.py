@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -136,10 +137,12 @@ def check_before_build(warehouse: Path) -> None:
         )
 
 
-def recoverable_articles(warehouse: Path, landed_ids: set[str]) -> list[Article]:
-    """Intact articles of damaged batches that are not landed elsewhere: to be analysed again."""
+def recoverable_articles(warehouse: Path, landed: Mapping[str, str]) -> list[Article]:
+    """Intact articles of damaged batches newer than any landed batch holding them (`landed`: article id
+    to its newest landed batch): to be analysed again. A damaged batch that was an article's newest
+    landing (a reprocessing, a changed input) must not let an older landing stand in for it."""
     directory = warehouse / "landed" / DAMAGED_DIR / "articles"
-    newest: dict[str, dict[str, object]] = {}
+    newest: dict[str, tuple[str, dict[str, object]]] = {}
     schema = expected_schema("articles")
     for path in sorted(directory.glob("*.parquet")) if directory.is_dir() else []:
         if check_file(path, schema) is not None:
@@ -148,11 +151,13 @@ def recoverable_articles(warehouse: Path, landed_ids: set[str]) -> list[Article]
             rows = pq.read_table(path).to_pylist()
         except OSError:  # damaged in its pages, past what the footer check sees
             continue
+        batch = path.name.split(".")[0]  # a batch moved aside twice carries a suffix
         for row in rows:
-            if row["article_id"] not in landed_ids:
-                newest[str(row["article_id"])] = row
+            article_id = str(row["article_id"])
+            if batch > landed.get(article_id, "") and batch >= newest.get(article_id, ("", {}))[0]:
+                newest[article_id] = (batch, row)
     names = {f.name for f in dataclasses.fields(Article)}
     return [
         Article(**{k: v for k, v in row.items() if k in names})  # type: ignore[arg-type]
-        for _, row in sorted(newest.items())
+        for _, (_, row) in sorted(newest.items())
     ]

@@ -20,9 +20,14 @@ def _column_values(table_dir: Path, columns: list[str]) -> set[tuple[object, ...
     return values
 
 
-def landed_article_ids(landed: Path) -> set[str]:
-    """Ids of articles whose batch landed completely (articles land last in a batch)."""
-    return {str(v[0]) for v in _column_values(landed / "articles", ["article_id"])}
+def landed_article_batches(landed: Path) -> dict[str, str]:
+    """The newest batch each landed article is in (batch keys sort by landing time)."""
+    newest: dict[str, str] = {}
+    table_dir = landed / "articles"
+    for path in sorted(table_dir.glob("*.parquet")) if table_dir.is_dir() else []:
+        for value in pq.read_table(path, columns=["article_id"]).column(0).to_pylist():
+            newest[str(value)] = max(newest.get(str(value), ""), path.stem)
+    return newest
 
 
 def landed_quarantine_keys(landed: Path) -> set[tuple[str, int, str]]:

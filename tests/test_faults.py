@@ -4,6 +4,7 @@ fact. The slow tests share one reference warehouse and run `majlis` as a user wo
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import shutil
 import socket
@@ -24,6 +25,7 @@ from majlis.land import land
 from majlis.landcheck import check_landed
 from majlis.records import TABLES, Article, Sentence, to_table
 from majlis.runlock import RunLockedError
+from majlis.state import landed_article_batches
 from majlis.warehouse import WarehouseBuildError
 
 MAJLIS = [sys.executable, "-m", "majlis.cli"]
@@ -76,12 +78,30 @@ def test_a_damaged_batch_is_moved_aside_and_its_articles_come_back(tmp_path: Pat
     assert check_landed(warehouse) == []
     assert not list(landed.glob("*/b?.parquet"))
     assert (landed / "_damaged" / "sentences" / "b1.parquet").exists()
-    assert [a.article_id for a in recoverable_articles(warehouse, set())] == ["a1"]  # from its landed text
+    assert [a.article_id for a in recoverable_articles(warehouse, {})] == ["a1"]  # from its landed text
     assert report.at_risk == {"a2", "a3"} and report.lost_inputs == [str(gone_input)]
     assert [name for name, _, _ in scan_inputs([kept_input], warehouse).to_read] == [str(kept_input)]
     reasons = duckdb.execute(f"select reason from '{landed}/quarantine/*.parquet' order by 1").fetchall()
     assert len(reasons) == 3 and all(r[0].startswith("damaged landed file") for r in reasons)
     assert "input files gone, their articles are lost: " + str(gone_input) in str(reasons)
+
+
+def test_a_damaged_newest_landing_comes_back_instead_of_an_older_one(tmp_path: Path) -> None:
+    """A reprocessed (or changed) article whose newest batch is damaged is analysed again from that batch's
+    text: the older landing of the same article must not stand in for it."""
+    warehouse, landed = tmp_path / "w", tmp_path / "w" / "landed"
+    old, new = _article("a1", "in.txt"), _article("a1", "in.txt")
+    new = dataclasses.replace(new, body="نص أحدث", text="عنوان a1\n\nنص أحدث")
+    _land_batch(landed, "20260101T000000000000-old", old)
+    _land_batch(landed, "20260102T000000000000-new", new)
+    _cut(landed / "sentences" / "20260102T000000000000-new.parquet")
+    heal_landed(warehouse)
+    newest = landed_article_batches(landed)
+    assert newest == {"a1": "20260101T000000000000-old"}
+    assert [a.body for a in recoverable_articles(warehouse, newest)] == ["نص أحدث"]
+    # once analysed again it lands in a newer batch, and nothing is left to recover
+    _land_batch(landed, "20260103T000000000000-again", new)
+    assert recoverable_articles(warehouse, landed_article_batches(landed)) == []
 
 
 def test_faults_are_classified_into_one_line_and_their_own_exit_code() -> None:
