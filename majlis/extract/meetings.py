@@ -63,6 +63,7 @@ HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS), (SIG
 _ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS | SIGN_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = set(words("meetings.yaml", "subordinate"))
+SIDELINES_WORDS = set(words("meetings.yaml", "sidelines_words"))  # «على هامش»: bilateral meetings apart
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
 # past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
 UNIT_WINDOW_STOPS = set(words("meetings.yaml", "unit_window_stops"))
@@ -858,7 +859,12 @@ class ArticleReader:
             # «اتفقت الولايات المتحدة واليابان على … . وجاء الاتفاق خلال محادثات …»: the lead told the outcome
             self._add_topics(draft, self._prior, always=True)
             draft.rule("topics.pointing_back")
-        apart = self.v.separately.find_all(toks) or one_after_another or _envoys_of_several_states(objects)
+        apart = (
+            self.v.separately.find_all(toks)
+            or one_after_another
+            or _envoys_of_several_states(objects)
+            or (not SIDELINES_WORDS.isdisjoint(t.norm for t in toks) and _one_from_each_state(objects))
+        )
         if apart and len(objects) > 1:
             for obj in objects:
                 part = Draft(
@@ -1389,6 +1395,12 @@ def _envoys_of_several_states(objects: list[Party]) -> bool:
     received one by one, each a meeting of its own."""
     countries = {o.country for o in objects if _is_envoy(o) and o.country}
     return len(countries) > 1 and all(_is_envoy(o) for o in objects)
+
+
+def _one_from_each_state(objects: list[Party]) -> bool:
+    """Counterparts of two or more states, one from each, every one's state told in the text."""
+    countries = [o.country for o in objects if o.country and not o.inferred and not o.org_official]
+    return len(countries) == len(objects) > 1 and len(set(countries)) == len(countries)
 
 
 def _welcomed_by_own_envoys(draft: Draft) -> bool:

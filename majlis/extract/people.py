@@ -39,6 +39,7 @@ POSTED_TO = pattern("people.yaml", "posted_to")
 COUNTERPART_NOUNS = set(words("people.yaml", "counterpart_nouns"))
 COUNTERPART_WORDS = set(words("people.yaml", "counterpart_with")) | COUNTERPART_NOUNS
 MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
+MIN_NAME_AFTER_AND = 4  # letters: «و» plus a name of three or more
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
 DELEGATION_HEADS = set(words("people.yaml", "delegation_heads"))  # «وفد … برئاسة X»
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
@@ -775,10 +776,13 @@ def _given_names() -> frozenset[str]:
     return frozenset(normalize(n) for n in names if " " not in n)
 
 
-def _glued_conjunction(word: str) -> bool:
-    """«ومحمد», «وبيتر»: a known given name with «و» glued on («وليد», «وائل» are names themselves)."""
+def _glued_conjunction(word: str, after_comma: bool = False) -> bool:
+    """«ومحمد», «وبيتر»: a known given name with «و» glued on («وليد», «وائل» are names themselves); after
+    a comma in a list of people («…، وبانوس كامينوس»), any name but a known one starting with «و»."""
     norm = normalize(word)
-    return norm.startswith("و") and norm not in _given_names() and norm[1:] in _given_names()
+    if not norm.startswith("و") or norm in _given_names() or len(norm) < MIN_NAME_AFTER_AND:
+        return False
+    return after_comma or norm[1:] in _given_names()
 
 
 def _plain(word: str) -> str:
@@ -858,7 +862,8 @@ def parse_people(
         prefix_start = min(phrase_start, title_span[0]) if title_span else phrase_start
         tok_end = max(name_end, title_span[1]) if title_span else name_end
         ns, ne = parse.toks[name_start].start, parse.toks[name_end - 1].end
-        if _glued_conjunction(parse.toks[name_start].text):
+        after_comma = name_start > 0 and parse.toks[name_start - 1].text in {"،", ","}
+        if _glued_conjunction(parse.toks[name_start].text, after_comma):
             ns += 1  # «… ووزير الدفاع، ومحمد مبارك»: the «و» joins this person to the one before
         orgs = find_organisations(raw_title) if raw_title else []
         people.append(
@@ -918,7 +923,46 @@ def parse_people(
             )
         )
     people += _unnamed_counterparts(parse, people, claimed)
+    people += _offices_of_listed_states(parse, people)
     return sorted(people, key=lambda p: p.tok_start)
+
+
+def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> list[Person]:
+    """«بحث الوزير مع سفراء قطر وجيبوتي والهند، كل على حدة»: a plural office after the meeting verb and the
+    states listed after it are one unnamed holder of the office per state."""
+    found: list[Person] = []
+    for m in parse.v.plural_offices.find_all(parse.toks):
+        if not any(i < m.start for i in parse.trigger_at) or any(
+            p.tok_start <= m.start < p.tok_end for p in people
+        ):
+            continue
+        k, states = m.end, list[tuple[str, int]]()
+        while k < parse.n:
+            tok = parse.toks[k]
+            if k in parse.country_code_at:
+                code = parse.country_code_at[k]
+                if code not in (c for c, _ in states):
+                    states.append((code, k))
+            elif not (tok.text in {"،", ","} or tok.norm == "و" or _state_form(tok.norm)):
+                break
+            k += 1
+        if len(states) < 2:
+            continue  # one state: an ordinary office («سفراء» of one state are a delegation)
+        for code, at in states:
+            found.append(
+                Person(
+                    name=None,
+                    name_start=None,
+                    name_end=None,
+                    title=m.value,
+                    rank=None,
+                    country=code,
+                    org_official=False,
+                    tok_start=at,
+                    tok_end=at + 1,
+                )
+            )
+    return found
 
 
 def _unnamed_counterparts(parse: _SentenceParse, people: list[Person], claimed: set[int]) -> list[Person]:

@@ -81,6 +81,7 @@ class Vocabulary:
     rank_branches: frozenset[str]  # one-word branch words of a rank («طيار»), also written «(طيار)»
     title_heads: PhraseMatcher
     group_heads: PhraseMatcher
+    plural_offices: PhraseMatcher  # value: the singular office («سفراء» → «سفير»)
     surname_titles: frozenset[str]  # «ملك»: an office word that is also a family name
     unit_commanders: frozenset[str]  # «قائد», «آمر»: a ship's or unit's commander
     unit_nouns: frozenset[str]  # ships and units, without «ال»
@@ -191,6 +192,9 @@ def vocabulary() -> Vocabulary:
         ),
         title_heads=PhraseMatcher(_flat(people["title_heads"], "title"), ignore_al=True),
         group_heads=PhraseMatcher(_flat(people["group_heads"], "group")),
+        plural_offices=PhraseMatcher(
+            [(plural, office) for office, plurals in people["plural_offices"].items() for plural in plurals]
+        ),
         surname_titles=frozenset(w for s in people["surname_titles"] for w in norm_words(s)),
         unit_commanders=frozenset(w for s in people["unit_commanders"] for w in norm_words(s)),
         unit_nouns=frozenset(strip_al(w) for s in people["unit_nouns"] for w in norm_words(s)),

@@ -464,3 +464,23 @@ def test_a_first_line_that_is_a_dateline_tells_the_home_country() -> None:
         people=("سالم حمد الكتبي", "كيم جون هو"),
     )
     assert _roles(m) == {"سالم حمد الكتبي": ("AE", "host"), "كيم جون هو": ("KR", "guest")}
+
+
+def test_a_plural_office_and_the_states_it_lists_are_one_participant_per_state() -> None:
+    meetings = _extract(
+        "بحث وزير الداخلية الكويتي الشيخ سالم حمد الجابر مع سفراء قطر وجيبوتي والهند، كل على حدة، مواضيع "
+        "ذات اهتمام مشترك.",
+        people=("سالم حمد الجابر",),
+    )
+    assert sorted(m["countries"] for m in meetings) == [["DJ", "KW"], ["IN", "KW"], ["KW", "QA"]]
+    assert all(p["title"] == "سفير" for m in meetings for p in m["participants"] if p["name"] is None)
+
+
+def test_counterparts_of_several_states_on_the_sidelines_are_met_one_by_one() -> None:
+    meetings = _extract(
+        "التقى وزير الدفاع المصري الفريق أول سامي حسن العطار، جان دوبوا، وزير الدفاع الفرنسي، وجورج "
+        "باباس، وزير الدفاع اليوناني، على هامش فعاليات معرض الصناعات الدفاعية.",
+        people=("سامي حسن العطار", "جان دوبوا", "وجورج باباس"),
+    )
+    assert sorted(m["countries"] for m in meetings) == [["EG", "FR"], ["EG", "GR"]]
+    assert "جورج باباس" in {name for m in meetings for name in _roles(m)}  # «و» after a comma: no name
