@@ -923,8 +923,11 @@ def parse_people(
             )
         )
     people += _unnamed_counterparts(parse, people, claimed)
-    people += _offices_of_listed_states(parse, people)
-    return sorted(people, key=lambda p: p.tok_start)
+    per_state = _offices_of_listed_states(parse, people)
+    if per_state:  # «سفيري الصين»: the model took the plural office and a state for a name
+        spans = [(p.tok_start, p.tok_end) for p in per_state]
+        people = [p for p in people if not any(p.tok_start < b and a < p.tok_end for a, b in spans)]
+    return sorted(people + per_state, key=lambda p: p.tok_start)
 
 
 def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> list[Person]:
@@ -932,10 +935,10 @@ def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> li
     states listed after it are one unnamed holder of the office per state."""
     found: list[Person] = []
     for m in parse.v.plural_offices.find_all(parse.toks):
-        if not any(i < m.start for i in parse.trigger_at) or any(
-            p.tok_start <= m.start < p.tok_end for p in people
-        ):
+        if not any(i < m.start for i in parse.trigger_at):
             continue
+        if any(p.tok_start < m.start < p.tok_end for p in people):
+            continue  # inside someone's office
         k, states = m.end, list[tuple[str, int]]()
         while k < parse.n:
             tok = parse.toks[k]
@@ -949,6 +952,7 @@ def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> li
         if len(states) < 2:
             continue  # one state: an ordinary office («سفراء» of one state are a delegation)
         for code, at in states:
+            at = m.start if at == states[0][1] else at  # the first holder's phrase takes in the office
             found.append(
                 Person(
                     name=None,

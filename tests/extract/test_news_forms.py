@@ -484,3 +484,12 @@ def test_counterparts_of_several_states_on_the_sidelines_are_met_one_by_one() ->
     )
     assert sorted(m["countries"] for m in meetings) == [["EG", "FR"], ["EG", "GR"]]
     assert "جورج باباس" in {name for m in meetings for name in _roles(m)}  # «و» after a comma: no name
+
+
+def test_a_dual_office_that_the_model_took_for_a_name_is_one_holder_per_state() -> None:
+    meetings = _extract(
+        "بحث وزير الدفاع الكويتي الشيخ سالم حمد الجابر اليوم مع سفيري الصين وأوكرانيا لدى البلاد كلا على حدى "
+        "العلاقات الثنائية.",
+        people=("سالم حمد الجابر", "سفيري الصين"),
+    )
+    assert sorted(m["countries"] for m in meetings) == [["CN", "KW"], ["KW", "UA"]]
