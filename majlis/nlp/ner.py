@@ -6,7 +6,7 @@ import time
 from functools import lru_cache
 
 from majlis.nlp.corpus import lexicons
-from majlis.nlp.model import Span, load_pipeline, normalize_token
+from majlis.nlp.model import UNREAD_MARKS, Span, load_pipeline, normalize_token
 from majlis.nlp.tokenize import TokenizedSentence, split_sentences
 from majlis.records import Article, Mention, Sentence
 
@@ -40,6 +40,13 @@ def _bare(word: str, vocab: frozenset[str]) -> str:
     return word
 
 
+def _is_place(word: str, places: frozenset[str]) -> bool:
+    """A place word of the NER lexicons, or a city the extraction knows («بصنعاء»)."""
+    from majlis.extract.places import cities_in
+
+    return _bare(word, places) in places or any(start == 0 for start, _ in cities_in(word))
+
+
 def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
     """Trim title words off the front of PER spans, and place words when a name of two or more words
     follows («سفيرة بريطانيا لدى [اليمن هيلين كارترايت]»); drop PER spans that are only places or agencies;
@@ -47,10 +54,17 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
     titles, places = _guard_words()
     cleaned: list[Span] = []
     for label, first, last in spans:
+        while first < last and tokens[first] in UNREAD_MARKS:  # the model reads through them: not its edge
+            first += 1
+        while last > first and tokens[last - 1] in UNREAD_MARKS:
+            last -= 1
+        if first == last:
+            continue
         if label == "PER":
             while first < last and (
-                _bare(tokens[first], titles) in titles
-                or (last - first > MIN_NAME_AFTER_PLACE and _bare(tokens[first], places) in places)
+                tokens[first] in UNREAD_MARKS
+                or _bare(tokens[first], titles) in titles
+                or (last - first > MIN_NAME_AFTER_PLACE and _is_place(tokens[first], places))
             ):
                 first += 1
             if first == last or all(_bare(t, places) in places for t in tokens[first:last]):

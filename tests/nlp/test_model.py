@@ -203,3 +203,11 @@ def test_quote_marks_and_slashes_are_not_read_and_spans_map_back(monkeypatch: py
     words = ["التقى", "السيد", '"', "سالم", "الكعبي", '"', "والسفير", "/", "سالم", "الكعبي", "/"]
     assert pipeline.tag([words]) == [[("PER", 3, 5), ("PER", 8, 10)]]
     assert seen == [["التقى", "السيد", "سالم", "الكعبي", "والسفير", "سالم", "الكعبي"]]
+
+
+def test_a_person_span_does_not_start_or_end_on_a_mark_the_model_skipped() -> None:
+    from majlis.nlp.ner import clean_person_spans
+
+    # «السفير الأمريكي بالرياض /جون ديفيس/»: read without the slashes, the model ran the city into the name
+    tokens = ["السفير", "الأمريكي", "بالرياض", "/", "جون", "ديفيس", "/"]
+    assert clean_person_spans(tokens, [("PER", 2, 7)]) == [("PER", 4, 6)]

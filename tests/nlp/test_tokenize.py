@@ -131,3 +131,11 @@ SPLIT_ALPHABET = st.one_of(
 def test_sentences_follow_the_token_by_token_rules(text: str) -> None:
     assert [s.tokens for s in split_sentences(text)] == _reference_split(text)
     assert [s.words for s in split_sentences(text)] == [[t.text for t in s] for s in _reference_split(text)]
+
+
+def test_a_latin_initial_written_in_arabic_does_not_end_the_sentence() -> None:
+    text = "استقبل الوزير الفريق أول كينيث أف. ماكينزي قائد القيادة. وبحث الجانبان التعاون."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "استقبل الوزير الفريق أول كينيث أف. ماكينزي قائد القيادة.",
+        "وبحث الجانبان التعاون.",
+    ]
