@@ -493,3 +493,21 @@ def test_a_dual_office_that_the_model_took_for_a_name_is_one_holder_per_state() 
         people=("سالم حمد الجابر", "سفيري الصين"),
     )
     assert sorted(m["countries"] for m in meetings) == [["CN", "KW"], ["KW", "UA"]]
+
+
+def test_members_of_parliament_received_one_after_another() -> None:
+    meetings = _extract(
+        "استقبل قائد الجيش العماد سامي حداد في مكتبه في اليرزة، النائب ليلى خوري ثم النائبين جورج عطا الله "
+        "وكمال الخطيب، وجرى التداول في الأوضاع العامة.",
+        people=("سامي حداد", "ليلى خوري", "جورج عطا الله", "كمال الخطيب"),
+    )
+    assert set(_roles(meetings[0])) == {"سامي حداد", "ليلى خوري"}
+
+
+def test_a_meeting_told_as_the_interview_that_brought_them_together() -> None:
+    (m,) = _extract(
+        "شكّل التعاون العسكري بين البلدين محور المقابلة التي جمعت صباح الجمعة وزير الدفاع التونسي سامي "
+        "الحداد بسفير المملكة العربية السعودية بتونس فهد بن سالم العتيبي.",
+        people=("سامي الحداد", "فهد بن سالم العتيبي"),
+    )
+    assert m["countries"] == ["SA", "TN"]
