@@ -897,7 +897,8 @@ def parse_people(
         # a group («بقادة خفر السواحل») may stand right after the other principal
         glued = head in groups and parse.toks[head].text[:1] == "ب" and bool(parse.trigger_at)
         listed = listed_until >= 0 and parse.next_in_list(head, listed_until)
-        if not (parse.in_role_position(head) or glued or listed or parse.after_separately(head)):
+        placed = parse.in_role_position(head) or glued or listed or parse.after_separately(head)
+        if not (placed or _office_of_another_state(parse, people, head)):
             continue
         end = parse.nameless_title_end(head)
         listed_until = end
@@ -967,6 +968,16 @@ def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> li
                 )
             )
     return found
+
+
+def _office_of_another_state(parse: _SentenceParse, people: list[Person], head: int) -> bool:
+    """«استقبل رئيس مجلس الوزراء الكويتي الشيخ X وزير الدفاع القطري»: an office right after a name whose
+    own office, before it, is of another state is the verb's object, not that person's second office."""
+    before = next((p for p in people if p.tok_end == head and p.name and p.country and p.title), None)
+    if before is None or not any(i < before.tok_start for i in parse.trigger_at):
+        return False
+    country = country_of_phrase(parse.span_text(head, parse.nameless_title_end(head)))
+    return country is not None and country != before.country
 
 
 def _unnamed_counterparts(parse: _SentenceParse, people: list[Person], claimed: set[int]) -> list[Person]:

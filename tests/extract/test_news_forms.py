@@ -511,3 +511,12 @@ def test_a_meeting_told_as_the_interview_that_brought_them_together() -> None:
         people=("سامي الحداد", "فهد بن سالم العتيبي"),
     )
     assert m["countries"] == ["SA", "TN"]
+
+
+def test_an_office_of_another_state_right_after_the_hosts_name_is_the_guest() -> None:
+    (m,) = _extract(
+        "استقبل رئيس مجلس الوزراء الكويتي الشيخ جابر سالم الصباح وزير الدفاع القطري والوفد المرافق له.",
+        people=("جابر سالم الصباح",),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert (guest["name"], guest["title"], guest["country"]) == (None, "وزير الدفاع", "QA")
