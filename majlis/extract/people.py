@@ -154,6 +154,7 @@ def _unwrap_names(toks: list[Tok], per_spans: list[tuple[int, int]]) -> list[Tok
 # part of the office, and the country word after it is the company's or the ship's
 QUOTED_NAME_OWNERS = frozenset(norm_words(" ".join(words("people.yaml", "quoted_name_owners"))))
 MAX_QUOTED_NAME = 8  # tokens between the quotes
+QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 
 
 def _unquote_own_names(toks: list[Tok]) -> list[Tok]:
@@ -365,6 +366,7 @@ class _SentenceParse:
             if end > start:
                 found.append((a, start, end))
         found += self._untagged_after_offices({k for _, a, b in found for k in range(a, b)})
+        found += self._quoted_after_offices({k for _, a, b in found for k in range(a, b)})
         return sorted(found)
 
     def _untagged_after_offices(self, taken: set[int]) -> list[tuple[int, int, int]]:
@@ -392,6 +394,32 @@ class _SentenceParse:
                 continue
             found.append((end, end, k))
             taken |= set(range(end, k))
+        return found
+
+    def _quoted_after_offices(self, taken: set[int]) -> list[tuple[int, int, int]]:
+        """«بحث رئيس الأركان “عبدالرازق الناظوري” مع …»: two to four words in quote marks right after an
+        office, in a meeting sentence, are its holder's name (the model may miss a quoted name)."""
+        if not self.trigger_at:
+            return []
+        found: list[tuple[int, int, int]] = []
+        for i, tok in enumerate(self.toks):
+            close = QUOTE_PAIRS.get(tok.text)
+            if close is None or i == 0 or i in taken:
+                continue
+            end = next(
+                (k for k in range(i + 1, min(self.n, i + 2 + MAX_QUOTED_NAME)) if self.toks[k].text == close),
+                None,
+            )
+            if end is None or not 2 <= end - i - 1 <= CLEAN_NAME_TOKENS:
+                continue
+            words = range(i + 1, end)
+            if any(k in taken or self.is_stop(k) or not self.toks[k].text.isalpha() for k in words):
+                continue
+            head = max((h for h in self.title_head if h < i), default=None)
+            if head is None or any(self.toks[k].is_punct for k in range(head, i)):
+                continue  # no office right before the quote
+            found.append((i, i + 1, end))  # the opening quote starts the phrase: the office reads up to it
+            taken |= set(words)
         return found
 
     def _names_an_institution(self, start: int, name_start: int) -> bool:

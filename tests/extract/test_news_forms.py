@@ -520,3 +520,11 @@ def test_an_office_of_another_state_right_after_the_hosts_name_is_the_guest() ->
     )
     guest = next(p for p in m["participants"] if p["role"] == "guest")
     assert (guest["name"], guest["title"], guest["country"]) == (None, "وزير الدفاع", "QA")
+
+
+def test_a_quoted_name_right_after_an_office_is_its_holder_even_untagged() -> None:
+    (m,) = _extract(
+        "بحث رئيس الأركان الليبي “سالم حسن الفيتوري” مع الملحق العسكري بسفارة فرنسا المواضيع المشتركة.",
+        people=(),
+    )
+    assert _roles(m)["سالم حسن الفيتوري"] == ("LY", "host")
