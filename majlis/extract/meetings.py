@@ -1473,6 +1473,9 @@ def _confidence(draft: Draft) -> float:
     return round(max(0.05, min(1.0, score)), 3)
 
 
+MIN_NAME_PREFIX = 2  # words: a name told in part starts with at least its first two words
+
+
 def _principals(draft: Draft) -> list[Party]:
     return [p for p in [draft.subject, *draft.objects] if p is not None]
 
@@ -1490,9 +1493,21 @@ def _told_again(later: Draft, kept: Draft) -> bool:
         if party.name is None:
             continue
         same_side = [p for p in _principals(kept) if p.country == party.country]
-        if not any(p.key() == party.key() or (p.name is None and _same_office(p, party)) for p in same_side):
+        if not any(
+            (p.name is not None and _one_name(p.name, party.name))
+            or (p.name is None and _same_office(p, party))
+            for p in same_side
+        ):
             return False
     return True
+
+
+def _one_name(a: str, b: str | None) -> bool:
+    """The same person named in full and in part («حمد جابر العلي» and «حمد جابر العلي الصباح»)."""
+    if b is None:
+        return False
+    shorter, longer = sorted((normalize(a).split(), normalize(b).split()), key=len)
+    return _names_match(a, b) or (len(shorter) >= MIN_NAME_PREFIX and longer[: len(shorter)] == shorter)
 
 
 def _same_office(unnamed: Party, named: Party) -> bool:
@@ -1513,11 +1528,18 @@ def _one_per_meeting(drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
             continue
         named = sum(p.name is not None for p in _principals(draft))
-        if named > sum(p.name is not None for p in _principals(twin)):
-            draft.rules.append("merge.told_again")
-            kept[kept.index(twin)] = draft
-        else:
-            twin.rule("merge.told_again")
+        better, other = (
+            (draft, twin) if named > sum(p.name is not None for p in _principals(twin)) else (twin, draft)
+        )
+        kept[kept.index(twin)] = better
+        better.rule("merge.told_again")
+        known = {p.key() for p in better.parties()}
+        better.attendees += [
+            a for a in other.attendees if a.key() not in known
+        ]  # who attended, told either time
+        better.topics |= other.topics
+        if better.date is None and other.date is not None:
+            better.date, better.date_note = other.date, other.date_note
     return kept
 
 

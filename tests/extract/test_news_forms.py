@@ -528,3 +528,14 @@ def test_a_quoted_name_right_after_an_office_is_its_holder_even_untagged() -> No
         people=(),
     )
     assert _roles(m)["سالم حسن الفيتوري"] == ("LY", "host")
+
+
+def test_a_meeting_told_again_with_the_hosts_name_in_part_is_one_meeting_with_every_attendee() -> None:
+    meetings = _extract(
+        "بحث وزير الدفاع الكويتي الشيخ سالم جابر العلي الصباح اليوم مع سفير الصين لدى البلاد العلاقات.\n"
+        "وقالت الوزارة إن الشيخ سالم جابر العلي استقبل في مكتبه اليوم سفير جمهورية الصين الشعبية لدى البلاد "
+        "وانغ لي بحضور رئيس الأركان الفريق خالد صالح المطيري.",
+        people=("سالم جابر العلي الصباح", "سالم جابر العلي", "وانغ لي", "خالد صالح المطيري"),
+    )
+    assert len(meetings) == 1
+    assert {"وانغ لي", "خالد صالح المطيري"} <= set(_roles(meetings[0]))
