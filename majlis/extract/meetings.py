@@ -536,9 +536,9 @@ class ArticleReader:
             ):
                 return False  # «يستقبل الوزير، اليوم، نظيره …»: the day's programme, not a report
             if any(m.start == trigger.start for m in self.v.visit_welcomes.find_all(toks)) and (
-                self.v.airport.find_all(toks)
+                self.v.airport.find_all(toks) or self.v.ceremonies.find_all(toks)
             ):
-                return False  # «وكان في استقباله في مطار …»: an arrival
+                return False  # «وكان في استقباله في مطار …», «… لدى وصوله إلى مكان الحفل»: an arrival
             if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
                 return False
         if self.v.past_month.find_all(toks):

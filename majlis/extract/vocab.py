@@ -55,6 +55,7 @@ class Vocabulary:
     pronoun_objects: PhraseMatcher  # «كما استقبله»: a meeting verb with the last meeting's guest as object
     visit_welcomes: PhraseMatcher  # «وكان في استقباله Y»: Y hosts the visit just reported
     airport: PhraseMatcher  # a welcome there is an arrival, not a meeting
+    ceremonies: PhraseMatcher  # a welcome at one is protocol, not a meeting
     announcing: frozenset[str]  # normalised: «يستقبل» opening a body sentence announces the meeting
     entourage: PhraseMatcher  # «والوفد المرافق له»: its members are of the country of the one it accompanies
     denial: PhraseMatcher  # «نفى … لقاء»: a meeting denied is no news of one
@@ -139,6 +140,7 @@ def vocabulary() -> Vocabulary:
         pronoun_objects=PhraseMatcher(pronoun_phrases),
         visit_welcomes=PhraseMatcher(_flat(meet["visit_welcomes"], "welcome")),
         airport=PhraseMatcher(_flat(meet["airport_words"], "airport")),
+        ceremonies=PhraseMatcher(_flat(meet["non_meeting_events"], "ceremony")),
         announcing=frozenset(w for verb in meet["announcing_verbs"] for w in norm_words(verb)),
         entourage=PhraseMatcher(_flat(meet["entourage_markers"], "entourage")),
         denial=PhraseMatcher(_flat(meet["denial_markers"], "denial")),

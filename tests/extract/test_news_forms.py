@@ -539,3 +539,11 @@ def test_a_meeting_told_again_with_the_hosts_name_in_part_is_one_meeting_with_ev
     )
     assert len(meetings) == 1
     assert {"وانغ لي", "خالد صالح المطيري"} <= set(_roles(meetings[0]))
+
+
+def test_a_welcome_on_arriving_at_a_ceremony_is_no_meeting() -> None:
+    assert not _extract(
+        "شهد سمو ولي العهد حفل تخريج دفعة من الضباط. وكان في استقبال سموه لدى وصوله إلى مكان الحفل وزير "
+        "الداخلية الشيخ سالم حمد الجابر ووكيل الوزارة اللواء ناصر علي العتيبي.",
+        people=("سالم حمد الجابر", "ناصر علي العتيبي"),
+    )
