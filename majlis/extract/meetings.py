@@ -863,7 +863,14 @@ class ArticleReader:
             self.v.separately.find_all(toks)
             or one_after_another
             or _envoys_of_several_states(objects)
-            or (not SIDELINES_WORDS.isdisjoint(t.norm for t in toks) and _one_from_each_state(objects))
+            or (
+                _one_from_each_state(objects)
+                and (
+                    not SIDELINES_WORDS.isdisjoint(t.norm for t in toks)
+                    # «كما التقى …»: more counterparts of the same event, met the same way
+                    or (current is not None and "split.separately" in current.rules)
+                )
+            )
         )
         if apart and len(objects) > 1:
             for obj in objects:

@@ -252,6 +252,8 @@ class _SentenceParse:
 
     def is_stop(self, i: int) -> bool:
         tok = self.toks[i]
+        if i > 0 and _is_latin_letter(self.toks[i - 1].text[:1]) and not _is_latin_letter(tok.text[:1]):
+            return True  # «الجنرال Nicholas Houghton على رأس وفد»: a name in Latin letters ends with them
         if i > 0 and self.toks[i - 1].norm in BOUND_TO_NEXT and any(a < i < b for a, b in self.per_tok_spans):
             return False  # «عبد الأمير»: the word after «عبد» in a tagged name, even a title word
         if tok.is_punct or i in self.trigger_at or i in self.attend_at or tok.norm in self.v.clause_verbs:

@@ -547,3 +547,12 @@ def test_a_welcome_on_arriving_at_a_ceremony_is_no_meeting() -> None:
         "الداخلية الشيخ سالم حمد الجابر ووكيل الوزارة اللواء ناصر علي العتيبي.",
         people=("سالم حمد الجابر", "ناصر علي العتيبي"),
     )
+
+
+def test_a_name_in_latin_letters_ends_where_the_arabic_resumes() -> None:
+    (m,) = _extract(
+        "استقبل قائد الجيش العماد سامي حداد رئيس أركان الدفاع البريطاني الجنرال John Miller على رأس وفد "
+        "مرافق.",
+        people=("سامي حداد", "John Miller على"),
+    )
+    assert "John Miller" in _roles(m)
