@@ -510,10 +510,19 @@ class ArticleReader:
                 continue
             listing = None
             trigger = self._trigger(toks, sentence.text)
+            fallback = trigger is None and self._noun_fallback(toks)
+            if fallback:
+                nouns = self.v.meeting_nouns.find_all(toks)
+                trigger = Match(nouns[0].start, nouns[0].end, "meeting:mutual", nouns[0].phrase)
+                self.trigger_rule = "trigger.meeting_noun"
             if trigger and self._is_news(toks, trigger, sentence.text):
                 if self._earlier_meeting(sentence, toks, trigger, current):
                     continue  # background: neither a meeting nor a word about the current one
+                before = len(self.drafts)
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
+                if fallback and len(self.drafts) > before and not _two_states_named(self.drafts[-1]):
+                    del self.drafts[before:]  # a noun alone makes no meeting of one state's officials
+                    draft = None
                 if draft is not None:
                     current = draft
                     if not draft.objects and sentence.text.rstrip().endswith(":"):
@@ -523,6 +532,10 @@ class ArticleReader:
                 continue
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
+
+    def _noun_fallback(self, toks: list[Tok]) -> bool:
+        """A sentence with no meeting verb that names a meeting («وتناول اللقاء بين X وY …»)."""
+        return bool(self.v.meeting_nouns.find_all(toks))
 
     def _is_news(self, toks: list[Tok], trigger: Match | None, text: str = "") -> bool:
         """Not a planned meeting (future words before or at the verb) nor an earlier one (background)."""
@@ -1456,6 +1469,12 @@ def _subject_after_opening_masdar(
     between = toks[first.tok_end : second.tok_start]
     commas = [i for i, t in enumerate(between) if t.text in {"،", ","}]
     return bool(commas) and commas[-1] < len(between) - 1
+
+
+def _two_states_named(draft: Draft) -> bool:
+    """Named principals of two states, told in the text (a meeting read from a noun needs that much)."""
+    states = {p.country for p in _principals(draft) if p.name and p.country and not p.inferred}
+    return len(states) >= 2
 
 
 def _visitor(draft: Draft) -> Party | None:

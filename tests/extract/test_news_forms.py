@@ -556,3 +556,17 @@ def test_a_name_in_latin_letters_ends_where_the_arabic_resumes() -> None:
         people=("سامي حداد", "John Miller على"),
     )
     assert "John Miller" in _roles(m)
+
+
+def test_a_meeting_named_by_a_noun_between_officials_of_two_states() -> None:
+    (m,) = _extract(
+        "وتناولت المباحثات بين وزير الدفاع الأردني اللواء خليل عبد الكريم ونظيره العراقي سامر حميد الجبوري "
+        "سبل تعزيز التعاون العسكري.",
+        people=("خليل عبد الكريم", "سامر حميد الجبوري"),
+    )
+    assert m["countries"] == ["IQ", "JO"] and "trigger.meeting_noun" in m["rules"]
+    # one state's officials named around a meeting noun make no meeting
+    assert not _extract(
+        "وحضر الاجتماع وزير الدفاع الأردني اللواء خليل عبد الكريم ورئيس الأركان اللواء سالم حسن العموش.",
+        people=("خليل عبد الكريم", "سالم حسن العموش"),
+    )
