@@ -297,6 +297,8 @@ class _SentenceParse:
                 break
             ranked = ranked or m is rank
             i = m.end
+            while m is rank and i < self.n and strip_al(self.toks[i].norm) in self.v.rank_branches:
+                i += 1  # «اللواء الركن بحري طيار»: more branch words than the rank phrases spell out
         return i
 
     def name_run(self, i: int) -> int:
@@ -829,7 +831,10 @@ def _apposed_holder(parse: _SentenceParse, people: list[Person], end: int) -> Pe
 def _rank_text(parse: _SentenceParse, start: int, end: int) -> str | None:
     for i in range(start, end):
         if m := parse.rank.get(i):
-            words = [_plain(t.text) for t in parse.toks[m.start : m.end]]
+            stop = m.end
+            while stop < end and strip_al(parse.toks[stop].norm) in parse.v.rank_branches:
+                stop += 1  # the branch words prefix_run took in after the rank phrase
+            words = [_plain(t.text) for t in parse.toks[m.start : stop]]
             for clitic in ("وب", "ول", "فب", "و", "ف", "ب", "ل"):
                 rest = words[0][len(clitic) :]
                 if words[0].startswith(clitic) and strip_al(normalize_word(rest)) == m.phrase[0]:

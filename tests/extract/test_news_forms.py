@@ -570,3 +570,13 @@ def test_a_meeting_named_by_a_noun_between_officials_of_two_states() -> None:
         "وحضر الاجتماع وزير الدفاع الأردني اللواء خليل عبد الكريم ورئيس الأركان اللواء سالم حسن العموش.",
         people=("خليل عبد الكريم", "سالم حسن العموش"),
     )
+
+
+def test_branch_words_after_a_rank_are_part_of_the_rank_not_the_name() -> None:
+    (m,) = _extract(
+        "التقى اللواء الركن بحري طيار الشيخ سالم بن حمد آل نهيان قائد القوات البحرية الإماراتية اليوم "
+        "قائد البحرية اليابانية الأدميرال كينجي ساتو.",
+        people=("سالم بن حمد آل نهيان", "كينجي ساتو"),
+    )
+    host = next(p for p in m["participants"] if p["name"] == "سالم بن حمد آل نهيان")
+    assert host["rank"] == "لواء ركن بحري طيار"
