@@ -561,7 +561,8 @@ class _SentenceParse:
             next_person = end < self.n and (end in self.rank or end in self.honorific)
             if next_person and not self.object_marked(end):
                 return None
-            return (e, self._before_next_name(e, end))
+            stop = self._before_next_name(e, end)
+            return (e, stop) if stop > e else None  # «استقبل خوري سفير قبرص X»: the office is X's
         if e >= self.n or self.toks[e].text not in {"،", ","}:
             return None
         k = e + 1
@@ -586,7 +587,7 @@ class _SentenceParse:
             return nxt  # «X … وزير الدفاع والإنتاج الحربي Y وزير الدفاع الصومالي»: Y's office follows Y
         heads = [k for k in range(start + 1, nxt) if k in self.title_head]
         if not heads:
-            return end
+            return start  # one office, right before the next name: that person's
         first_country = next((k for k in range(start, nxt) if k in self.country_at), None)
         after_country = [k for k in heads if first_country is not None and k > first_country]
         return (after_country or heads)[-1]

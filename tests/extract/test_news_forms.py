@@ -580,3 +580,12 @@ def test_branch_words_after_a_rank_are_part_of_the_rank_not_the_name() -> None:
     )
     host = next(p for p in m["participants"] if p["name"] == "سالم بن حمد آل نهيان")
     assert host["rank"] == "لواء ركن بحري طيار"
+
+
+def test_one_office_between_two_names_belongs_to_the_second() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع اللبناني سمير خوري في مكتبه السفير السعودي علي سالم العتيبي. كما استقبل خوري "
+        "سفير قبرص جورج بابادوبولوس، ثم التقى سفير ماليزيا أحمد كمال.",
+        people=("سمير خوري", "علي سالم العتيبي", "خوري", "جورج بابادوبولوس", "أحمد كمال"),
+    )
+    assert sorted(m["countries"] for m in meetings) == [["CY", "LB"], ["LB", "MY"], ["LB", "SA"]]
