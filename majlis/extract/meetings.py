@@ -819,6 +819,8 @@ class ArticleReader:
             if (
                 parties
                 and all(p in known for p in parties)
+                # «وكان عون قد التقى رئيس الأركان»: one who attended that meeting, met here on his own
+                and not (len(parties) >= 2 and any(p in draft.attendees for p in parties))
                 and (
                     len(principals_before) <= 2 or len(parties) >= len(principals_before) or len(parties) < 2
                 )

@@ -25,6 +25,7 @@ from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word
 
 MAX_NAME_TOKENS = 5
 NAME_PARTICLES = set(words("people.yaml", "name_particles"))
+VERB_TIME_WORDS = set(words("people.yaml", "verb_time_words"))  # normalised
 BOUND_TO_NEXT = set(
     words("people.yaml", "bound_to_next")
 )  # normalised: a name never ends on them  # «ال» as «آل» normalises
@@ -660,6 +661,11 @@ class _SentenceParse:
         prev = self.toks[j]
         if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
             return True
+        k = j
+        while k >= 0 and self.toks[k].norm in VERB_TIME_WORDS:
+            k -= 1
+        if k < j and k >= 0 and k in self.trigger_at:
+            return True  # «التقى في وقت سابق رئيس أركان …»: a time between the verb and its object
         k = j
         while k >= 0 and k in self.country_at:
             k -= 1

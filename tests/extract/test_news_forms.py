@@ -589,3 +589,14 @@ def test_one_office_between_two_names_belongs_to_the_second() -> None:
         people=("سمير خوري", "علي سالم العتيبي", "خوري", "جورج بابادوبولوس", "أحمد كمال"),
     )
     assert sorted(m["countries"] for m in meetings) == [["CY", "LB"], ["LB", "MY"], ["LB", "SA"]]
+
+
+def test_an_attendee_met_on_his_own_earlier_in_the_visit_is_a_meeting_of_its_own() -> None:
+    meetings = _extract(
+        "التقى قائد الجيش اللبناني العماد سامي حداد في إطار زيارته إلى دولة قطر، وزير الدولة لشؤون الدفاع "
+        "القطري سالم بن علي المري، بحضور رئيس أركان القوات المسلحة القطرية الفريق حمد بن خليفة الكواري.\n"
+        "وكان العماد حداد قد التقى في وقت سابق رئيس أركان القوات المسلحة القطرية، وجرى التداول في التدريب.",
+        people=("سامي حداد", "سالم بن علي المري", "حمد بن خليفة الكواري", "العماد حداد"),
+    )
+    assert len(meetings) == 2
+    assert {"سامي حداد", "حمد بن خليفة الكواري"} <= set(_roles(meetings[1]))
