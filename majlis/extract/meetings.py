@@ -59,8 +59,16 @@ CREDENTIALS = set(words("meetings.yaml", "credentials"))
 # «وقّع X مع نظيره Y مذكرة تفاهم»: signing together
 SIGN_VERBS = set(words("meetings.yaml", "sign_verbs"))
 SIGNED_WITH = set(words("meetings.yaml", "signed_with"))
-HELD_PAIRS = ((HOLD_VERBS, HELD_MEETINGS), (CREDENTIAL_VERBS, CREDENTIALS), (SIGN_VERBS, SIGNED_WITH))
-_ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS | SIGN_VERBS
+# «وسلّم السفير X الرسالة للوزير Y»: a letter handed over in person
+DELIVER_VERBS = set(words("meetings.yaml", "deliver_verbs"))
+LETTERS = set(words("meetings.yaml", "letters"))
+HELD_PAIRS = (
+    (HOLD_VERBS, HELD_MEETINGS),
+    (CREDENTIAL_VERBS, CREDENTIALS),
+    (SIGN_VERBS, SIGNED_WITH),
+    (DELIVER_VERBS, LETTERS),
+)
+_ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS | SIGN_VERBS | DELIVER_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = set(words("meetings.yaml", "subordinate"))
 SIDELINES_WORDS = set(words("meetings.yaml", "sidelines_words"))  # «على هامش»: bilateral meetings apart
@@ -682,7 +690,11 @@ class ArticleReader:
         event_type, voice = trigger.value.split(":")
         rules = [self.trigger_rule, f"voice.{event_type}.{voice}"]
         subject_rules: list[str] = []
-        absent = {m.end for m in self.v.not_present.find_all(toks)}
+        absent = {  # «الرسالة لـ X»: the one a letter is handed to is there
+            m.end
+            for m in self.v.not_present.find_all(toks)
+            if not (m.end < len(toks) and toks[m.end].norm.startswith("ل") and toks[m.end].norm != "لدي")
+        }
         people = [
             p
             for p in self._people(sentence)

@@ -600,3 +600,13 @@ def test_an_attendee_met_on_his_own_earlier_in_the_visit_is_a_meeting_of_its_own
     )
     assert len(meetings) == 2
     assert {"سامي حداد", "حمد بن خليفة الكواري"} <= set(_roles(meetings[1]))
+
+
+def test_a_letter_handed_over_by_an_envoy_is_a_meeting_with_the_one_who_receives_it() -> None:
+    meetings = _extract(
+        "تسلم رئيس الأركان السوداني الفريق سامي حسن عثمان، الأحد، رسالة خطية من نظيره التركي. وسلم السفير "
+        "التركي في الخرطوم، جان أوزتورك، الرسالة للفريق عثمان بحضور الملحق العسكري التركي.",
+        people=("سامي حسن عثمان", "جان أوزتورك", "عثمان"),
+    )
+    (m,) = meetings
+    assert _roles(m)["جان أوزتورك"] == ("TR", "guest") and _roles(m)["سامي حسن عثمان"] == ("SD", "host")
