@@ -312,8 +312,10 @@ def _inflect(masc: str, suffix: str, definite: bool) -> str:
 
 
 def _nisba_forms(masc: str) -> list[str]:
-    """Masculine, feminine and plural nisba forms, with and without «ال»."""
-    return [_inflect(masc, s, d) for d in (True, False) for s in ("", "ة", "ين", "ون", "ات")]
+    """Masculine, feminine and plural nisba forms, with and without «ال», and the indefinite accusative
+    («وفداً عسكرياً باكستانياً»: written without its tanween, «باكستانيا»)."""
+    forms = [_inflect(masc, s, d) for d in (True, False) for s in ("", "ة", "ين", "ون", "ات")]
+    return [*forms, _inflect(masc, "ا", False)]
 
 
 def _variants(key: str) -> list[str]:

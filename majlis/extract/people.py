@@ -42,6 +42,9 @@ COUNTERPART_WORDS = set(words("people.yaml", "counterpart_with")) | COUNTERPART_
 MIN_FAMILY_NAME = 5  # letters, «ال» included: «الدبيبة», not «الى»
 MIN_NAME_AFTER_AND = 4  # letters: «و» plus a name of three or more
 CLEAN_NAME_TOKENS = 4  # a name longer than this before a comma is more likely a name plus more
+DELEGATION_NOUNS = set(words("people.yaml", "delegation_nouns"))  # normalised
+LEADING_WORDS = set(words("people.yaml", "leading_words"))  # normalised: «على رأس وفد»
+DELEGATION_HEAD_REACH = 12  # tokens from «وفد» to the «برئاسة» that names its head
 DELEGATION_HEADS = set(words("people.yaml", "delegation_heads"))  # «وفد … برئاسة X»
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
 SIDE_WORDS = set(words("people.yaml", "side_words"))
@@ -202,6 +205,8 @@ class _SentenceParse:
         self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.group_at: set[int] = {m.start for m in v.group_heads.find_all(self.toks)}
+        self.delegation_at = {i for i, t in enumerate(self.toks) if t.norm in DELEGATION_NOUNS}
+        self.group_at |= {i for i in self.delegation_at if not self._headed(i)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
         self.attend_at: set[int] = {
             i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)
@@ -210,9 +215,10 @@ class _SentenceParse:
         self.country_at: set[int] = set()
         self.country_code_at: dict[int, str] = {}
         for hit in find_countries(text):
-            if hit.kind == "nisba" and "ال" not in normalize(hit.surface)[:4]:
-                continue  # a bare nisba can be a surname («روسي», «تركي»); «الروسي» cannot
             hit_toks = [i for i, t in enumerate(self.toks) if t.start < hit.end and t.end > hit.start]
+            bare = hit.kind == "nisba" and "ال" not in normalize(hit.surface)[:4]
+            if bare and not (hit_toks and self._after_a_delegation(hit_toks[0])):
+                continue  # a bare nisba can be a surname («روسي», «تركي»); «الروسي» or «وفداً تركياً» cannot
             if hit.kind == "nisba" and self._is_family_name(hit_toks):
                 continue
             for i in hit_toks:
@@ -220,6 +226,18 @@ class _SentenceParse:
                 self.country_code_at[i] = hit.code
         self.name_tokens: set[int] = set()
         self.n = n
+
+    def led(self, i: int) -> bool:
+        """«على رأس وفد»: the delegation at token i is the one a person named before leads."""
+        return any(t.norm in LEADING_WORDS for t in self.toks[max(0, i - 2) : i])
+
+    def _headed(self, i: int) -> bool:
+        """«وفد … برئاسة X»: someone heads the delegation at token i (then X is the participant)."""
+        return any(t.norm in DELEGATION_HEADS for t in self.toks[i + 1 : i + 1 + DELEGATION_HEAD_REACH])
+
+    def _after_a_delegation(self, k: int) -> bool:
+        """The adjective at token k qualifies a delegation a word or two before («وفداً عسكرياً تركياً»)."""
+        return any(j in self.delegation_at for j in range(max(0, k - 2), k))
 
     def _is_family_name(self, toks: list[int]) -> bool:
         """A nisba that ends a PER span after a lineage («ناصر بن حمد الكندي», «فهد بن علي التركي») is
@@ -945,6 +963,8 @@ def parse_people(
         end = parse.nameless_title_end(head)
         listed_until = end
         raw_title = parse.span_text(head, end)
+        if head in parse.delegation_at and (country_of_phrase(raw_title) is None or parse.led(head)):
+            continue  # a delegation of no stated state, or the one a person heads («على رأس وفد»)
         holder = _apposed_holder(parse, people, end)
         if holder is not None:
             # «رئيس مجلس السيادة، القائد العام …، الفريق أول X»: offices in a row are one person's, and the
@@ -957,7 +977,11 @@ def parse_people(
                 name=None,
                 name_start=None,
                 name_end=None,
-                title=clean_title(raw_title.removeprefix("ب") if head in groups else raw_title),
+                title=clean_title(
+                    raw_title.removeprefix("ب")
+                    if head in groups and head not in parse.delegation_at
+                    else raw_title
+                ),
                 rank=None,
                 country=None if orgs else country_of_phrase(raw_title) or parse.counterpart_country(head),
                 org_official=bool(orgs),

@@ -610,3 +610,18 @@ def test_a_letter_handed_over_by_an_envoy_is_a_meeting_with_the_one_who_receives
     )
     (m,) = meetings
     assert _roles(m)["جان أوزتورك"] == ("TR", "guest") and _roles(m)["سامي حسن عثمان"] == ("SD", "host")
+
+
+def test_a_delegation_of_a_stated_state_is_one_side_of_the_meeting() -> None:
+    (m,) = _extract(
+        "استقبل رئيس الأركان العامة الكويتي الفريق الركن سالم حمد العنزي اليوم وفدا عسكريا باكستانيا يزور "
+        "البلاد حاليا.",
+        people=("سالم حمد العنزي",),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert (guest["name"], guest["country"]) == (None, "PK")
+    # the delegation a visitor heads is his own, and one of no stated state is no side
+    assert not _extract(
+        "وصل وزير الدفاع الإيراني حسن مرادي اليوم إلى دمشق على رأس وفد أمني إيراني.", people=("حسن مرادي",)
+    )
+    assert not _extract("كما استقبل العماد سامي حداد وفدا من رؤساء البلديات.", people=("سامي حداد",))
