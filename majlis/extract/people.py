@@ -579,7 +579,10 @@ class _SentenceParse:
                 )  # «… قائد قوات الأمم المتحدة (اليونيفيل) اللواء X»: the acronym is the title's
             next_person = end < self.n and (end in self.rank or end in self.honorific)
             if next_person and not self.object_marked(end):
-                return None
+                # «الشيخ X النائب الأول … وزير الدفاع قائد القيادة المركزية الأمريكية الجنرال Y»: the
+                # offices up to the last one before Y's are X's
+                split = self._office_before(e, end)
+                return (e, split) if split > e else None
             stop = self._before_next_name(e, end)
             return (e, stop) if stop > e else None  # «استقبل خوري سفير قبرص X»: the office is X's
         if e >= self.n or self.toks[e].text not in {"،", ","}:
@@ -604,6 +607,11 @@ class _SentenceParse:
             after += 1
         if after < self.n and after in self.title_head:
             return nxt  # «X … وزير الدفاع والإنتاج الحربي Y وزير الدفاع الصومالي»: Y's office follows Y
+        return self._office_before(start, nxt)
+
+    def _office_before(self, start: int, nxt: int) -> int:
+        """Where the offices from `start` stop being the first person's, with the next person at `nxt`: the
+        last office word after a country word, else the last office word; `start` when there is one."""
         heads = [k for k in range(start + 1, nxt) if k in self.title_head]
         if not heads:
             return start  # one office, right before the next name: that person's

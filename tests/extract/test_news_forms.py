@@ -625,3 +625,14 @@ def test_a_delegation_of_a_stated_state_is_one_side_of_the_meeting() -> None:
         "وصل وزير الدفاع الإيراني حسن مرادي اليوم إلى دمشق على رأس وفد أمني إيراني.", people=("حسن مرادي",)
     )
     assert not _extract("كما استقبل العماد سامي حداد وفدا من رؤساء البلديات.", people=("سامي حداد",))
+
+
+def test_offices_after_a_name_running_into_a_ranked_name_are_split_between_them() -> None:
+    (m,) = _extract(
+        "استقبل الشيخ ناصر صباح الأحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الدفاع قائد القيادة "
+        "المركزية الأمريكية الجنرال جون ميلر.",
+        people=("ناصر صباح الأحمد الصباح", "جون ميلر"),
+    )
+    titles = {p["name"]: p["title"] for p in m["participants"]}
+    assert titles["ناصر صباح الأحمد الصباح"] == "النائب الأول لرئيس مجلس الوزراء وزير الدفاع"
+    assert titles["جون ميلر"].startswith("قائد القيادة المركزية")
