@@ -24,6 +24,7 @@ from majlis.extract.people import (
     DELEGATION_REACH,
     ENVOY_WORDS,
     NAME_PARTICLES,
+    POSTED_ABROAD_WORDS,
     VISITING_NOW,
     Person,
     envoys_abroad,
@@ -1285,6 +1286,14 @@ class ArticleReader:
                 # «وحضر اللقاء الملحق العسكري في السفارة»: the embassy of the ambassador who met
                 att.country = next((p.country for p in draft.parties() if p.country and _is_envoy(p)), None)
                 draft.rule("country.embassy_of_the_envoy", att)
+            here = (draft.place.country if draft.place else None) or home
+            if att.country is None and not att.org_official and _posted_abroad(att) and here:
+                # «وبحضور السفير X، والملحق العسكري Y» at a meeting at home: the visiting side's diplomats
+                principals = [p for p in [subject, *draft.objects] if p is not None]
+                visitors = {p.country for p in principals if p.country and p.country != here}
+                if len(visitors) == 1:
+                    att.country, att.inferred = visitors.pop(), True
+                    draft.rule("country.diplomat_of_the_visiting_side", att)
             if att.country is None and not att.org_official and home and att.name:
                 att.country, att.inferred = home, True
                 draft.rule(home_rule, att)
@@ -1447,6 +1456,12 @@ def _welcomed_by_own_envoys(draft: Draft) -> bool:
     if not all(_is_envoy(h) and h.posted_to and h.country for h in hosts):
         return False
     return draft.subject.country in {None, *(h.country for h in hosts)}
+
+
+def _posted_abroad(party: Party) -> bool:
+    """An ambassador, consul or attaché: a diplomat serving abroad."""
+    words = norm_words(party.title or "")
+    return bool(words) and strip_al(words[0]) in POSTED_ABROAD_WORDS
 
 
 def _is_envoy(party: Party) -> bool:

@@ -590,9 +590,14 @@ class _SentenceParse:
         k = e + 1
         while k < self.n and k in self.honorific:
             k = self.honorific[k].end
-        if k in self.title_head:
+        if k in self.title_head and not self._joined_by_and(k):
             return (k, self.segment_end(k))
         return None
+
+    def _joined_by_and(self, k: int) -> bool:
+        """«…، والملحق العسكري …»: an office after a comma with «و» glued on starts the next person."""
+        word, head = self.toks[k].norm, self.title_head[k].phrase[0]
+        return word != head and word.startswith("و") and strip_al(word[1:]) == strip_al(head)
 
     def _before_next_name(self, start: int, end: int) -> int:
         """Where a title after a name ends when it runs into the next person with no comma: at that
@@ -778,6 +783,9 @@ STATE_FORM_WORDS = frozenset(
 ENVOY_WORDS = frozenset(
     strip_al(w) for w in norm_words(" ".join(words("people.yaml", "envoy_words")))
 )  # a title's head word
+POSTED_ABROAD_WORDS = frozenset(
+    strip_al(w) for w in norm_words(" ".join(words("people.yaml", "posted_abroad_words")))
+)
 
 
 def _sender_country(raw_title: str) -> str | None:

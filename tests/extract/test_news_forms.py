@@ -636,3 +636,12 @@ def test_offices_after_a_name_running_into_a_ranked_name_are_split_between_them(
     titles = {p["name"]: p["title"] for p in m["participants"]}
     assert titles["ناصر صباح الأحمد الصباح"] == "النائب الأول لرئيس مجلس الوزراء وزير الدفاع"
     assert titles["جون ميلر"].startswith("قائد القيادة المركزية")
+
+
+def test_an_ambassador_with_no_country_at_a_meeting_at_home_is_of_the_visiting_side() -> None:
+    (m,) = _extract(
+        "استقبل قائد الجيش العماد سامي حداد في مكتبه في اليرزة، رئيس أركان الدفاع البريطاني الفريق جون "
+        "ميلر، وبحضور السفير جورج هاريس، والملحق العسكري العقيد بيتر وايت، وتناول البحث التعاون.",
+        people=("سامي حداد", "جون ميلر", "جورج هاريس", "بيتر وايت"),
+    )
+    assert _roles(m)["بيتر وايت"] == ("GB", "attendee")
