@@ -25,6 +25,7 @@ from rich.console import Console
 EXIT_FAILED = 1
 EXIT_DBT_TEST = 65  # EX_DATAERR: the data failed a dbt test
 EXIT_PREFECT_UNREACHABLE = 69  # EX_UNAVAILABLE
+EXIT_DAMAGED = 71  # EX_OSERR: a landed file was damaged under the run (disk, copy); the next run redoes it
 EXIT_NO_SPACE = 74  # EX_IOERR
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the warehouse
 EXIT_PERMISSION = 77  # EX_NOPERM
@@ -97,6 +98,8 @@ def classify(exc: BaseException) -> Fault:
             return Fault(EXIT_NO_SPACE, _first_line(link), logged=False)
         if isinstance(link, PrefectUnreachableError):
             return Fault(EXIT_PREFECT_UNREACHABLE, _first_line(link), logged=False)
+        if type(link).__name__ == "LandedDamageError":
+            return Fault(EXIT_DAMAGED, _first_line(link))
         if type(link).__name__ == "WarehouseBuildError" and (fault := _dbt_fault(link)):
             return fault
         if isinstance(link, OSError) and link.errno in _NO_SPACE + _DENIED:

@@ -18,9 +18,16 @@ import pytest
 from conftest import REPO, majlis_env
 from corpus.articles import CALL, VISIT, VISIT_OTHER_WORDING, write_articles
 
-from majlis.faults import EXIT_DBT_TEST, EXIT_NO_SPACE, EXIT_PERMISSION, EXIT_PREFECT_UNREACHABLE, classify
+from majlis.faults import (
+    EXIT_DAMAGED,
+    EXIT_DBT_TEST,
+    EXIT_NO_SPACE,
+    EXIT_PERMISSION,
+    EXIT_PREFECT_UNREACHABLE,
+    classify,
+)
 from majlis.filelog import FileStamp, ProcessedFile, append_log, scan_inputs
-from majlis.heal import heal_landed, recoverable_articles
+from majlis.heal import LandedDamageError, heal_landed, recoverable_articles
 from majlis.land import land
 from majlis.landcheck import check_landed
 from majlis.records import TABLES, Article, Sentence, to_table
@@ -123,6 +130,8 @@ def test_faults_are_classified_into_one_line_and_their_own_exit_code() -> None:
     assert fault.code == EXIT_DBT_TEST and "accepted_values_role" in fault.line and "\n" not in fault.line
     unreachable = classify(raised(RuntimeError("Failed to reach API at http://127.0.0.1:9/api/")))
     assert unreachable.code == EXIT_PREFECT_UNREACHABLE and "Prefect server" in unreachable.line
+    damaged = LandedDamageError("2 landed files were damaged during this run")
+    assert classify(raised(damaged)).code == EXIT_DAMAGED
     assert classify(ValueError("something else\nmore")).line == "something else"
 
 
@@ -208,7 +217,7 @@ def test_a_full_disk_a_file_cut_mid_run_and_a_failing_dbt_test_lose_and_duplicat
     _one_line_error(full, EXIT_NO_SPACE, "No space left on device")
     assert (warehouse / "logs" / "majlis.log").read_text().count("Traceback") >= 1
     cut = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="truncate@land:meetings")
-    _one_line_error(cut, 1, "damaged during this run", "previous warehouse is still served")
+    _one_line_error(cut, EXIT_DAMAGED, "damaged during this run", "previous warehouse is still served")
     assert _facts(warehouse) == before  # readers still see the last good build
     bad = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="dbt-test@land")
     _one_line_error(bad, EXIT_DBT_TEST, "dbt test failed", "accepted_values")
