@@ -72,7 +72,10 @@ HELD_PAIRS = (
 _ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS | SIGN_VERBS | DELIVER_VERBS
 HELD_WITHIN = 20  # tokens between the verb and the meeting it held
 SUBORDINATE = set(words("meetings.yaml", "subordinate"))
-SIDELINES_WORDS = set(words("meetings.yaml", "sidelines_words"))  # «على هامش»: bilateral meetings apart
+SIDELINES_WORDS = set(words("meetings.yaml", "sidelines_words"))
+DUAL_SUBJECTS = set(
+    words("meetings.yaml", "dual_subjects")
+)  # «وبحث الوزيران»  # «على هامش»: bilateral meetings apart
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
 # past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
 UNIT_WINDOW_STOPS = set(words("meetings.yaml", "unit_window_stops"))
@@ -529,6 +532,8 @@ class ArticleReader:
                     continue  # background: neither a meeting nor a word about the current one
                 before = len(self.drafts)
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
+                if draft is None and current is None:
+                    draft = self._the_two_sides(sentence, toks, trigger)
                 if fallback and len(self.drafts) > before and not _two_states_named(self.drafts[-1]):
                     del self.drafts[before:]  # a noun alone makes no meeting of one state's officials
                     draft = None
@@ -541,6 +546,32 @@ class ArticleReader:
                 continue
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
+
+    def _the_two_sides(self, sentence: Sentence, toks: list[Tok], trigger: Match) -> Draft | None:
+        """«وكان الأمير X قد وصل … تلبية لدعوة من وزير الدفاع الكوري Y. وبحث الوزيران …»: «the two» right
+        after the verb, in an article that told no meeting yet, are the two officials of different states
+        named last before."""
+        if trigger.end >= len(toks) or toks[trigger.end].norm not in DUAL_SUBJECTS:
+            return None
+        named: list[Party] = []
+        for earlier in reversed([s for s in self._body_sentences() if s.start_char < sentence.start_char]):
+            for person in reversed(self._people(earlier)):
+                party = self._party(person, earlier)
+                if party.name and party.country and all(p.country != party.country for p in named):
+                    named.append(party)
+            if len(named) >= 2:
+                break
+        if len(named) < 2:
+            return None
+        event_type, voice = trigger.value.split(":")
+        draft = Draft(event_type, voice, sentence, named[1], [named[0]])
+        for name in (self.trigger_rule, f"voice.{event_type}.{voice}", "subject.the_two_named_before"):
+            draft.rule(name)
+        self._locate(draft, toks)
+        draft.date, draft.date_note = self._meeting_date(sentence, toks, trigger)
+        self._add_topics(draft, sentence, always=True)
+        self.drafts.append(draft)
+        return draft
 
     def _noun_fallback(self, toks: list[Tok]) -> bool:
         """A sentence with no meeting verb that names a meeting («وتناول اللقاء بين X وY …»)."""

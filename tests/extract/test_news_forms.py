@@ -645,3 +645,21 @@ def test_an_ambassador_with_no_country_at_a_meeting_at_home_is_of_the_visiting_s
         people=("سامي حداد", "جون ميلر", "جورج هاريس", "بيتر وايت"),
     )
     assert _roles(m)["بيتر وايت"] == ("GB", "attendee")
+
+
+def test_in_his_meeting_with_is_a_meeting() -> None:
+    (m,) = _extract(
+        "ودعا قائد البحرية الإيرانية الأدميرال حسن مرادي، في لقائه مع قائد البحرية في جنوب إفريقيا "
+        "الأدميرال جون موسى، نظيره لزيارة إيران.",
+        people=("حسن مرادي", "جون موسى"),
+    )
+    assert m["countries"] == ["IR", "ZA"]
+
+
+def test_the_two_ministers_as_subject_are_the_two_officials_named_before() -> None:
+    (m,) = _extract(
+        "وصل وزير الحرس الوطني السعودي الأمير فهد بن سعد إلى سيول في زيارة رسمية تلبية لدعوة من وزير الدفاع "
+        "الكوري كيم جون هو.\nوبحث الوزيران سبل تعزيز التعاون في مجال التدريب.",
+        people=("فهد بن سعد", "كيم جون هو"),
+    )
+    assert set(_roles(m)) == {"فهد بن سعد", "كيم جون هو"} and m["countries"] == ["KR", "SA"]
