@@ -1036,19 +1036,7 @@ def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> li
             continue  # one state: an ordinary office («سفراء» of one state are a delegation)
         for code, at in states:
             at = m.start if at == states[0][1] else at  # the first holder's phrase takes in the office
-            found.append(
-                Person(
-                    name=None,
-                    name_start=None,
-                    name_end=None,
-                    title=m.value,
-                    rank=None,
-                    country=code,
-                    org_official=False,
-                    tok_start=at,
-                    tok_end=at + 1,
-                )
-            )
+            found.append(_unnamed(m.value, code, at, at + 1))
     return found
 
 
@@ -1060,6 +1048,12 @@ def _office_of_another_state(parse: _SentenceParse, people: list[Person], head: 
         return False
     country = country_of_phrase(parse.span_text(head, parse.nameless_title_end(head)))
     return country is not None and country != before.country
+
+
+def _unnamed(title: str | None, country: str | None, tok_start: int, tok_end: int) -> Person:
+    """A participant told by office (or as one of a state's officials) without a name."""
+    return Person(name=None, name_start=None, name_end=None, title=title, rank=None, country=country,
+                  org_official=False, tok_start=tok_start, tok_end=tok_end)  # fmt: skip
 
 
 def _unnamed_counterparts(parse: _SentenceParse, people: list[Person], claimed: set[int]) -> list[Person]:
@@ -1088,17 +1082,5 @@ def _unnamed_counterparts(parse: _SentenceParse, people: list[Person], claimed: 
         lead = max((p for p in people if p.tok_end <= k), key=lambda p: p.tok_start, default=None)
         if lead is None or lead.org_official:
             continue
-        found.append(
-            Person(
-                name=None,
-                name_start=None,
-                name_end=None,
-                title=lead.title,
-                rank=None,
-                country=parse.country_code_at.get(k + 1),
-                org_official=False,
-                tok_start=k,
-                tok_end=end,
-            )
-        )
+        found.append(_unnamed(lead.title, parse.country_code_at.get(k + 1), k, end))
     return found
