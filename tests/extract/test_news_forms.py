@@ -663,3 +663,12 @@ def test_the_two_ministers_as_subject_are_the_two_officials_named_before() -> No
         people=("فهد بن سعد", "كيم جون هو"),
     )
     assert set(_roles(m)) == {"فهد بن سعد", "كيم جون هو"} and m["countries"] == ["KR", "SA"]
+
+
+def test_attendees_of_a_session_named_without_the_article() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع العماني سالم بن علي الحارثي اليوم وزير الدفاع الأمريكي جون ميلر. حضر جلسة "
+        "المباحثات الفريق الركن ناصر بن حمد الكندي رئيس أركان قوات السلطان المسلحة.",
+        people=("سالم بن علي الحارثي", "جون ميلر", "ناصر بن حمد الكندي"),
+    )
+    assert _roles(m)["ناصر بن حمد الكندي"][1] == "attendee"
