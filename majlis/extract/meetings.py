@@ -60,6 +60,7 @@ CREDENTIALS = set(words("meetings.yaml", "credentials"))
 # «وقّع X مع نظيره Y مذكرة تفاهم»: signing together
 SIGN_VERBS = set(words("meetings.yaml", "sign_verbs"))
 SIGNED_WITH = set(words("meetings.yaml", "signed_with"))
+SIGNED_WITH_PERSON = set(words("people.yaml", "counterpart_with"))  # «مع»
 # «وسلّم السفير X الرسالة للوزير Y»: a letter handed over in person
 DELIVER_VERBS = set(words("meetings.yaml", "deliver_verbs"))
 LETTERS = set(words("meetings.yaml", "letters"))
@@ -123,6 +124,16 @@ def _held_meeting(toks: list[Tok], sentence: str) -> Match | None:
     starts = [*range(opening, min(opening + 3, len(toks))), *range(min(3, len(toks)))]
     for verbs, held in HELD_PAIRS:
         verb = next((i for i in starts if toks[i].norm in verbs), None)
+        if verb is None and verbs is SIGN_VERBS:
+            # «… أن الوزير X وقع مع نظيره Y مذكرة تفاهم»: «وقع مع» anywhere is a signing together
+            verb = next(
+                (
+                    i
+                    for i, t in enumerate(toks[:-1])
+                    if t.norm in verbs and toks[i + 1].norm in SIGNED_WITH_PERSON
+                ),
+                None,
+            )
         if verb is None:
             continue
         for i in range(verb + 1, min(len(toks), verb + 1 + HELD_WITHIN)):

@@ -672,3 +672,11 @@ def test_attendees_of_a_session_named_without_the_article() -> None:
         people=("سالم بن علي الحارثي", "جون ميلر", "ناصر بن حمد الكندي"),
     )
     assert _roles(m)["ناصر بن حمد الكندي"][1] == "attendee"
+
+
+def test_signing_with_a_counterpart_told_in_reported_speech() -> None:
+    (m,) = _extract(
+        "وذكر بيان لوزارة الدفاع أن الوزير سامر الجبوري وقع مع وزير الدفاع اللبناني موريس حداد مذكرة تفاهم.",
+        people=("سامر الجبوري", "موريس حداد"),
+    )
+    assert _roles(m)["موريس حداد"][0] == "LB"
