@@ -1041,9 +1041,11 @@ def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> li
 
 
 def _office_of_another_state(parse: _SentenceParse, people: list[Person], head: int) -> bool:
-    """«استقبل رئيس مجلس الوزراء الكويتي الشيخ X وزير الدفاع القطري»: an office right after a name whose
-    own office, before it, is of another state is the verb's object, not that person's second office."""
-    before = next((p for p in people if p.tok_end == head and p.name and p.country and p.title), None)
+    """«استقبل رئيس مجلس الوزراء الكويتي الشيخ X وزير الدفاع القطري», «التقى وزير الدفاع التركي X، رئيس
+    الأركان القطري»: an office right after a name (or its comma) whose own office, before it, is of another
+    state is the verb's object, not that person's second office."""
+    start = head - 1 if head > 0 and parse.toks[head - 1].text in {"،", ","} else head  # «X، رئيس …»
+    before = next((p for p in people if p.tok_end == start and p.name and p.country and p.title), None)
     if before is None or not any(i < before.tok_start for i in parse.trigger_at):
         return False
     country = country_of_phrase(parse.span_text(head, parse.nameless_title_end(head)))

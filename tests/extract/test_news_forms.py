@@ -680,3 +680,13 @@ def test_signing_with_a_counterpart_told_in_reported_speech() -> None:
         people=("سامر الجبوري", "موريس حداد"),
     )
     assert _roles(m)["موريس حداد"][0] == "LB"
+
+
+def test_an_office_of_another_state_after_the_subjects_comma_is_the_object() -> None:
+    (m,) = _extract(
+        "وأمس الأربعاء، التقى وزير الدفاع التركي يشار أوزتورك، رئيس هيئة الأركان العامة القطري، في مقر "
+        "الوزارة.",
+        people=("يشار أوزتورك",),
+    )
+    guest = next(p for p in m["participants"] if p["name"] is None)
+    assert (guest["title"], guest["country"]) == ("رئيس هيئة الأركان العامة", "QA")
