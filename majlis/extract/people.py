@@ -205,7 +205,11 @@ class _SentenceParse:
         self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.group_at: set[int] = {m.start for m in v.group_heads.find_all(self.toks)}
-        self.delegation_at = {i for i, t in enumerate(self.toks) if t.norm in DELEGATION_NOUNS}
+        self.delegation_at = {  # «وفداً», «بوفد», «والوفد»
+            i
+            for i, t in enumerate(self.toks)
+            if t.norm in DELEGATION_NOUNS or (t.norm[:1] in "وبل" and t.norm[1:] in DELEGATION_NOUNS)
+        }
         self.group_at |= {i for i in self.delegation_at if not self._headed(i)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
         self.attend_at: set[int] = {
@@ -371,8 +375,12 @@ class _SentenceParse:
             i += 1
         taken = {k for _, a, b in found for k in range(a, b)}
         for a, b in self.per_tok_spans:
-            if b <= a or any(k in taken for k in range(a, b)):
-                continue
+            if (
+                b <= a
+                or any(k in taken for k in range(a, b))
+                or all(k in self.delegation_at for k in range(a, b))
+            ):
+                continue  # («بوفد»: the model took a delegation for a person)
             start = self.prefix_run(a)
             end = start
             while end < b and not self.is_stop(end):

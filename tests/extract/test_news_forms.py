@@ -690,3 +690,12 @@ def test_an_office_of_another_state_after_the_subjects_comma_is_the_object() -> 
     )
     guest = next(p for p in m["participants"] if p["name"] is None)
     assert (guest["title"], guest["country"]) == ("رئيس هيئة الأركان العامة", "QA")
+
+
+def test_a_headed_delegation_glued_to_its_preposition_gives_its_head_the_state() -> None:
+    (m,) = _extract(
+        "اجتمع رئيس الأركان الأردني اللواء يوسف أحمد الحنيطي اليوم بوفد عسكري أمريكي برئاسة الجنرال "
+        "جون ميلر.",
+        people=("يوسف أحمد الحنيطي", "بوفد", "جون ميلر"),
+    )
+    assert _roles(m) == {"يوسف أحمد الحنيطي": ("JO", "host"), "جون ميلر": ("US", "guest")}
