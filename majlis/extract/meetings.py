@@ -1600,7 +1600,7 @@ def _told_again(later: Draft, kept: Draft) -> bool:
 
 
 def _one_name(a: str, b: str | None) -> bool:
-    """The same person named in full and in part («حمد جابر العلي» and «حمد جابر العلي الصباح»)."""
+    """The same person named in full and in part («سالم جابر العلي» and «سالم جابر العلي الراشد»)."""
     if b is None:
         return False
     shorter, longer = sorted((normalize(a).split(), normalize(b).split()), key=len)

@@ -144,7 +144,7 @@ NAME_OPENERS = {"/", '"', "«", "“"}
 
 
 def _unwrap_names(toks: list[Tok], per_spans: list[tuple[int, int]]) -> list[Tok]:
-    """«اللواء الركن/ محمد ناصر»، «السفير الأمريكي /جون سميث/», «السيد "عبد الأمير الشمري"»: a slash or quote
+    """«اللواء الركن/ محمد ناصر»، «السفير الأمريكي /جون سميث/», «السيد "عبد الأمير الحسني"»: a slash or quote
     mark opening a tagged name is dropped, so the rank or office before it reads through to the name (the
     closing one stays: it ends the name)."""
     starts = {a for a, _ in per_spans}
@@ -276,7 +276,7 @@ class _SentenceParse:
     def is_stop(self, i: int) -> bool:
         tok = self.toks[i]
         if i > 0 and _is_latin_letter(self.toks[i - 1].text[:1]) and not _is_latin_letter(tok.text[:1]):
-            return True  # «الجنرال Nicholas Houghton على رأس وفد»: a name in Latin letters ends with them
+            return True  # «الجنرال John Miller على رأس وفد»: a name in Latin letters ends with them
         if i > 0 and self.toks[i - 1].norm in BOUND_TO_NEXT and any(a < i < b for a, b in self.per_tok_spans):
             return False  # «عبد الأمير»: the word after «عبد» in a tagged name, even a title word
         if tok.is_punct or i in self.trigger_at or i in self.attend_at or tok.norm in self.v.clause_verbs:
@@ -402,7 +402,7 @@ class _SentenceParse:
 
     def _untagged_after_offices(self, taken: set[int]) -> list[tuple[int, int, int]]:
         """Names the model missed right after an office that ends in a country word, in a meeting
-        sentence, after its verb («التقى … وزير الدفاع الروسي سيرغي شويغو، …»): two to four words that are
+        sentence, after its verb («التقى … وزير الدفاع الروسي إيفان بتروف، …»): two to four words that are
         no office, country, time or function word, up to a comma, a full stop or such a word."""
         if not self.trigger_at:
             return []
@@ -428,7 +428,7 @@ class _SentenceParse:
         return found
 
     def _quoted_after_offices(self, taken: set[int]) -> list[tuple[int, int, int]]:
-        """«بحث رئيس الأركان “عبدالرازق الناظوري” مع …»: two to four words in quote marks right after an
+        """«بحث رئيس الأركان “سالم حسن الفيتوري” مع …»: two to four words in quote marks right after an
         office, in a meeting sentence, are its holder's name (the model may miss a quoted name)."""
         if not self.trigger_at:
             return []
@@ -859,7 +859,7 @@ def _given_names() -> frozenset[str]:
 
 def _glued_conjunction(word: str, after_comma: bool = False) -> bool:
     """«ومحمد», «وبيتر»: a known given name with «و» glued on («وليد», «وائل» are names themselves); after
-    a comma in a list of people («…، وبانوس كامينوس»), any name but a known one starting with «و»."""
+    a comma in a list of people («…، وجورج باباس»), any name but a known one starting with «و»."""
     norm = normalize(word)
     if not norm.startswith("و") or norm in _given_names() or len(norm) < MIN_NAME_AFTER_AND:
         return False

@@ -95,7 +95,7 @@ def _longest_abbreviation() -> int:
 
 
 def _is_abbreviation_dot(text: str, position: int) -> bool:
-    """A dot glued to a short abbreviation or an initial (د., U.S., «طود ر. واسموند») is not a sentence end:
+    """A dot glued to a short abbreviation or an initial (د., U.S., «جون ر. وايت») is not a sentence end:
     no sentence ends in a one-letter word."""
     if text[position] != ".":
         return False

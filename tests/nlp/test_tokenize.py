@@ -134,8 +134,8 @@ def test_sentences_follow_the_token_by_token_rules(text: str) -> None:
 
 
 def test_a_latin_initial_written_in_arabic_does_not_end_the_sentence() -> None:
-    text = "استقبل الوزير الفريق أول كينيث أف. ماكينزي قائد القيادة. وبحث الجانبان التعاون."
+    text = "استقبل الوزير الفريق أول روبرت جي. هانسن قائد القيادة. وبحث الجانبان التعاون."
     assert [text[s.start : s.end] for s in split_sentences(text)] == [
-        "استقبل الوزير الفريق أول كينيث أف. ماكينزي قائد القيادة.",
+        "استقبل الوزير الفريق أول روبرت جي. هانسن قائد القيادة.",
         "وبحث الجانبان التعاون.",
     ]
