@@ -533,7 +533,8 @@ class ArticleReader:
                 continue
             listing = None
             trigger = self._trigger(toks, sentence.text)
-            fallback = trigger is None and self._noun_fallback(toks)
+            # «وتناولت المباحثات بين X وY …»: no meeting verb, but a meeting named
+            fallback = trigger is None and bool(self.v.meeting_nouns.find_all(toks))
             if fallback:
                 nouns = self.v.meeting_nouns.find_all(toks)
                 trigger = Match(nouns[0].start, nouns[0].end, "meeting:mutual", nouns[0].phrase)
@@ -583,10 +584,6 @@ class ArticleReader:
         self._add_topics(draft, sentence, always=True)
         self.drafts.append(draft)
         return draft
-
-    def _noun_fallback(self, toks: list[Tok]) -> bool:
-        """A sentence with no meeting verb that names a meeting («وتناول اللقاء بين X وY …»)."""
-        return bool(self.v.meeting_nouns.find_all(toks))
 
     def _is_news(self, toks: list[Tok], trigger: Match | None, text: str = "") -> bool:
         """Not a planned meeting (future words before or at the verb) nor an earlier one (background)."""
@@ -870,7 +867,7 @@ class ArticleReader:
         # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
         for draft in reversed(self.drafts):
             known = draft.parties()
-            principals_before = [p for p in [draft.subject, *draft.objects] if p is not None]
+            principals_before = _principals(draft)
             if (
                 parties
                 and all(p in known for p in parties)
@@ -1212,7 +1209,7 @@ class ArticleReader:
         return hosts[0] if hosts else home if home != subject_country else None
 
     def _is_meeting(self, draft: Draft) -> bool:
-        principals = [p for p in [draft.subject, *draft.objects] if p is not None]
+        principals = _principals(draft)
         if len(principals) < 2:
             return False
         first, second = principals[0], principals[1]
@@ -1331,7 +1328,7 @@ class ArticleReader:
             here = (draft.place.country if draft.place else None) or home
             if att.country is None and not att.org_official and _posted_abroad(att) and here:
                 # «وبحضور السفير X، والملحق العسكري Y» at a meeting at home: the visiting side's diplomats
-                principals = [p for p in [subject, *draft.objects] if p is not None]
+                principals = _principals(draft)
                 visitors = {p.country for p in principals if p.country and p.country != here}
                 if len(visitors) == 1:
                     att.country, att.inferred = visitors.pop(), True
@@ -1341,7 +1338,7 @@ class ArticleReader:
                 draft.rule(home_rule, att)
         host_first = draft.voice in HOST_FIRST | SHARED
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
-            principals = [p for p in [subject, *draft.objects] if p is not None]
+            principals = _principals(draft)
             # with no place stated, a meeting with one of the home country's officials is at home
             at_home = draft.voice == "mutual" and bool(home) and any(p.country == home for p in principals)
             posted = next((p.posted_to for p in principals if p.posted_to), None)
@@ -1457,7 +1454,7 @@ def _trimmed_to_surnames(per: list[Mention]) -> list[Mention]:
 def _envoys_accompany(draft: Draft) -> None:
     """«كان في استقبال الضيف X وسفير فيتنام لدى البلاد Y»: an envoy met along with an official of his own
     country attends with him; he is not a side of the meeting."""
-    principals = [p for p in [draft.subject, *draft.objects] if p is not None]
+    principals = _principals(draft)
     if len(principals) < 3:
         return
     officials = {p.country for p in principals if p.country and not _is_envoy(p)}

@@ -24,11 +24,9 @@ from majlis.extract.vocab import pattern, vocabulary, words
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word
 
 MAX_NAME_TOKENS = 5
-NAME_PARTICLES = set(words("people.yaml", "name_particles"))
+NAME_PARTICLES = set(words("people.yaml", "name_particles"))  # «ال» as «آل» normalises
 VERB_TIME_WORDS = set(words("people.yaml", "verb_time_words"))  # normalised
-BOUND_TO_NEXT = set(
-    words("people.yaml", "bound_to_next")
-)  # normalised: a name never ends on them  # «ال» as «آل» normalises
+BOUND_TO_NEXT = set(words("people.yaml", "bound_to_next"))  # normalised: a name never ends on them
 MAX_NAMELESS_TITLE_TOKENS = 10
 MAX_BRACKETED_TOKENS = 3  # an acronym or transliteration in brackets inside a title
 MAX_TRANSLITERATED_TOKENS = 8  # a name in Latin letters after its Arabic spelling: «(Jean-Paul Mathieu)»
