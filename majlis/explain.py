@@ -5,6 +5,7 @@ same rules); the fix is then a lexicon entry or a rule's example (majlis/lexicon
 
 from __future__ import annotations
 
+from majlis.extract.meetings import Decision, decisions
 from majlis.records import Article, Meeting, Mention, Sentence
 
 
@@ -27,6 +28,13 @@ def _entity_line(mentions: list[Mention]) -> str:
     return "  entities: " + ("; ".join(f"{m.label} «{m.text}»" for m in mentions) or "none")
 
 
+def _decision_line(fired: list[Decision]) -> str | None:
+    """The trigger and the engine's rules that fired on one sentence, with what each decided."""
+    if not fired:
+        return None
+    return "  rules fired: " + "; ".join(f"{d.rule} -> {d.effect}" for d in fired)
+
+
 def explain_articles(
     articles: list[Article], sentences: list[Sentence], meetings: list[Meeting], mentions: list[Mention]
 ) -> str:
@@ -35,8 +43,11 @@ def explain_articles(
     out: list[str] = []
     for article in articles:
         own = [m for m in meetings if m.article_id == article.article_id]
+        in_article = [s for s in sentences if s.article_id == article.article_id]
+        mentioned = [m for m in mentions if m.article_id == article.article_id]
+        trace = decisions(article, in_article, mentioned)
         out.append(f"# {article.external_id}: {len(own)} meetings")
-        for sentence in (s for s in sentences if s.article_id == article.article_id):
+        for sentence in in_article:
             out.append(f"[{sentence.sentence_index}] {sentence.text.strip()}")
             found = [
                 m
@@ -44,6 +55,9 @@ def explain_articles(
                 if m.article_id == article.article_id and m.sentence_index == sentence.sentence_index
             ]
             out.append(_entity_line(found))
+            fired = [d for d in trace if d.sentence_start == sentence.start_char]
+            if (line := _decision_line(fired)) is not None:
+                out.append(line)
             for meeting in own:
                 if sentence.start_char <= meeting.evidence_start < sentence.end_char:
                     out += _meeting_lines(meeting)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import pairwise
+from typing import NamedTuple
 
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
+from majlis.extract.engine import Rule, View, rulebook
 from majlis.extract.people import (
     COMPLEMENTIZERS,
     COUNTERPART_NOUNS,
@@ -80,16 +83,12 @@ DUAL_SUBJECTS = set(
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
 # past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
 UNIT_WINDOW_STOPS = set(words("meetings.yaml", "unit_window_stops"))
-# «ثم استقبل X», «كما استقبل X»: with one person named, the verb's subject is the last meeting's
-SEQUEL_BEFORE = set(words("meetings.yaml", "sequel_before"))
 NOT_PRESENT_REACH = 3  # words between «تحيات», «بتوجيهات من» … and the person spoken of
 THEN = word("meetings.yaml", "then")  # «كما استقبل X، ثم وفداً …»: guests received one after the other
 # normalised: «وخلال الزيارة، التقى …» refers to a visit told before
 THE_VISIT = set(words("meetings.yaml", "the_visit"))
 # «وكان سموه قد وصل أمس إلى …»: an arrival told in the pluperfect, before the meetings told earlier
 PLUPERFECT_ARRIVAL = pattern("meetings.yaml", "pluperfect_arrival")
-SEQUEL_AFTER = set(words("meetings.yaml", "sequel_after"))  # «واستقبل أيضاً X»: the same, normalised
-PRONOUN_SUBJECTS = set(words("meetings.yaml", "pronoun_subjects"))  # «his excellency» for «he»
 PLACE_CARRIES = {"stated", "visited country"}
 PARTICIPATION = tuple(
     words("meetings.yaml", "participation")
@@ -142,6 +141,14 @@ def _held_meeting(toks: list[Tok], sentence: str) -> Match | None:
             if toks[i].text in {".", "؟", "!", "؛"}:
                 break
     return None
+
+
+class Decision(NamedTuple):
+    """A rule that fired on a sentence and what it decided (`majlis explain`)."""
+
+    sentence_start: int
+    rule: str
+    effect: str
 
 
 @dataclass
@@ -217,6 +224,8 @@ class ArticleReader:
         self._prior: Sentence | None = None  # the body sentence before the one being read
         self.v = vocabulary()
         self.trigger_rule = ""  # how the last trigger was found (provenance)
+        self.rules = rulebook()
+        self.trace: list[Decision] = []  # the engine's rules that fired, sentence by sentence
 
     @cached_property
     def dateline(self) -> Place | None:
@@ -539,7 +548,9 @@ class ArticleReader:
                 nouns = self.v.meeting_nouns.find_all(toks)
                 trigger = Match(nouns[0].start, nouns[0].end, "meeting:mutual", nouns[0].phrase)
                 self.trigger_rule = "trigger.meeting_noun"
-            if trigger and self._is_news(toks, trigger, sentence.text):
+            if trigger:
+                self.trace.append(Decision(sentence.start_char, self.trigger_rule, trigger.value))
+            if trigger and self._is_news(sentence, toks, trigger):
                 if self._earlier_meeting(sentence, toks, trigger, current):
                     continue  # background: neither a meeting nor a word about the current one
                 before = len(self.drafts)
@@ -585,27 +596,18 @@ class ArticleReader:
         self.drafts.append(draft)
         return draft
 
-    def _is_news(self, toks: list[Tok], trigger: Match | None, text: str = "") -> bool:
-        """Not a planned meeting (future words before or at the verb) nor an earlier one (background)."""
-        if trigger is not None:
-            if any(m.start <= trigger.end + 2 for m in self.v.future.find_all(toks)):
-                return False
-            if any(m.start < trigger.start for m in self.v.denial.find_all(toks)):
-                return False  # «نفى المصدر … لقاء جمع …»: a denied meeting
-            if trigger.start == _after_dateline(toks, text) and toks[trigger.start].norm in (
-                self.v.announcing
-            ):
-                return False  # «يستقبل الوزير، اليوم، نظيره …»: the day's programme, not a report
-            if any(m.start == trigger.start for m in self.v.visit_welcomes.find_all(toks)) and (
-                self.v.airport.find_all(toks) or self.v.ceremonies.find_all(toks)
-            ):
-                return False  # «وكان في استقباله في مطار …», «… لدى وصوله إلى مكان الحفل»: an arrival
-            if trigger.value.endswith(":chairs") and not self.v.meeting_nouns.find_all(toks):
-                return False
-        if self.v.past_month.find_all(toks):
-            return False
-        # «وفي وقت سابق من اليوم نفسه، التقى …»: earlier, but the same day as the news
-        return not self.v.background.find_all(toks) or bool(self.v.same_day.find_all(toks))
+    def _is_news(self, sentence: Sentence, toks: list[Tok], trigger: Match | None) -> bool:
+        """Not a planned, denied or earlier meeting nor a welcome on arrival: no `not_news` rule fires."""
+        view = View(toks, trigger, opening=_after_dateline(toks, sentence.text) if trigger else 0)
+        rule = self.rules.first("not_news", view, vocab=self.v)
+        if rule is not None:
+            self._decided(sentence, rule)
+        return rule is None
+
+    def _decided(self, sentence: Sentence, rule: Rule, also: list[Rule] | None = None) -> None:
+        """Note a rule's decision on a sentence, for `majlis explain`."""
+        for fired in [rule, *(also or [])]:
+            self.trace.append(Decision(sentence.start_char, fired.name, fired.effect))
 
     @staticmethod
     def _other_countries_join(people: list[Person], attend_at: int) -> bool:
@@ -687,17 +689,6 @@ class ArticleReader:
         reference = current.date if current is not None and current.date else self.article.published_at
         return met is not None and reference is not None and (reference - met).days > SAME_NEWS_DAYS
 
-    def _reported_speaker(self, toks: list[Tok], trigger: Match, principals: list[Person]) -> Party | None:
-        """«أكد الوزير X أن … . جاء ذلك خلال استقباله Y»: a meeting sentence that opens by pointing back
-        («جاء ذلك») and names no one before its verb is the meeting of the person the sentence before
-        reported on."""
-        leads = self.v.reported_before.find_all(toks)
-        if not leads or leads[0].start > 1 or leads[0].end > trigger.start or self._prior is None:
-            return None
-        if any(p.tok_start < trigger.start for p in principals):
-            return None
-        return self._first_before(named=False)
-
     def _named_before(self) -> Party | None:
         """The first person named by name in the sentence before."""
         return self._first_before(named=True)
@@ -759,9 +750,7 @@ class ArticleReader:
         attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
         if not principals and not attendees:
             return None
-        if _received_right_after_masdar(toks, trigger, principals):
-            rules.append("voice.received_after_masdar")
-            voice = "visits"  # «وكان في استقبال قائد السفينة X …، Y»: X is received, Y receives
+        first_person = principals[0].tok_start if principals else None
         if _subject_after_opening_masdar(toks, trigger, principals, self._opening(toks, sentence.text)):
             # «عقب استقباله X، أكد Y …»: the pronoun is the main clause's subject, named after the comma
             principals = [principals[1], principals[0], *principals[2:]]
@@ -771,17 +760,21 @@ class ArticleReader:
         guest_first = bool(parties) and all(parties[0] is not party for _, party in named)
         if guest_first:
             subject_rules.append("subject.guest_word")
-        if voice in SHARED and guest_first:
-            rules.append("voice.the_guest_met")
-            voice = "visits"  # «وكان الضيف قد التقى … X»: «the guest» met X, who hosted him
+        shared = voice in SHARED
+        voiced = self.rules.decide(
+            "voice",
+            View(toks, trigger, first_person),
+            {"shared_voice": lambda: shared, "guest_word_first": lambda: guest_first},
+            self.v,
+        )
+        if voiced:
+            rules.append(voiced[0].name)
+            voice = "visits"
+            self._decided(sentence, voiced[0])
         subject: Party | None = parties[0] if parties else None
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
-        after_with = any(t.norm in {"مع", "بنظيره"} for t in toks[trigger.end : first_tok])
-        speaker = self._reported_speaker(toks, trigger, principals)
-        if speaker is not None:
-            subject, objects = speaker, parties
-            subject_rules.append("subject.reported_speaker")
+        view = View(toks, trigger, principals[0].tok_start if principals else None)
         if self._hosts_of_the_visit(current, toks, trigger, principals, parties):
             assert current is not None
             current.objects += parties
@@ -797,72 +790,57 @@ class ArticleReader:
             for party in [*parties, *attendees]:
                 current.rule("continue.joins", party)
             return current
-        # «كما التقى معاليه …»: the pronoun is the subject of the meeting just reported
-        by_pronoun = (
-            trigger.end < len(toks) and toks[trigger.end].norm in PRONOUN_SUBJECTS and first_tok > trigger.end
-        )
-        # «كما استقبل وفدا … برئاسة X»: the verb's subject is left out, so it is the last meeting's
-        by_delegation = (
-            bool(principals) and principals[0].heads_delegation and voice in {"receives", "mutual"}
-        )
-        # «ثم استقبل X», «واستقبل أيضاً X»: one more guest of the host just reported
-        one_after_another = _one_after_another(principals, toks) or _one_after_another(principals[1:], toks)
-        by_sequel = (len(principals) == 1 or one_after_another) and (
-            (trigger.start > 0 and toks[trigger.start - 1].norm in SEQUEL_BEFORE)
-            or (trigger.end < len(toks) and toks[trigger.end].norm in SEQUEL_AFTER)
-        )
-        # «كما التقى على هامش المعرض كلاً من X، وY»: «كلاً من» opens the verb's objects, so its subject
-        # is left out and is the last meeting's
-        by_object_list = (
-            first_tok >= 2
-            and [t.norm for t in toks[first_tok - 2 : first_tok]] == ["كلا", "من"]
-            and not any(p.tok_start < trigger.start for p in principals)
-        )
-        # «كما استقبله X»: X receives the guest of the meeting just reported
         last_guest = self._guest_of(current)
-        pronoun_object = (
-            last_guest is not None
-            and bool(parties)
-            and last_guest not in parties
-            and any(m.start == trigger.start for m in self.v.pronoun_objects.find_all(toks))
+        visitor = (
+            self._visitor_of_the_visit(sentence, toks, trigger, principals, current)
+            if self.rules.pattern_holds("subject.visitor_of_the_visit", view, self.v)
+            else None
         )
-        if by_sequel and current is not None and current.subject in parties:
-            by_sequel = False  # «كما استقبل مقبل سفير …»: the last meeting's subject named again
-        if pronoun_object and last_guest is not None:
-            subject, objects = parties[0], [last_guest, *parties[1:]]
-            subject_rules.append("subject.pronoun_object")
-        visitor = self._visitor_of_the_visit(sentence, toks, trigger, principals, current)
-        if visitor is not None and visitor not in parties and not pronoun_object:
-            # «وخلال الزيارة، التقى X»: the one on the visit met X
-            subject, objects = visitor, parties
-            subject_rules.append("subject.visitor_of_the_visit")
-        inherited = (
-            not pronoun_object
-            and visitor is None
-            and (after_with or by_pronoun or by_delegation or by_sequel or by_object_list)
-            and current is not None
-            and current.subject is not None
-            and not guest_first  # «وأجرى الضيف … مباحثات مع X»: the guest is this meeting's subject
-        )
-        if inherited and current is not None:
-            objects, subject = parties, current.subject
-            subject_rules += [
-                f"subject.{name}"
-                for name, fired in (
-                    ("after_with", after_with),
-                    ("pronoun", by_pronoun),
-                    ("by_delegation", by_delegation),
-                    ("sequel", by_sequel),
-                    ("object_list", by_object_list),
-                )
-                if fired
-            ]
-            if not any(o.title or o.rank or o.country for o in objects):
-                return None  # «مع التركيز على …»: a bare word after «مع» is not a counterpart
-        elif by_pronoun and (lead := self._named_before()) is not None and lead not in parties:
-            # «أجرى رئيس الأركان X سلسلة لقاءات … . والتقى سيادته …»: the one the sentence before is about
-            objects, subject = parties, lead
-            subject_rules.append("subject.pronoun_named_before")
+        found: dict[str, Party | None] = {}
+
+        def once(key: str, find: Callable[[], Party | None]) -> Party | None:
+            if key not in found:
+                found[key] = find()
+            return found[key]
+
+        last_subject = current.subject if current is not None else None
+        one_after_another = _one_after_another(principals, toks) or _one_after_another(principals[1:], toks)
+        facts: dict[str, Callable[[], bool]] = {
+            "last_guest_not_named": lambda: (
+                last_guest is not None and bool(parties) and last_guest not in parties
+            ),
+            "visitor_found": lambda: visitor is not None,
+            "last_subject_known": lambda: last_subject is not None,
+            "no_guest_word": lambda: not guest_first,
+            "first_person_after_verb": lambda: first_tok > trigger.end,
+            "delegation_head_first": lambda: bool(principals) and principals[0].heads_delegation,
+            "receives_or_meets": lambda: voice in {"receives", "mutual"},
+            "one_person_or_one_after_another": lambda: len(principals) == 1 or one_after_another,
+            "last_subject_not_named": lambda: last_subject not in parties,
+            "no_person_before_verb": lambda: not any(p.tok_start < trigger.start for p in principals),
+            "named_before_not_named": lambda: (
+                (lead := once("lead", self._named_before)) is not None and lead not in parties
+            ),
+            "speaker_found": lambda: once("speaker", lambda: self._first_before(named=False)) is not None,
+        }
+        decided = self.rules.decide("subject", view, facts, self.v)
+        inherited = bool(decided) and decided[0].effect == "carry_subject"
+        if decided:
+            effect = decided[0].effect
+            if effect == "last_guest_is_object" and last_guest is not None:
+                subject, objects = parties[0], [last_guest, *parties[1:]]
+            elif effect == "visitor_is_subject" and visitor is not None and visitor not in parties:
+                subject, objects = visitor, parties
+            elif effect == "carry_subject":
+                objects, subject = parties, last_subject
+                if not any(o.title or o.rank or o.country for o in objects):
+                    return None  # «مع التركيز على …»: a bare word after «مع» is not a counterpart
+            elif effect == "named_before_is_subject":
+                objects, subject = parties, found["lead"]
+            elif effect == "speaker_is_subject":
+                subject, objects = found["speaker"], parties
+            subject_rules += [r.name for r in decided]
+            self._decided(sentence, decided[0], decided[1:])
         # a sentence about people already in a meeting continues that meeting, unless it singles out
         # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
         for draft in reversed(self.drafts):
@@ -980,8 +958,6 @@ class ArticleReader:
         being reported, else the first person named where the article tells the arrival."""
         if not principals or any(p.tok_start < trigger.end for p in principals):
             return None
-        if not any(t.norm in THE_VISIT for t in toks[: trigger.start]):
-            return None
         if current is not None and current.voice in GUEST_FIRST and current.subject is not None:
             return current.subject
         for earlier in reversed([s for s in self._body_sentences() if s.start_char < sentence.start_char]):
@@ -1038,7 +1014,7 @@ class ArticleReader:
                         if party not in target.parties():
                             target.attendees.append(party)
                             target.rule("attendee.all_meetings" if every else "attendee.follow_up", party)
-        if not self._is_news(toks, None):
+        if not self._is_news(sentence, toks, None):
             return  # background: an earlier meeting's place or topics are not this one's
         target = self._draft_named_in(sentence) or current
         if target.event_type == "call":
@@ -1508,19 +1484,6 @@ def _is_envoy(party: Party) -> bool:
     return bool(words) and strip_al(words[0]) in ENVOY_WORDS
 
 
-def _received_right_after_masdar(toks: list[Tok], trigger: Match, principals: list[Person]) -> bool:
-    """«في استقبال X»: the person named right after the masdar is its object, the one received («في
-    استقبال الضيف … X» names the receiving side instead)."""
-    return (
-        trigger.value == "meeting:receives"
-        and trigger.start > 0
-        and toks[trigger.start - 1].norm == "في"
-        and toks[trigger.start].norm == "استقبال"
-        and bool(principals)
-        and principals[0].tok_start == trigger.end
-    )
-
-
 def _subject_after_opening_masdar(
     toks: list[Tok], trigger: Match, principals: list[Person], opening: int
 ) -> bool:
@@ -1647,6 +1610,15 @@ def extract_meetings(
     """Every meeting the article reports as news, with participants, place, date and topics."""
     with reading_article(article.text):
         return _meetings_of(article, sentences, mentions, model_name)
+
+
+def decisions(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Decision]:
+    """What the trigger and the engine's rules decided on each sentence (`majlis explain`, and the rules'
+    examples as tests)."""
+    with reading_article(article.text):
+        reader = ArticleReader(article, sentences, mentions)
+        reader.read()
+        return reader.trace
 
 
 def _meetings_of(

@@ -1,0 +1,422 @@
+"""The rule engine: named extraction rules read from `majlis/lexicons/rules.yaml`, one interpreter.
+
+A rule is data: a token pattern (words, lexicon lists, the vocabulary's phrases, the sentence's trigger,
+the first person it names, gaps), the facts it needs that patterns cannot see (stated by the reader:
+«a meeting was read before»), its stage and its place in that stage (the file's order is the
+precedence), and example sentences that are also its tests. What a rule does when it fires is its
+stage's effect, applied by the reader (`majlis/extract/meetings.py`), which records the rule's name on
+the meeting it shaped: `fact_meetings.rules` and `majlis explain` name it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from majlis.extract.lexicon import load_yaml
+from majlis.extract.tokens import Match, PhraseMatcher, Tok, norm_words
+from majlis.extract.vocab import Vocabulary, vocabulary
+
+RULES_FILE = "rules.yaml"
+ANY = 10_000  # a gap of any length
+_BOUND = re.compile(r"^(trigger_start|trigger_end)([+-]\d+)?$")
+
+
+class RuleError(ValueError):
+    """A rule in rules.yaml that cannot be read; the message names the rule and what is wrong."""
+
+
+@dataclass(frozen=True)
+class View:
+    """One sentence as patterns see it: its tokens, its trigger and where its first person stands."""
+
+    toks: list[Tok]
+    trigger: Match | None
+    first_person: int | None = None  # token index of the first principal named, if any
+    opening: int = 0  # the sentence's own first word, after its dateline
+    _phrases: dict[str, list[Match]] = field(default_factory=dict, compare=False, repr=False)
+
+    def phrases(self, matcher: str, vocab: Vocabulary) -> list[Match]:
+        """A vocabulary matcher's phrases in the sentence (found once per sentence and matcher)."""
+        found = self._phrases.get(matcher)
+        if found is None:
+            found = self._phrases[matcher] = _matcher(vocab, matcher).find_all(self.toks)
+        return found
+
+    def bound(self, ref: str) -> int | None:
+        """A position named in a rule («trigger_end+2»); None when the sentence has no trigger."""
+        if self.trigger is None:
+            return None
+        match = _BOUND.match(ref)
+        assert match is not None  # checked when the rule was read
+        base = self.trigger.start if match.group(1) == "trigger_start" else self.trigger.end
+        return base + int(match.group(2) or 0)
+
+
+def _matcher(vocab: Vocabulary, name: str) -> PhraseMatcher:
+    value = getattr(vocab, name, None)
+    if not isinstance(value, PhraseMatcher):
+        raise RuleError(f"no phrase list named {name!r} in the vocabulary (majlis/extract/vocab.py)")
+    return value
+
+
+# --- pattern elements: each yields the positions where the rest of the pattern may go on -------------
+
+
+class Element:
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Trigger(Element):
+    """The sentence's trigger phrase starts here (optionally: of this value, its first word in a list)."""
+
+    value: str | None = None
+    first_word_in: frozenset[str] | None = None
+
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        t = s.trigger
+        if t is None or t.start != at or (self.value is not None and t.value != self.value):
+            return
+        if self.first_word_in is not None and s.toks[t.start].norm not in self.first_word_in:
+            return
+        yield t.end
+
+
+@dataclass(frozen=True)
+class Word(Element):
+    """One token whose matching form is one of these words."""
+
+    words: frozenset[str]
+
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        if at < len(s.toks) and s.toks[at].norm in self.words:
+            yield at + 1
+
+
+@dataclass(frozen=True)
+class Phrase(Element):
+    """A phrase of one of the vocabulary's lists starts here; `starts_by`/`starts_at` bound where it may
+    start relative to the trigger instead («a future word before the verb or two words after it»)."""
+
+    matcher: str
+    starts_by: str | None = None
+    starts_at: str | None = None
+
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        for m in s.phrases(self.matcher, vocab):
+            if self.starts_by is not None or self.starts_at is not None:
+                limit = s.bound(self.starts_by or self.starts_at or "")
+                if limit is None or m.start > limit or (self.starts_at is not None and m.start != limit):
+                    continue
+                yield m.end
+            elif m.start == at:
+                yield m.end
+
+
+@dataclass(frozen=True)
+class Gap(Element):
+    """Up to `most` tokens («any»: as many as there are); `to_first_person` never passes the first
+    person the sentence names as a principal."""
+
+    most: int
+    to_first_person: bool = False
+
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        stop = min(len(s.toks), at + self.most)
+        if self.to_first_person and s.first_person is not None:
+            stop = min(stop, s.first_person)
+        yield from range(at, stop + 1)
+
+
+@dataclass(frozen=True)
+class FirstPerson(Element):
+    """The first person named as a principal of the meeting starts here."""
+
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        if s.first_person == at:
+            yield at
+
+
+@dataclass(frozen=True)
+class Opening(Element):
+    """The sentence's own first word (after its dateline) is here."""
+
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        if at == s.opening:
+            yield at
+
+
+@dataclass(frozen=True)
+class SentenceStart(Element):
+    """The sentence begins here."""
+
+    def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
+        if at == 0:
+            yield 0
+
+
+Pattern = tuple[Element, ...]
+
+
+def _anchored(pattern: Pattern) -> bool:
+    """A pattern whose first element places itself (a bounded phrase) is tried once, not at every token."""
+    first = pattern[0]
+    return isinstance(first, Phrase) and (first.starts_by is not None or first.starts_at is not None)
+
+
+def matches(pattern: Pattern, s: View, vocab: Vocabulary) -> bool:
+    """Whether the pattern occurs anywhere in the sentence."""
+
+    def rest(i: int, at: int) -> bool:
+        if i == len(pattern):
+            return True
+        return any(rest(i + 1, end) for end in pattern[i].ends(s, at, vocab))
+
+    starts = [0] if _anchored(pattern) else range(len(s.toks) + 1)
+    return any(rest(0, at) for at in starts)
+
+
+# --- rules -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    fires: bool  # False: a sentence the rule must leave alone
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str
+    says: str
+    patterns: tuple[Pattern, ...]  # any of them
+    also: tuple[Pattern, ...]  # and at least one of these anywhere, when given
+    unless: tuple[Pattern, ...]  # and none of these
+    when: tuple[str, ...]  # facts the reader states
+    effect: str
+    examples: tuple[Example, ...]
+
+    def applies(self, s: View, facts: Mapping[str, Callable[[], bool]], vocab: Vocabulary) -> bool:
+        if self.patterns and not any(matches(p, s, vocab) for p in self.patterns):
+            return False
+        if self.also and not any(matches(p, s, vocab) for p in self.also):
+            return False
+        if any(matches(p, s, vocab) for p in self.unless):
+            return False
+        for fact in self.when:
+            if fact not in facts:
+                raise RuleError(f"rule {self.name}: the reader states no fact named {fact!r}")
+            if not facts[fact]():
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """Every rule, by stage, in precedence order."""
+
+    stages: dict[str, str]  # stage -> what a rule of it does
+    effects: dict[str, dict[str, str]]  # stage -> effect -> what it does
+    rules: tuple[Rule, ...]
+
+    def of(self, stage: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.stage == stage)
+
+    def rule(self, name: str) -> Rule:
+        for r in self.rules:
+            if r.name == name:
+                return r
+        raise KeyError(name)
+
+    def fired(
+        self,
+        stage: str,
+        s: View,
+        facts: Mapping[str, Callable[[], bool]] | None = None,
+        vocab: Vocabulary | None = None,
+    ) -> list[Rule]:
+        """The stage's rules that fire on the sentence, in precedence order (the first one decides)."""
+        v = vocab or vocabulary()
+        return [r for r in self.of(stage) if r.applies(s, facts or {}, v)]
+
+    def decide(
+        self,
+        stage: str,
+        s: View,
+        facts: Mapping[str, Callable[[], bool]] | None = None,
+        vocab: Vocabulary | None = None,
+    ) -> list[Rule]:
+        """The rule that decides the stage (the first to fire, in the file's order) followed by the later
+        rules of the same effect that fire too (recorded beside it); empty when none fires. Rules of other
+        effects after the first are not tried: their facts may cost a look back through the article."""
+        v = vocab or vocabulary()
+        rules = self.of(stage)
+        for i, rule in enumerate(rules):
+            if rule.applies(s, facts or {}, v):
+                same = [r for r in rules[i + 1 :] if r.effect == rule.effect and r.applies(s, facts or {}, v)]
+                return [rule, *same]
+        return []
+
+    def first(
+        self,
+        stage: str,
+        s: View,
+        facts: Mapping[str, Callable[[], bool]] | None = None,
+        vocab: Vocabulary | None = None,
+    ) -> Rule | None:
+        """The rule that decides the stage on this sentence: the first one, in the file's order, to fire."""
+        v = vocab or vocabulary()
+        return next((r for r in self.of(stage) if r.applies(s, facts or {}, v)), None)
+
+    def pattern_holds(self, name: str, s: View, vocab: Vocabulary | None = None) -> bool:
+        """Whether a rule's patterns (not its facts) hold: the reader looks for a rule's slot filler, which
+        costs a look back through the article, only where the words are there."""
+        rule, v = self.rule(name), vocab or vocabulary()
+        return not rule.patterns or any(matches(p, s, v) for p in rule.patterns)
+
+
+def _words(spec: Any, where: str) -> frozenset[str]:
+    """Words given inline or as «file.yaml:key» (a list of that lexicon), in their matching form."""
+    if isinstance(spec, str) and ":" in spec:
+        file, key = spec.split(":", 1)
+        value: Any = load_yaml(file)
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                raise RuleError(f"{where}: no list {key!r} in majlis/lexicons/{file}")
+            value = value[part]
+        spec = value
+    if not isinstance(spec, list) or not all(isinstance(w, str) for w in spec):
+        raise RuleError(f"{where}: words must be a list or «file.yaml:key» naming one")
+    return frozenset(w for item in spec for w in norm_words(item))
+
+
+def _bound(ref: Any, where: str) -> str:
+    if not isinstance(ref, str) or not _BOUND.match(ref.replace(" ", "")):
+        raise RuleError(f"{where}: a bound is trigger_start or trigger_end, with +N or -N ({ref!r})")
+    return ref.replace(" ", "")
+
+
+def _gap(spec: Any, where: str) -> Gap:
+    if spec == "any":
+        return Gap(ANY)
+    if spec == "to_first_person":
+        return Gap(ANY, to_first_person=True)
+    if isinstance(spec, int) and spec >= 0:
+        return Gap(spec)
+    raise RuleError(f"{where}: gap is a number of tokens, «any» or «to_first_person» ({spec!r})")
+
+
+def _element(spec: Any, where: str) -> Element:
+    if spec == "trigger":
+        return Trigger()
+    if spec == "first_person":
+        return FirstPerson()
+    if spec == "opening":
+        return Opening()
+    if spec == "sentence_start":
+        return SentenceStart()
+    if not isinstance(spec, dict) or len(spec) == 0:
+        raise RuleError(f"{where}: unknown pattern element {spec!r}")
+    if "trigger" in spec:
+        opts = spec["trigger"] or {}
+        first = opts.get("first_word_in")
+        return Trigger(opts.get("value"), _words(first, where) if first is not None else None)
+    if "in" in spec:
+        return Word(_words(spec["in"], where))
+    if "words" in spec:
+        return Word(_words(spec["words"], where))
+    if "phrase" in spec:
+        _matcher(vocabulary(), spec["phrase"])
+        by, at = spec.get("starts_by"), spec.get("starts_at")
+        return Phrase(
+            spec["phrase"],
+            _bound(by, where) if by is not None else None,
+            _bound(at, where) if at is not None else None,
+        )
+    if "gap" in spec:
+        return _gap(spec["gap"], where)
+    raise RuleError(f"{where}: unknown pattern element {spec!r}")
+
+
+def _patterns(spec: Any, where: str) -> tuple[Pattern, ...]:
+    if spec is None:
+        return ()
+    if not isinstance(spec, list) or not spec:
+        raise RuleError(f"{where}: a list of patterns, each a list of elements")
+    patterns = spec if isinstance(spec[0], list) else [spec]
+    out = []
+    for pattern in patterns:
+        if not isinstance(pattern, list) or not pattern:
+            raise RuleError(f"{where}: a pattern is a non-empty list of elements")
+        out.append(tuple(_element(e, where) for e in pattern))
+    return tuple(out)
+
+
+def _examples(spec: Any, where: str) -> tuple[Example, ...]:
+    out = []
+    for item in spec or []:
+        if isinstance(item, str):
+            out.append(Example(item, True))
+        elif isinstance(item, dict) and isinstance(item.get("not"), str):
+            out.append(Example(item["not"], False))
+        else:
+            raise RuleError(f"{where}: an example is a sentence, or {{not: sentence}} for one left alone")
+    if not any(e.fires for e in out):
+        raise RuleError(f"{where}: every rule needs at least one example it fires on")
+    return tuple(out)
+
+
+def read_rules(data: Any) -> RuleBook:
+    """Rules from parsed YAML, checked: a rule that cannot be read is an error naming it."""
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError("rules.yaml: expected `stages`, `effects` and a `rules` list")
+    stages: dict[str, str] = data.get("stages") or {}
+    effects: dict[str, dict[str, str]] = data.get("effects") or {}
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for i, item in enumerate(data["rules"]):
+        name = item.get("name") if isinstance(item, dict) else None
+        where = f"rules.yaml rule {name or i + 1}"
+        if not isinstance(item, dict) or not isinstance(name, str):
+            raise RuleError(f"{where}: a rule is a mapping with a name")
+        if name in seen:
+            raise RuleError(f"{where}: the name is used twice")
+        seen.add(name)
+        stage = item.get("stage")
+        if stage not in stages:
+            raise RuleError(f"{where}: stage {stage!r} is not one of {sorted(stages)}")
+        effect = item.get("effect", "")
+        if effect not in effects.get(stage, {}):
+            raise RuleError(
+                f"{where}: effect {effect!r} is not one of stage {stage}'s {sorted(effects.get(stage, {}))}"
+            )
+        patterns = _patterns(item.get("pattern"), where)
+        when = tuple(item.get("when") or ())
+        if not patterns and not when:
+            raise RuleError(f"{where}: a rule needs a pattern or a fact to fire on")
+        rules.append(
+            Rule(
+                name=name,
+                stage=stage,
+                says=str(item.get("says", "")).strip(),
+                patterns=patterns,
+                also=_patterns(item.get("also"), where),
+                unless=_patterns(item.get("unless"), where),
+                when=when,
+                effect=effect,
+                examples=_examples(item.get("examples"), where),
+            )
+        )
+    return RuleBook(stages, effects, tuple(rules))
+
+
+@cache
+def rulebook() -> RuleBook:
+    """The rules of majlis/lexicons/rules.yaml, read once per process."""
+    return read_rules(load_yaml(RULES_FILE))

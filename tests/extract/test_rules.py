@@ -1,0 +1,193 @@
+"""The rule engine: every rule of majlis/lexicons/rules.yaml on its own examples, read as a run reads them
+(the bundled NER model, then the meeting reader), and the interpreter's checks on rules that cannot work.
+
+The examples are invented sentences written for the rules; a rule's example that stops firing fails here
+with the rule's name.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from majlis.extract.engine import RuleError, View, matches, read_rules, rulebook
+from majlis.extract.meetings import Decision, decisions
+from majlis.extract.tokens import Match, Tok, tokenize
+from majlis.extract.vocab import vocabulary
+
+EXAMPLES = [
+    (rule.name, example.text, example.fires) for rule in rulebook().rules for example in rule.examples
+]
+
+
+@pytest.fixture(scope="module")
+def fired_on_last_sentence(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+    """Each example text → the rules that fired on its last sentence (one NER pass for all examples)."""
+    from majlis.analysis import analyse
+    from majlis.ingest import iter_inputs
+    from majlis.records import Article
+
+    texts = sorted({text for _, text, _ in EXAMPLES})
+    path = tmp_path_factory.mktemp("rules") / "examples.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for i, text in enumerate(texts):
+            record = {"id": f"ex-{i}", "title": None, "body": text, "published_at": "2026-01-12"}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    articles = [a for a in iter_inputs([path]) if isinstance(a, Article)]
+    analysis = analyse(articles)
+    out: dict[str, set[str]] = {}
+    for article in articles:
+        sentences = [s for s in analysis.sentences if s.article_id == article.article_id]
+        mentions = [m for m in analysis.mentions if m.article_id == article.article_id]
+        trace: list[Decision] = decisions(article, sentences, mentions)
+        last = sentences[-1].start_char
+        out[texts[int(article.external_id.split("-")[1])]] = {
+            d.rule for d in trace if d.sentence_start == last
+        }
+    return out
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "fires"), EXAMPLES, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(EXAMPLES)]
+)
+def test_every_rule_decides_its_examples(
+    fired_on_last_sentence: dict[str, set[str]], rule: str, text: str, fires: bool
+) -> None:
+    fired = fired_on_last_sentence[text]
+    if fires:
+        assert rule in fired, f"{rule} did not fire on its example; fired: {sorted(fired)}"
+    else:
+        assert rule not in fired, f"{rule} fired on a sentence it must leave alone"
+
+
+def test_every_stage_has_rules_and_every_rule_an_example_it_fires_on() -> None:
+    book = rulebook()
+    assert {r.stage for r in book.rules} == set(book.stages)
+    assert all(any(e.fires for e in r.examples) for r in book.rules)
+
+
+def _trigger_at(text: str, word: str) -> tuple[list[Tok], Match]:
+    toks = tokenize(text)
+    i = next(i for i, t in enumerate(toks) if t.text == word)
+    return toks, Match(i, i + 1, "meeting:receives", (toks[i].norm,))
+
+
+def test_a_gap_to_the_first_person_stops_at_the_first_person() -> None:
+    """«مع» counts only between the verb and the first person named («… X مع Y» is X's company)."""
+    book = read_rules(
+        {
+            "stages": {"subject": "-"},
+            "effects": {"subject": {"carry_subject": "-"}},
+            "rules": [
+                {
+                    "name": "t.with",
+                    "stage": "subject",
+                    "effect": "carry_subject",
+                    "pattern": ["trigger", {"gap": "to_first_person"}, {"words": ["مع"]}],
+                    "examples": ["x"],
+                }
+            ],
+        }
+    )
+    toks, trigger = _trigger_at("وبحث مع السفير الياباني التعاون", "وبحث")
+    assert book.fired("subject", View(toks, trigger, first_person=3))
+    toks, trigger = _trigger_at("وبحث السفير الياباني مع الوزير التعاون", "وبحث")
+    assert not book.fired("subject", View(toks, trigger, first_person=1))
+
+
+def test_a_bounded_phrase_is_looked_for_relative_to_the_trigger() -> None:
+    future = read_rules(
+        {
+            "stages": {"not_news": "-"},
+            "effects": {"not_news": {"drop": "-"}},
+            "rules": [
+                {
+                    "name": "t.future",
+                    "stage": "not_news",
+                    "effect": "drop",
+                    "pattern": [{"phrase": "future", "starts_by": "trigger_end+2"}],
+                    "examples": ["x"],
+                }
+            ],
+        }
+    ).rules[0]
+    near = "استقبل الوزير سيلتقي"  # the future word two words after the verb
+    far = "استقبل الوزير أمس في مكتبه السفير ثم سيلتقي"
+    for text, expected in ((near, True), (far, False)):
+        toks, trigger = _trigger_at(text, "استقبل")
+        assert matches(future.patterns[0], View(toks, trigger), vocabulary()) is expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        (
+            {"name": "a", "stage": "nowhere", "effect": "drop", "pattern": ["trigger"], "examples": ["x"]},
+            "stage",
+        ),
+        (
+            {"name": "a", "stage": "not_news", "effect": "keep", "pattern": ["trigger"], "examples": ["x"]},
+            "effect",
+        ),
+        (
+            {"name": "a", "stage": "not_news", "effect": "drop", "pattern": [{"wrd": 1}], "examples": ["x"]},
+            "element",
+        ),
+        ({"name": "a", "stage": "not_news", "effect": "drop", "pattern": ["trigger"]}, "example"),
+        (
+            {
+                "name": "a",
+                "stage": "not_news",
+                "effect": "drop",
+                "pattern": [{"in": "meetings.yaml:nope"}],
+                "examples": ["x"],
+            },
+            "no list",
+        ),
+        (
+            {
+                "name": "a",
+                "stage": "not_news",
+                "effect": "drop",
+                "pattern": [{"phrase": "nope"}],
+                "examples": ["x"],
+            },
+            "no phrase list",
+        ),
+    ],
+)
+def test_a_rule_that_cannot_work_is_refused_by_name(rule: dict[str, object], message: str) -> None:
+    data = {"stages": {"not_news": "-"}, "effects": {"not_news": {"drop": "-"}}, "rules": [rule]}
+    with pytest.raises(RuleError, match=message) as error:
+        read_rules(data)
+    assert "rule a" in str(error.value) or "no phrase list" in str(error.value)
+
+
+def test_a_fact_the_reader_does_not_state_is_an_error_naming_the_rule() -> None:
+    book = read_rules(
+        {
+            "stages": {"subject": "-"},
+            "effects": {"subject": {"carry_subject": "-"}},
+            "rules": [
+                {
+                    "name": "t.fact",
+                    "stage": "subject",
+                    "effect": "carry_subject",
+                    "when": ["unknown"],
+                    "examples": ["x"],
+                }
+            ],
+        }
+    )
+    toks, trigger = _trigger_at("استقبل الوزير السفير", "استقبل")
+    with pytest.raises(RuleError, match=r"t\.fact"):
+        book.fired("subject", View(toks, trigger), {})
+
+
+def test_the_rules_file_in_the_repository_reads(tmp_path: Path) -> None:
+    """The shipped rules load, and each names a stage, an effect and a reason."""
+    book = rulebook()
+    assert len(book.rules) >= 15
+    assert all(r.says and r.effect in book.effects[r.stage] for r in book.rules)
