@@ -92,23 +92,46 @@ class Word(Element):
     """One token whose matching form is one of these words."""
 
     words: frozenset[str]
+    mark: bool = False
 
     def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
         if at < len(s.toks) and s.toks[at].norm in self.words:
             yield at + 1
 
 
+def _value_ok(value: str, wanted: tuple[str, ...], unwanted: tuple[str, ...]) -> bool:
+    """A phrase's value against a filter: «call:*» is any call, «meeting:receives» that one."""
+
+    def fits(pattern: str) -> bool:
+        return value.startswith(pattern[:-1]) if pattern.endswith("*") else value == pattern
+
+    return (not wanted or any(fits(p) for p in wanted)) and not any(fits(p) for p in unwanted)
+
+
 @dataclass(frozen=True)
 class Phrase(Element):
     """A phrase of one of the vocabulary's lists starts here; `starts_by`/`starts_at` bound where it may
-    start relative to the trigger instead («a future word before the verb or two words after it»)."""
+    start relative to the trigger instead («a future word before the verb or two words after it»).
+    `value`/`not_value` keep the phrases of some keys only, `first` only the first of those in the
+    sentence (then the other filters), `not_after` none right after one of these words («بعد استقبال …» is a subordinate clause)."""
 
     matcher: str
     starts_by: str | None = None
     starts_at: str | None = None
+    value: tuple[str, ...] = ()
+    not_value: tuple[str, ...] = ()
+    first: bool = False
+    not_after: frozenset[str] = frozenset()
+    mark: bool = False
+
+    def found(self, s: View, vocab: Vocabulary) -> list[Match]:
+        out = [m for m in s.phrases(self.matcher, vocab) if _value_ok(m.value, self.value, self.not_value)]
+        if self.first:
+            out = out[:1]
+        return [m for m in out if not (m.start > 0 and s.toks[m.start - 1].norm in self.not_after)]
 
     def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
-        for m in s.phrases(self.matcher, vocab):
+        for m in self.found(s, vocab):
             if self.starts_by is not None or self.starts_at is not None:
                 limit = s.bound(self.starts_by or self.starts_at or "")
                 if limit is None or m.start > limit or (self.starts_at is not None and m.start != limit):
@@ -125,12 +148,16 @@ class Gap(Element):
 
     most: int
     to_first_person: bool = False
+    stop_at: frozenset[str] = frozenset()  # tokens it may not pass (the end of a clause)
 
     def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
         stop = min(len(s.toks), at + self.most)
         if self.to_first_person and s.first_person is not None:
             stop = min(stop, s.first_person)
-        yield from range(at, stop + 1)
+        for end in range(at, stop + 1):
+            yield end
+            if end < len(s.toks) and s.toks[end].text in self.stop_at:
+                return
 
 
 @dataclass(frozen=True)
@@ -169,16 +196,58 @@ def _anchored(pattern: Pattern) -> bool:
     return isinstance(first, Phrase) and (first.starts_by is not None or first.starts_at is not None)
 
 
-def matches(pattern: Pattern, s: View, vocab: Vocabulary) -> bool:
-    """Whether the pattern occurs anywhere in the sentence."""
+@dataclass(frozen=True)
+class Found:
+    """Where a pattern's marked element stands (the trigger a trigger rule found), and its value."""
 
-    def rest(i: int, at: int) -> bool:
+    start: int
+    end: int
+    value: str
+    phrase: tuple[str, ...]
+
+
+def _marked(element: Element, s: View, at: int, end: int, vocab: Vocabulary) -> Found | None:
+    if isinstance(element, Phrase) and element.mark:
+        m = next(m for m in element.found(s, vocab) if m.end == end and (m.start == at or element.starts_by))
+        return Found(m.start, m.end, m.value, m.phrase)
+    if isinstance(element, Word) and element.mark:
+        return Found(at, end, "", (s.toks[at].norm,))
+    return None
+
+
+def _required(pattern: Pattern) -> tuple[frozenset[str], ...]:
+    """The word sets a sentence must share a word with for the pattern to stand a chance: most sentences
+    hold none of a rule's words, and a set test turns them away before any search."""
+    return tuple(e.words for e in pattern if isinstance(e, Word))
+
+
+def find(pattern: Pattern, s: View, vocab: Vocabulary) -> Found | None:
+    """The pattern's leftmost occurrence in the sentence: its marked element (an empty mark when the
+    pattern marks none), or None."""
+    norms = getattr(s.toks, "norms", None)
+    if norms is not None and any(norms.isdisjoint(words) for words in _required(pattern)):
+        return None
+
+    def rest(i: int, at: int, mark: Found | None) -> Found | None:
         if i == len(pattern):
-            return True
-        return any(rest(i + 1, end) for end in pattern[i].ends(s, at, vocab))
+            return mark or Found(at, at, "", ())
+        for end in pattern[i].ends(s, at, vocab):
+            found = rest(i + 1, end, mark or _marked(pattern[i], s, at, end, vocab))
+            if found is not None:
+                return found
+        return None
 
     starts = [0] if _anchored(pattern) else range(len(s.toks) + 1)
-    return any(rest(0, at) for at in starts)
+    for at in starts:
+        found = rest(0, at, None)
+        if found is not None:
+            return found
+    return None
+
+
+def matches(pattern: Pattern, s: View, vocab: Vocabulary) -> bool:
+    """Whether the pattern occurs anywhere in the sentence."""
+    return find(pattern, s, vocab) is not None
 
 
 # --- rules -------------------------------------------------------------------------------------------
@@ -201,9 +270,25 @@ class Rule:
     when: tuple[str, ...]  # facts the reader states
     effect: str
     examples: tuple[Example, ...]
+    value: dict[str, str] = field(default_factory=dict)  # the marked phrase's value -> the trigger's
 
-    def applies(self, s: View, facts: Mapping[str, Callable[[], bool]], vocab: Vocabulary) -> bool:
-        if self.patterns and not any(matches(p, s, vocab) for p in self.patterns):
+    def trigger_value(self, found: Found) -> str:
+        """A trigger rule's verdict: the value it gives (by the marked phrase's value, «*» for any)."""
+        return self.value.get(found.value) or self.value.get("*") or found.value
+
+    def find(self, s: View, facts: Mapping[str, Callable[[], bool]], vocab: Vocabulary) -> Found | None:
+        """Where the rule fires (its first pattern that occurs), or None."""
+        found = next((f for p in self.patterns if (f := find(p, s, vocab)) is not None), None)
+        if found is None and self.patterns:
+            return None
+        if not self.applies(s, facts, vocab, patterns_hold=True):
+            return None
+        return found or Found(0, 0, "", ())
+
+    def applies(
+        self, s: View, facts: Mapping[str, Callable[[], bool]], vocab: Vocabulary, patterns_hold: bool = False
+    ) -> bool:
+        if not patterns_hold and self.patterns and not any(matches(p, s, vocab) for p in self.patterns):
             return False
         if self.also and not any(matches(p, s, vocab) for p in self.also):
             return False
@@ -328,20 +413,32 @@ def _element(spec: Any, where: str) -> Element:
         first = opts.get("first_word_in")
         return Trigger(opts.get("value"), _words(first, where) if first is not None else None)
     if "in" in spec:
-        return Word(_words(spec["in"], where))
+        return Word(_words(spec["in"], where), mark=bool(spec.get("mark")))
     if "words" in spec:
-        return Word(_words(spec["words"], where))
+        return Word(_words(spec["words"], where), mark=bool(spec.get("mark")))
     if "phrase" in spec:
         _matcher(vocabulary(), spec["phrase"])
-        by, at = spec.get("starts_by"), spec.get("starts_at")
+        by, at, after = spec.get("starts_by"), spec.get("starts_at"), spec.get("not_after")
         return Phrase(
             spec["phrase"],
             _bound(by, where) if by is not None else None,
             _bound(at, where) if at is not None else None,
+            value=_alternatives(spec.get("value")),
+            not_value=_alternatives(spec.get("not_value")),
+            first=bool(spec.get("first")),
+            not_after=_words(after, where) if after is not None else frozenset(),
+            mark=bool(spec.get("mark")),
         )
     if "gap" in spec:
-        return _gap(spec["gap"], where)
+        gap = _gap(spec["gap"], where)
+        stop = spec.get("stop_at")
+        return Gap(gap.most, gap.to_first_person, frozenset(stop) if stop else frozenset())
     raise RuleError(f"{where}: unknown pattern element {spec!r}")
+
+
+def _alternatives(spec: Any) -> tuple[str, ...]:
+    """«call:*|meeting:receives» → its alternatives."""
+    return tuple(str(spec).split("|")) if spec else ()
 
 
 def _patterns(spec: Any, where: str) -> tuple[Pattern, ...]:
@@ -370,6 +467,17 @@ def _examples(spec: Any, where: str) -> tuple[Example, ...]:
     if not any(e.fires for e in out):
         raise RuleError(f"{where}: every rule needs at least one example it fires on")
     return tuple(out)
+
+
+def _value_map(spec: Any, where: str) -> dict[str, str]:
+    """A trigger rule's value: one for any match, or one per marked phrase value («*» for the rest)."""
+    if spec is None:
+        return {}
+    if isinstance(spec, str):
+        return {"*": spec}
+    if isinstance(spec, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in spec.items()):
+        return dict(spec)
+    raise RuleError(f"{where}: value is a string or a mapping of phrase values to values")
 
 
 def read_rules(data: Any) -> RuleBook:
@@ -411,6 +519,7 @@ def read_rules(data: Any) -> RuleBook:
                 when=when,
                 effect=effect,
                 examples=_examples(item.get("examples"), where),
+                value=_value_map(item.get("value"), where),
             )
         )
     return RuleBook(stages, effects, tuple(rules))

@@ -43,39 +43,15 @@ from majlis.extract.places import (
     visit_destination,
     visitor_place,
 )
-from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
+from majlis.extract.tokens import Match, Tok, norm_words, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
-from majlis.extract.vocab import pattern, vocabulary, word, word_groups, words
+from majlis.extract.vocab import pattern, vocabulary, word, words
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
 from majlis.text import normalize, same_person
 
 HOST_FIRST = {"receives", "receives_call"}
 SHARED = {"mutual", "chairs"}  # «التقى», «ترأس … والجانب الآخر …»: the local side hosts
 GUEST_FIRST = {"visits", "makes_call"}
-CALL_VERBS = {kind: set(verbs) for kind, verbs in word_groups("meetings.yaml", "call_verbs").items()}
-# «عقد X اجتماعا مع Y»: the verb and what was held are apart, with the subject between them
-HOLD_VERBS = set(words("meetings.yaml", "hold_verbs"))
-# «أقام … مأدبة غداء تكريما لـ…»: a meal given for a visitor is a meeting with them
-HELD_MEETINGS = set(words("meetings.yaml", "held_meetings"))
-# «تسلم … نسخة من أوراق اعتماد سفير …», «قدم … أوراق اعتماده»: credentials are handed over in person
-CREDENTIAL_VERBS = set(words("meetings.yaml", "credential_verbs"))
-CREDENTIALS = set(words("meetings.yaml", "credentials"))
-# «وقّع X مع نظيره Y مذكرة تفاهم»: signing together
-SIGN_VERBS = set(words("meetings.yaml", "sign_verbs"))
-SIGNED_WITH = set(words("meetings.yaml", "signed_with"))
-SIGNED_WITH_PERSON = set(words("people.yaml", "counterpart_with"))  # «مع»
-# «وسلّم السفير X الرسالة للوزير Y»: a letter handed over in person
-DELIVER_VERBS = set(words("meetings.yaml", "deliver_verbs"))
-LETTERS = set(words("meetings.yaml", "letters"))
-HELD_PAIRS = (
-    (HOLD_VERBS, HELD_MEETINGS),
-    (CREDENTIAL_VERBS, CREDENTIALS),
-    (SIGN_VERBS, SIGNED_WITH),
-    (DELIVER_VERBS, LETTERS),
-)
-_ALL_HOLD_VERBS = HOLD_VERBS | CREDENTIAL_VERBS | SIGN_VERBS | DELIVER_VERBS
-HELD_WITHIN = 20  # tokens between the verb and the meeting it held
-SUBORDINATE = set(words("meetings.yaml", "subordinate"))
 SIDELINES_WORDS = set(words("meetings.yaml", "sidelines_words"))
 DUAL_SUBJECTS = set(
     words("meetings.yaml", "dual_subjects")
@@ -112,35 +88,6 @@ def _after_dateline(toks: list[Tok], sentence: str) -> int:
     """The index of the first token after the dateline the sentence opens with, else 0."""
     end = dateline_end(sentence)
     return next((i for i, t in enumerate(toks) if t.start >= end), 0) if end else 0
-
-
-def _held_meeting(toks: list[Tok], sentence: str) -> Match | None:
-    """«عقد رئيس الأركان … اجتماعا مع …»: a meeting held by the verb's subject, the verb opening the
-    sentence or following its dateline (a clause later on is background: «خلال الاجتماع الذي عقده …»)."""
-    if isinstance(toks, Tokens) and toks.norms.isdisjoint(_ALL_HOLD_VERBS):
-        return None  # nearly every sentence: no such verb at all
-    opening = _after_dateline(toks, sentence)
-    starts = [*range(opening, min(opening + 3, len(toks))), *range(min(3, len(toks)))]
-    for verbs, held in HELD_PAIRS:
-        verb = next((i for i in starts if toks[i].norm in verbs), None)
-        if verb is None and verbs is SIGN_VERBS:
-            # «… أن الوزير X وقع مع نظيره Y مذكرة تفاهم»: «وقع مع» anywhere is a signing together
-            verb = next(
-                (
-                    i
-                    for i, t in enumerate(toks[:-1])
-                    if t.norm in verbs and toks[i + 1].norm in SIGNED_WITH_PERSON
-                ),
-                None,
-            )
-        if verb is None:
-            continue
-        for i in range(verb + 1, min(len(toks), verb + 1 + HELD_WITHIN)):
-            if toks[i].norm in held:
-                return Match(verb, verb + 1, "meeting:mutual", (toks[verb].norm, toks[i].norm))
-            if toks[i].text in {".", "؟", "!", "؛"}:
-                break
-    return None
 
 
 class Decision(NamedTuple):
@@ -496,39 +443,18 @@ class ArticleReader:
         ends_open = not sentence.text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
         return whole_line and ends_open and len(sentence.text.split()) <= 14
 
-    def _trigger(self, toks: list[Tok], sentence: str) -> Match | None:
-        matches = self.v.triggers.find_all(toks)
-        if not matches:
-            self.trigger_rule = "trigger.held_meeting"
-            return _held_meeting(toks, sentence)
-        self.trigger_rule = "trigger.phrase"
-        # a call phrase anywhere makes it a call; otherwise the first verb decides the voice
-        # («استقبل … الذي يزور البلاد» is a reception, «زار … والتقى» a visit)
-        calls = [m for m in matches if m.value.startswith("call:")]
-        if calls:
-            directed = next((m for m in calls if not m.value.endswith(":mutual")), None)
-            if directed:
-                self.trigger_rule = "trigger.call_phrase"
-                return directed
-            # «أجرى X اتصالاً هاتفياً بـY»: the verb and the call are apart, the verb gives the direction
-            verbs = {t.norm for t in toks[: calls[0].start]}
-            for voice, words in CALL_VERBS.items():
-                if verbs & words:
-                    self.trigger_rule = "trigger.call_verb_apart"
-                    return Match(calls[0].start, calls[0].end, f"call:{voice}", calls[0].phrase)
-            # «بحث X هاتفيا مع Y», «استقبل X عبر الاتصال المرئي Y»: the meeting verb opens the clause
-            before = [m for m in matches if m.start < calls[0].start and m.value.startswith("meeting:")]
-            verb = before[0] if before else None
-            if verb is not None:
-                self.trigger_rule = "trigger.call_by_adverb"
-                voice = "receives_call" if verb.value == "meeting:receives" else "mutual"
-                return Match(verb.start, verb.end, f"call:{voice}", verb.phrase)
-            return calls[0]
-        # «بعد استقبال X، استقبل Y»: a verb after a time preposition opens a subordinate clause
-        main = [m for m in matches if not (m.start > 0 and toks[m.start - 1].norm in SUBORDINATE)]
-        if main and main[0] is not matches[0]:
-            self.trigger_rule = "trigger.main_clause"
-        return main[0] if main else matches[0]
+    def _trigger(self, sentence: Sentence, toks: list[Tok]) -> tuple[Match | None, bool]:
+        """The sentence's trigger by the first `trigger` rule that finds one, and whether it is only a
+        meeting noun (a meeting then needs officials of two states)."""
+        view = View(toks, None, opening=_after_dateline(toks, sentence.text))
+        for rule in self.rules.of("trigger"):
+            found = rule.find(view, {}, self.v)
+            if found is not None:
+                self.trigger_rule = rule.name
+                value = rule.trigger_value(found)
+                self.trace.append(Decision(sentence.start_char, rule.name, value))
+                return Match(found.start, found.end, value, found.phrase), rule.effect == "noun"
+        return None, False
 
     def read(self) -> list[Draft]:
         current: Draft | None = None
@@ -541,15 +467,7 @@ class ArticleReader:
                 current = self._list_item(listing, sentence, toks) or current
                 continue
             listing = None
-            trigger = self._trigger(toks, sentence.text)
-            # «وتناولت المباحثات بين X وY …»: no meeting verb, but a meeting named
-            fallback = trigger is None and bool(self.v.meeting_nouns.find_all(toks))
-            if fallback:
-                nouns = self.v.meeting_nouns.find_all(toks)
-                trigger = Match(nouns[0].start, nouns[0].end, "meeting:mutual", nouns[0].phrase)
-                self.trigger_rule = "trigger.meeting_noun"
-            if trigger:
-                self.trace.append(Decision(sentence.start_char, self.trigger_rule, trigger.value))
+            trigger, fallback = self._trigger(sentence, toks)
             if trigger and self._is_news(sentence, toks, trigger):
                 if self._earlier_meeting(sentence, toks, trigger, current):
                     continue  # background: neither a meeting nor a word about the current one
