@@ -113,7 +113,8 @@ class Phrase(Element):
     """A phrase of one of the vocabulary's lists starts here; `starts_by`/`starts_at` bound where it may
     start relative to the trigger instead («a future word before the verb or two words after it»).
     `value`/`not_value` keep the phrases of some keys only, `first` only the first of those in the
-    sentence (then the other filters), `not_after` none right after one of these words («بعد استقبال …» is a subordinate clause)."""
+    sentence (before the next filter), `not_after` none right after one of these words («بعد استقبال
+    …» opens a subordinate clause)."""
 
     matcher: str
     starts_by: str | None = None
