@@ -52,7 +52,6 @@ from majlis.text import normalize, same_person
 HOST_FIRST = {"receives", "receives_call"}
 SHARED = {"mutual", "chairs"}  # «التقى», «ترأس … والجانب الآخر …»: the local side hosts
 GUEST_FIRST = {"visits", "makes_call"}
-SIDELINES_WORDS = set(words("meetings.yaml", "sidelines_words"))
 DUAL_SUBJECTS = set(
     words("meetings.yaml", "dual_subjects")
 )  # «وبحث الوزيران»  # «على هامش»: bilateral meetings apart
@@ -74,9 +73,6 @@ GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
 LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
 LIST_ITEM_LEAD = 3
-PLUPERFECT_LEADS = set(
-    words("meetings.yaml", "pluperfect_leads")
-)  # with «قد» before the verb: «وكان … قد التقى»
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
@@ -468,9 +464,10 @@ class ArticleReader:
                 continue
             listing = None
             trigger, fallback = self._trigger(sentence, toks)
-            if trigger and self._is_news(sentence, toks, trigger):
-                if self._earlier_meeting(sentence, toks, trigger, current):
-                    continue  # background: neither a meeting nor a word about the current one
+            not_news = self._not_news(sentence, toks, trigger, current) if trigger else None
+            if not_news is not None and not_news.effect == "skip":
+                continue  # background: neither a meeting nor a word about the current one
+            if trigger and not_news is None:
                 before = len(self.drafts)
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
                 if draft is None and current is None:
@@ -516,11 +513,18 @@ class ArticleReader:
 
     def _is_news(self, sentence: Sentence, toks: list[Tok], trigger: Match | None) -> bool:
         """Not a planned, denied or earlier meeting nor a welcome on arrival: no `not_news` rule fires."""
+        return self._not_news(sentence, toks, trigger, None) is None
+
+    def _not_news(
+        self, sentence: Sentence, toks: list[Tok], trigger: Match | None, current: Draft | None
+    ) -> Rule | None:
+        """The `not_news` rule that fires on the sentence, if any (noted for `majlis explain`)."""
         view = View(toks, trigger, opening=_after_dateline(toks, sentence.text) if trigger else 0)
-        rule = self.rules.first("not_news", view, vocab=self.v)
+        facts = {"met_days_before_the_news": lambda: self._earlier_meeting(sentence, toks, trigger, current)}
+        rule = self.rules.first("not_news", view, facts, self.v)
         if rule is not None:
             self._decided(sentence, rule)
-        return rule is None
+        return rule
 
     def _decided(self, sentence: Sentence, rule: Rule, also: list[Rule] | None = None) -> None:
         """Note a rule's decision on a sentence, for `majlis explain`."""
@@ -596,12 +600,12 @@ class ArticleReader:
         )
 
     def _earlier_meeting(
-        self, sentence: Sentence, toks: list[Tok], trigger: Match, current: Draft | None
+        self, sentence: Sentence, toks: list[Tok], trigger: Match | None, current: Draft | None
     ) -> bool:
-        """«وكان الوزير قد زار بغداد في 10 ديسمبر والتقى …»: a pluperfect meeting days before the news is
-        background; one of the same visit («وكان … قد التقى أمس الأول») is news."""
-        before = {t.norm for t in toks[: trigger.start]}
-        if before.isdisjoint(PLUPERFECT_LEADS) or "قد" not in before:
+        """«وكان الوزير قد زار بغداد في 10 ديسمبر والتقى …»: a pluperfect meeting (rule
+        not_news.earlier_pluperfect) days before the news is background; one of the same visit («وكان …
+        قد التقى أمس الأول») is news."""
+        if trigger is None:
             return False
         met, _ = self._meeting_date(sentence, toks, trigger)
         reference = current.date if current is not None and current.date else self.article.published_at
@@ -822,19 +826,26 @@ class ArticleReader:
             # «اتفقت الولايات المتحدة واليابان على … . وجاء الاتفاق خلال محادثات …»: the lead told the outcome
             self._add_topics(draft, self._prior, always=True)
             draft.rule("topics.pointing_back")
-        apart = (
-            self.v.separately.find_all(toks)
-            or one_after_another
-            or _envoys_of_several_states(objects)
-            or (
-                _one_from_each_state(objects)
-                and (
-                    not SIDELINES_WORDS.isdisjoint(t.norm for t in toks)
-                    # «كما التقى …»: more counterparts of the same event, met the same way
-                    or (current is not None and "split.separately" in current.rules)
-                )
+        split = (
+            self.rules.decide(
+                "split",
+                View(toks, trigger),
+                {
+                    "one_after_another": lambda: one_after_another,
+                    "envoys_of_several_states": lambda: _envoys_of_several_states(objects),
+                    "one_from_each_state": lambda: _one_from_each_state(objects),
+                    "last_meeting_split": lambda: (
+                        current is not None and any(r.startswith("split.") for r in current.rules)
+                    ),
+                },
+                self.v,
             )
+            if len(objects) > 1
+            else []
         )
+        apart = bool(split)
+        if split:
+            self._decided(sentence, split[0])
         if apart and len(objects) > 1:
             for obj in objects:
                 part = Draft(
@@ -849,7 +860,7 @@ class ArticleReader:
                     set(draft.topics),
                     draft.date,
                     draft.date_note,
-                    [*draft.rules, "split.separately"],
+                    [*draft.rules, split[0].name],
                     {k: list(v) for k, v in draft.party_rules.items()},
                 )
                 self.drafts.append(part)
