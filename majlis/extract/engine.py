@@ -320,45 +320,25 @@ class RuleBook:
                 return r
         raise KeyError(name)
 
-    def fired(
-        self,
-        stage: str,
-        s: View,
-        facts: Mapping[str, Callable[[], bool]] | None = None,
-        vocab: Vocabulary | None = None,
-    ) -> list[Rule]:
-        """The stage's rules that fire on the sentence, in precedence order (the first one decides)."""
-        v = vocab or vocabulary()
-        return [r for r in self.of(stage) if r.applies(s, facts or {}, v)]
-
     def decide(
         self,
         stage: str,
         s: View,
         facts: Mapping[str, Callable[[], bool]] | None = None,
         vocab: Vocabulary | None = None,
+        alike: bool = True,
     ) -> list[Rule]:
-        """The rule that decides the stage (the first to fire, in the file's order) followed by the later
-        rules of the same effect that fire too (recorded beside it); empty when none fires. Rules of other
-        effects after the first are not tried: their facts may cost a look back through the article."""
+        """The rule that decides the stage (the first to fire, in the file's order) followed, with `alike`,
+        by the later rules of the same effect that fire too (recorded beside it); empty when none fires.
+        Rules of other effects after the first are not tried: their facts may cost a look back through
+        the article."""
         v = vocab or vocabulary()
         rules = self.of(stage)
         for i, rule in enumerate(rules):
             if rule.applies(s, facts or {}, v):
-                same = [r for r in rules[i + 1 :] if r.effect == rule.effect and r.applies(s, facts or {}, v)]
-                return [rule, *same]
+                later = rules[i + 1 :] if alike else ()
+                return [rule, *(r for r in later if r.effect == rule.effect and r.applies(s, facts or {}, v))]
         return []
-
-    def first(
-        self,
-        stage: str,
-        s: View,
-        facts: Mapping[str, Callable[[], bool]] | None = None,
-        vocab: Vocabulary | None = None,
-    ) -> Rule | None:
-        """The rule that decides the stage on this sentence: the first one, in the file's order, to fire."""
-        v = vocab or vocabulary()
-        return next((r for r in self.of(stage) if r.applies(s, facts or {}, v)), None)
 
     def pattern_holds(self, name: str, s: View, vocab: Vocabulary | None = None) -> bool:
         """Whether a rule's patterns (not its facts) hold: the reader looks for a rule's slot filler, which

@@ -521,10 +521,10 @@ class ArticleReader:
         """The `not_news` rule that fires on the sentence, if any (noted for `majlis explain`)."""
         view = View(toks, trigger, opening=_after_dateline(toks, sentence.text) if trigger else 0)
         facts = {"met_days_before_the_news": lambda: self._earlier_meeting(sentence, toks, trigger, current)}
-        rule = self.rules.first("not_news", view, facts, self.v)
-        if rule is not None:
-            self._decided(sentence, rule)
-        return rule
+        decided = self.rules.decide("not_news", view, facts, self.v, alike=False)
+        if decided:
+            self._decided(sentence, decided[0])
+        return decided[0] if decided else None
 
     def _decided(self, sentence: Sentence, rule: Rule, also: list[Rule] | None = None) -> None:
         """Note a rule's decision on a sentence, for `majlis explain`."""

@@ -92,9 +92,9 @@ def test_a_gap_to_the_first_person_stops_at_the_first_person() -> None:
         }
     )
     toks, trigger = _trigger_at("وبحث مع السفير الياباني التعاون", "وبحث")
-    assert book.fired("subject", View(toks, trigger, first_person=3))
+    assert book.decide("subject", View(toks, trigger, first_person=3))
     toks, trigger = _trigger_at("وبحث السفير الياباني مع الوزير التعاون", "وبحث")
-    assert not book.fired("subject", View(toks, trigger, first_person=1))
+    assert not book.decide("subject", View(toks, trigger, first_person=1))
 
 
 def test_a_bounded_phrase_is_looked_for_relative_to_the_trigger() -> None:
@@ -183,7 +183,7 @@ def test_a_fact_the_reader_does_not_state_is_an_error_naming_the_rule() -> None:
     )
     toks, trigger = _trigger_at("استقبل الوزير السفير", "استقبل")
     with pytest.raises(RuleError, match=r"t\.fact"):
-        book.fired("subject", View(toks, trigger), {})
+        book.decide("subject", View(toks, trigger), {})
 
 
 def test_the_rules_file_in_the_repository_reads(tmp_path: Path) -> None:
