@@ -75,6 +75,7 @@ class RunSummary:
     articles_lost: list[str] = field(default_factory=list)  # ids: damaged batch, no input or text left
     inputs_lost: list[str] = field(default_factory=list)  # the input files of those articles, now gone
     mart_counts: dict[str, int] = field(default_factory=dict)
+    marts_incremental: bool | None = None  # the facts continued from the published marts; None: no build
     stage_seconds: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0  # the run's wall time (stages overlap: analysis runs while files are read)
     warehouse: str = ""
@@ -172,9 +173,12 @@ def land_quarantine(batch_key: str, items: list[QuarantineItem]) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def build_marts() -> dict[str, int]:
-    """dbt build (models and tests); a failure raises and fails the flow."""
-    return build_warehouse().counts
+def build_marts(full_refresh: bool = False) -> tuple[dict[str, int], bool]:
+    """dbt build (models and tests); a failure raises and fails the flow. The facts are continued from the
+    published marts unless `full_refresh` (or the dbt project or pipeline version changed). Row counts, and
+    whether the facts were continued."""
+    built = build_warehouse(full_refresh=full_refresh)
+    return built.counts, built.incremental
 
 
 def _as_is(value: T) -> T:
@@ -342,12 +346,14 @@ def majlis_flow(
     lock_wait_seconds: float = 0.0,
     batches_in_flight: int | None = None,
     rescan: bool = False,
+    full_refresh: bool = False,
 ) -> RunSummary:
-    """Process every new article under `paths` (with `reprocess`, every landed one too); rebuild the marts."""
+    """Process every new article under `paths` (with `reprocess`, every landed one too); update the marts
+    (with `reprocess` or `full_refresh`, build them all from scratch, even when nothing new landed)."""
     warehouse = config.warehouse_dir()
     with run_lock(warehouse, wait_seconds=lock_wait_seconds):
         try:
-            return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan)
+            return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan, full_refresh)
         finally:
             discard_early_dbt()  # started for a build that did not come (a failure)
 
@@ -389,7 +395,12 @@ def _worker_processes(batches: int) -> int:
 
 
 def _run(
-    paths: list[str], files_per_batch: int, reprocess: bool, batches_in_flight: int | None, rescan: bool
+    paths: list[str],
+    files_per_batch: int,
+    reprocess: bool,
+    batches_in_flight: int | None,
+    rescan: bool,
+    full_refresh: bool,
 ) -> RunSummary:
     logger = get_run_logger()
     started = time.monotonic()
@@ -445,14 +456,16 @@ def _run(
             f"no articles and nothing quarantined under {', '.join(paths)}: "
             f"found {len(files)} input files with a supported extension (.txt, .html, .jsonl, ...)"
         )
-    up_to_date = None if reprocess else current_counts()
+    full_refresh = full_refresh or reprocess  # every article's facts may change: nothing to continue from
+    up_to_date = None if full_refresh else current_counts()
     if up_to_date is not None:
         logger.info("nothing new landed and the marts are built from the same inputs: dbt build skipped")
         summary.mart_counts = up_to_date
     else:
         _stage("check landed", summary, lambda: check_before_build(config.warehouse_dir()))
         timeline.mark("dbt start")
-        summary.mart_counts = _stage("dbt build", summary, lambda: build_marts())
+        built = _stage("dbt build", summary, lambda: build_marts(full_refresh))
+        summary.mart_counts, summary.marts_incremental = built
         timeline.mark("dbt done")
     summary.seconds = time.monotonic() - started
     logger.info("%s", summary.one_line())

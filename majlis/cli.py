@@ -117,6 +117,14 @@ def run(
             "--reprocess", help="Extract again from every landed article (text from the warehouse)."
         ),
     ] = False,
+    full_refresh: Annotated[
+        bool,
+        typer.Option(
+            "--full-refresh",
+            help="Build every mart from scratch instead of replacing only the facts the new articles change "
+            "(also done by --reprocess, and after a change of the dbt project or pipeline version).",
+        ),
+    ] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait when another run holds the warehouse.")] = 0.0,
     rescan: Annotated[
         bool,
@@ -152,7 +160,7 @@ def run(
     if not reprocess:
         _stop_if_no_input_files(scan, paths)
     timeline.mark("scanned")
-    if not (reprocess or rescan) and _print_if_up_to_date(scan):
+    if not (reprocess or rescan or full_refresh) and _print_if_up_to_date(scan):
         timeline.mark("up to date")
         return
     from majlis.preflight import preflight
@@ -182,8 +190,10 @@ def run(
                 start_analysis_early(len(scan.to_read), files_per_batch)
             capture_logs()
             with prefect_api():
-                summary = flow_to_run(targets, files_per_batch=files_per_batch, reprocess=reprocess,
-                                      lock_wait_seconds=wait, rescan=rescan)  # fmt: skip
+                summary = flow_to_run(
+                    targets, files_per_batch=files_per_batch, reprocess=reprocess, lock_wait_seconds=wait,
+                    rescan=rescan, full_refresh=full_refresh,
+                )  # fmt: skip
     except RunLockedError as exc:
         console.print(f"[yellow]busy:[/yellow] {exc}")
         raise typer.Exit(75) from exc  # EX_TEMPFAIL
@@ -241,6 +251,13 @@ def _print_run_summary(summary: RunSummary, scan: InputScan, started: str, repro
         console.print("  " + meetings_line(found, summary.meetings, total, reprocess), highlight=False)
     totals = ", ".join(f"{k}={v}" for k, v in sorted(summary.mart_counts.items()))
     console.print(f"  warehouse totals: {totals}", highlight=False)
+    if summary.marts_incremental is not None:
+        how = (
+            "the facts of what changed replaced (incremental)"
+            if summary.marts_incremental
+            else "built in full"
+        )
+        console.print(f"  marts: {how}", highlight=False)
     stages = Table(title="stages (seconds; analysis overlaps reading)", title_justify="left")
     for column, justify in (("stage", "left"), ("seconds", "right"), ("of run", "right")):
         stages.add_column(column, justify=justify)  # type: ignore[arg-type]

@@ -114,7 +114,7 @@ def _check_database(warehouse: Path, repair: bool) -> Finding:
         return Finding("database", False, f"{database}: all {len(MARTS)} marts, built from the landed files")
     fixed = ""
     if repair:
-        built = build_warehouse(warehouse)
+        built = build_warehouse(warehouse, full_refresh=True)  # nothing sound to continue from
         fixed = f"rebuilt from the landed files ({built.counts.get('fact_meetings', 0)} meetings)"
     return Finding("database", True, f"{database}: {problem}", fixed)
 

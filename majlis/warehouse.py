@@ -8,6 +8,11 @@ is checkpointed and `os.replace`d over `<warehouse>/majlis.duckdb`: readers neve
 database and are never locked out by the build. dbt's target and log directories live in
 `<warehouse>/dbt/`, never in the repository. Any failed dbt node raises `WarehouseBuildError` and leaves
 the previous database in place.
+
+The build file starts as a copy of the published database when that was built by the same dbt project and
+pipeline version (`.incremental-base`), so the incremental facts replace only the rows of what changed;
+otherwise (first build, a changed project or version, `full_refresh`) it starts empty and every mart is
+built in full.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -28,7 +34,7 @@ from pathlib import Path
 
 import duckdb
 
-from majlis import config
+from majlis import PIPELINE_VERSION, config
 from majlis.land import ensure_landing_dirs
 from majlis.runtime import CRASH_ENV, crash_point, die_with_parent
 
@@ -58,6 +64,7 @@ class BuildResult:
     counts: dict[str, int]  # rows per mart
     seconds: float
     log_path: Path  # dbt's log file for this warehouse
+    incremental: bool = False  # started from the published marts (else every mart was built in full)
 
 
 @contextmanager
@@ -205,14 +212,32 @@ def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str
     return log_path / "dbt.log"
 
 
-def _run_dbt_within_budget(warehouse: Path, building: Path, timeout: float | None) -> Path:
+def _start_build_file(warehouse: Path, building: Path, full_refresh: bool) -> bool:
+    """Put a copy of the published database where dbt builds, when its marts can be continued: built by
+    this very dbt project and pipeline version, and no WAL beside it (an old writer's, which the copy would
+    miss). Otherwise leave no file, so dbt builds every mart in full. Whether the build is incremental."""
+    _remove_build_file(building)
+    published = warehouse / config.database_path().name
+    stamp = warehouse / INCREMENTAL_BASE_FILE
+    if full_refresh or not published.is_file() or published.with_name(published.name + ".wal").exists():
+        return False
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != build_signature():
+        return False
+    shutil.copyfile(published, building)
+    return True
+
+
+def _run_dbt_within_budget(
+    warehouse: Path, building: Path, timeout: float | None, full_refresh: bool
+) -> tuple[Path, bool]:
     """`dbt build` with DuckDB's memory capped (`$MAJLIS_DBT_MEMORY`, else 600MB), so a run's memory does
     not grow with the warehouse. Some steps (per-person aggregates) cannot spill to disk; if the default
     budget is too small for them, the build runs again with DuckDB's own limit rather than fail. A budget
     the user set is kept: their limit is the point."""
     chosen = os.environ.get(config.DBT_MEMORY_ENV, "").strip()
+    incremental = _start_build_file(warehouse, building, full_refresh)
     try:
-        return _run_dbt(warehouse, building, timeout, chosen or config.DBT_MEMORY_DEFAULT)
+        return _run_dbt(warehouse, building, timeout, chosen or config.DBT_MEMORY_DEFAULT), incremental
     except WarehouseBuildError as exc:
         # a node that runs out fails the build (exit 1); running out outside a node is a runtime error
         # (exit 2) whose message carries it
@@ -223,8 +248,8 @@ def _run_dbt_within_budget(warehouse: Path, building: Path, timeout: float | Non
             "dbt build needs more than %s of memory for this warehouse; building again without that cap "
             "(set %s, e.g. 2GB, to choose one)", config.DBT_MEMORY_DEFAULT, config.DBT_MEMORY_ENV,
         )  # fmt: skip
-        _remove_build_file(building)
-        return _run_dbt(warehouse, building, timeout, DUCKDB_OWN_MEMORY_LIMIT)
+        incremental = _start_build_file(warehouse, building, full_refresh)
+        return _run_dbt(warehouse, building, timeout, DUCKDB_OWN_MEMORY_LIMIT), incremental
 
 
 def _remove_build_file(building: Path) -> None:
@@ -248,8 +273,11 @@ def _count_and_checkpoint(database: Path) -> dict[str, int]:
     return counts
 
 
-def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800) -> BuildResult:
-    """Run `dbt build` over `warehouse`'s landed Parquet (default `config.warehouse_dir()`) and publish it."""
+def build_warehouse(
+    warehouse: Path | None = None, timeout: float | None = 1800, full_refresh: bool = False
+) -> BuildResult:
+    """Run `dbt build` over `warehouse`'s landed Parquet (default `config.warehouse_dir()`) and publish it;
+    with `full_refresh`, every mart is built from scratch rather than continued from the published one."""
     started = time.monotonic()
     warehouse = (warehouse or config.warehouse_dir()).resolve()
     if any(ch in str(warehouse) for ch in "'{}"):
@@ -261,21 +289,31 @@ def build_warehouse(warehouse: Path | None = None, timeout: float | None = 1800)
     building = build_dir / target.name
     with _build_lock(warehouse):
         build_dir.mkdir(exist_ok=True)
-        _remove_build_file(building)
-        log_file = _run_dbt_within_budget(warehouse, building, timeout)
+        log_file, incremental = _run_dbt_within_budget(warehouse, building, timeout, full_refresh)
         counts = _count_and_checkpoint(building)
         crash_point("dbt:before-swap")
+        # until the new file is published and stamped, no build may continue from what is published
+        (warehouse / INCREMENTAL_BASE_FILE).unlink(missing_ok=True)
         # a WAL left by an old writer of the published file must not be replayed onto the new file
         target.with_name(target.name + ".wal").unlink(missing_ok=True)
         os.replace(building, target)
         crash_point("dbt:after-swap")
         _write_atomically(warehouse / FINGERPRINT_FILE, inputs_fingerprint(warehouse))
         _write_atomically(warehouse / UNIT_TESTED_FILE, project_fingerprint())
-    return BuildResult(database=target, counts=counts, seconds=time.monotonic() - started, log_path=log_file)
+        _write_atomically(warehouse / INCREMENTAL_BASE_FILE, build_signature())
+    return BuildResult(target, counts, time.monotonic() - started, log_file, incremental)
 
 
 FINGERPRINT_FILE = ".built-from"
 UNIT_TESTED_FILE = ".unit-tested"  # the project fingerprint whose dbt unit tests last passed here
+INCREMENTAL_BASE_FILE = ".incremental-base"  # build_signature() of the published marts
+
+
+def build_signature() -> str:
+    """What the published marts depend on besides the landed rows: the dbt project (its models' SQL, dbt's
+    and DuckDB's versions) and the pipeline version. A build continues from them only when it is the same.
+    (The NER model needs no place here: its output is landed data, and marts follow landed data.)"""
+    return f"{project_fingerprint()} {PIPELINE_VERSION}\n"
 
 
 def inputs_fingerprint(warehouse: Path) -> str:

@@ -1,4 +1,15 @@
 -- One row per named-entity mention in a current article version.
+-- Incremental (the other marts are tables): a build replaces only the mentions of the articles
+-- int_articles__changed lists (macros/incremental_facts.sql).
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_keys',
+        unique_key='article_id',
+        meta={'changed_keys': 'int_articles__changed'},
+    )
+}}
+
 with
 
 mentions as (
@@ -7,9 +18,19 @@ mentions as (
 
 ),
 
+changed as (
+
+    select article_id from {{ ref('int_articles__changed') }}
+
+),
+
 versions as (
 
-    select article_id from {{ ref('int_articles__versions') }} where is_current
+    select article_id from {{ ref('int_articles__versions') }}
+    where is_current
+    {% if is_incremental() -%}
+    and article_id in (select article_id from changed)
+    {%- endif %}
 
 ),
 

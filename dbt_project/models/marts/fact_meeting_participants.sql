@@ -1,10 +1,30 @@
 -- One row per person (or unnamed side) taking part in a deduplicated meeting. A person named in several
 -- reports of the meeting is one row, taken from the most confident report that names them.
+-- Incremental (the other marts are tables): a build replaces only the rows of the meetings
+-- int_meetings__changed lists (macros/incremental_facts.sql).
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_keys',
+        unique_key='meeting_id',
+        meta={'changed_keys': 'int_meetings__changed'},
+    )
+}}
+
 with
+
+changed as (
+
+    select meeting_id from {{ ref('int_meetings__changed') }}
+
+),
 
 participants as (
 
     select * from {{ ref('int_people__participants') }}
+    {% if is_incremental() -%}
+    where meeting_key in (select meeting_id from changed)
+    {%- endif %}
 
 ),
 

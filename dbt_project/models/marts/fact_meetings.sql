@@ -1,10 +1,30 @@
 -- One row per deduplicated meeting: every report of the same meeting (see int_meetings__deduplicated)
 -- becomes one row, described by its most confident report, with topics pooled from all reports.
+-- Incremental (the other marts are tables): a build replaces only the rows of the meetings
+-- int_meetings__changed lists (macros/incremental_facts.sql).
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_keys',
+        unique_key='meeting_id',
+        meta={'changed_keys': 'int_meetings__changed'},
+    )
+}}
+
 with
+
+changed as (
+
+    select meeting_id from {{ ref('int_meetings__changed') }}
+
+),
 
 reports as (
 
     select * from {{ ref('int_meetings__deduplicated') }}
+    {% if is_incremental() -%}
+    where meeting_key in (select meeting_id from changed)
+    {%- endif %}
 
 ),
 

@@ -1,0 +1,110 @@
+"""Incremental marts: a warehouse fed by several `majlis run`s, whose facts were each time continued from
+the published marts, equals one built in full from the same landed files, table by table and row by row.
+
+The chain (each a new `majlis run` process on one inbox that grows):
+1. three of the example articles, a visit, and a wire story (story-7) in a JSON-lines feed;
+2. a fourth example and another report of the same visit a day later, which merges into its meeting;
+3. the fifth example and a new text of story-7 under the same id, which replaces the old version.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+from corpus.articles import CALL, PLACEHOLDER_DATE, VISIT, VISIT_OTHER_WORDING, jsonl_line, write_articles
+
+from majlis.warehouse import MARTS
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+INCREMENTAL = "marts: the facts of what changed replaced (incremental)"
+FULL = "marts: built in full"
+
+
+@dataclass
+class Chain:
+    inbox: Path
+    warehouse: Path
+    outputs: list[str]  # each run's stdout
+
+
+def _majlis(warehouse: Path, *args: str) -> str:
+    env = {**os.environ, "MAJLIS_WAREHOUSE": str(warehouse), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    done = subprocess.run(
+        [sys.executable, "-m", "majlis.cli", *args], env=env, capture_output=True, text=True, timeout=900
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def _feed(inbox: Path, story: str) -> None:
+    (inbox / "wire.jsonl").write_text(jsonl_line("story-7", story, source="wire-b") + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def chain(tmp_path_factory: pytest.TempPathFactory) -> Chain:
+    root = tmp_path_factory.mktemp("incremental")
+    inbox, warehouse = root / "inbox", root / "warehouse"
+    inbox.mkdir()
+    outputs = []
+    for seeds, texts, story in (
+        (SEEDS[:3], {"visit": VISIT}, CALL),
+        (SEEDS[3:4], {"visit_next_day": VISIT_OTHER_WORDING}, None),
+        (SEEDS[4:], {}, PLACEHOLDER_DATE),
+    ):
+        for seed in seeds:
+            shutil.copy(seed, inbox / seed.name)
+        write_articles(inbox, texts)
+        if story is not None:
+            _feed(inbox, story)
+        outputs.append(_majlis(warehouse, "run", str(inbox)))
+    return Chain(inbox, warehouse, outputs)
+
+
+def _marts(database: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every mart, every column, in a fixed order."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        return {mart: sorted(con.execute(f'select * from "{mart}"').fetchall(), key=repr) for mart in MARTS}
+
+
+def test_a_chain_of_incremental_runs_equals_one_full_build(chain: Chain, tmp_path: Path) -> None:
+    assert FULL in chain.outputs[0]  # a new warehouse has nothing to continue from
+    assert all(INCREMENTAL in out for out in chain.outputs[1:]), chain.outputs[1:]
+    full = tmp_path / "full"
+    shutil.copytree(chain.warehouse, full)
+    assert FULL in _majlis(full, "run", "--full-refresh", str(chain.inbox))
+
+    incremental, rebuilt = _marts(chain.warehouse / "majlis.duckdb"), _marts(full / "majlis.duckdb")
+    for mart in MARTS:
+        assert incremental[mart] == rebuilt[mart], mart
+    # the chain did what it is meant to test: a report merged into a meeting of an earlier run, and a
+    # story's new text replaced its first version
+    with duckdb.connect(str(chain.warehouse / "majlis.duckdb"), read_only=True) as con:
+        merged = con.execute("select count(*) from fact_meetings where article_count = 2").fetchone()
+        versions = con.execute(
+            "select version_number, is_current from article_versions where external_id = 'story-7'"
+            " order by version_number"
+        ).fetchall()
+        superseded = con.execute(
+            "select count(*) from fact_entity_mentions join article_versions using (article_id)"
+            " where not is_current"
+        ).fetchone()
+    assert merged == (1,)
+    assert versions == [(1, False), (2, True)]
+    assert superseded == (0,)
+
+
+def test_nothing_new_keeps_the_marts_and_a_full_refresh_is_forced_by_the_option(chain: Chain) -> None:
+    before = _marts(chain.warehouse / "majlis.duckdb")
+    assert "up to date" in _majlis(chain.warehouse, "run", str(chain.inbox))
+    out = _majlis(chain.warehouse, "run", "--full-refresh", str(chain.inbox))
+    assert FULL in out and _marts(chain.warehouse / "majlis.duckdb") == before
