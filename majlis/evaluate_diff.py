@@ -32,7 +32,9 @@ class Finding:
 
 
 def norm_text(s: str | None) -> str:
-    """Matching form: no diacritics, one alef, ى→ي, ة→ه, no punctuation."""
+    """The scorer's matching form (`norm_text` of ../shared/eval/score_meetings.py, copied as it is there
+    rather than majlis.text.normalize, so that `majlis evaluate` scores exactly as the official scorer):
+    no diacritics, one alef, ى→ي, ة→ه, no punctuation."""
     if not s:
         return ""
     s = DIACRITICS.sub("", unicodedata.normalize("NFKC", s))

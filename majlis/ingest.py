@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from majlis.records import Article, QuarantineItem
-from majlis.text import has_arabic_letters, normalize
+from majlis.text import has_arabic_letters, has_id_only_letters, identity_form, normalize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -147,7 +147,7 @@ def compose_text(title: str | None, body: str) -> str:
 
 def article_id_for(title: str | None, body: str) -> str:
     """Stable id from the normalised content, so the same article under another file name is one article."""
-    return _article_id(normalize(title or ""), normalize(body))
+    return _article_id(identity_form(title or ""), identity_form(body))
 
 
 def _article_id(normalized_title: str, normalized_body: str) -> str:
@@ -193,8 +193,12 @@ def make_article(
         return "no Arabic text"
     # normalize(text) joins these two with a space: title and body are normalised once, for both uses
     normalized_title, normalized_body = normalize(title or ""), normalize(body)
+    if has_id_only_letters(text):  # the id's form differs from the matching form only on these letters
+        id_title, id_body = identity_form(title or ""), identity_form(body)
+    else:
+        id_title, id_body = normalized_title, normalized_body
     return Article(
-        article_id=_article_id(normalized_title, normalized_body),
+        article_id=_article_id(id_title, id_body),
         external_id=external_id,
         source_file=source_file,
         record_index=record_index,

@@ -9,15 +9,37 @@ from functools import lru_cache
 ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
 TATWEEL = "\u0640"
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+# The prefixes a word may carry («وبالتعاون», «للجيش», «فالوزير»): a conjunction, a preposition, or both,
+# longest first. The one clitic list of majlis: the phrase matcher, the country matcher and the NER
+# features all derive theirs from it.
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+CLITICS = tuple(
+    c + p for n in (2, 1) for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS) if len(c + p) == n
+)
+# ل before «ال» drops its alef: «للجيش» = ل + الجيش (with a conjunction: «وللجيش»)
+LAM_ARTICLE = tuple(c + "لل" for c in ("", *CONJUNCTIONS))
+# The one-letter clitics the bundled NER model's word features look through: fixed by its training (ك was
+# not among them), so changing them would change its input.
+MODEL_CLITICS = ("و", "ب", "ل", "ف")
 
 
+# The one folding table of majlis: `normalize` here, the offset-keeping folds of extract/countries.py and
+# extract/dates.py, and dbt's `normalise_name` macro (tests/test_text.py checks they agree) all use it.
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"  # diacritics and Quranic marks, a regex class body
+ALEF_FOLDS = dict.fromkeys("أإآٱ", "ا")
+LETTER_FOLDS = {
+    **ALEF_FOLDS,
+    **dict.fromkeys("ىی", "ي"),  # Persian yeh, as some outlets type it
+    **dict.fromkeys("ةۀ", "ه"),
+    "ک": "ك",
+}
+DIGIT_FOLDS = {ch: str(i % 10) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")}
 _FOLDED = {
-    **{chr(code): "" for code in [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE)]},
+    **{ch: "" for ch in map(chr, range(0x600, 0x700)) if re.fullmatch(f"[{MARKS}]", ch)},
     TATWEEL: "",
-    **dict.fromkeys("أإآٱ", "ا"),
-    "ى": "ي",
-    "ة": "ه",
-    **{ch: str(i % 10) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
+    **LETTER_FOLDS,
+    **DIGIT_FOLDS,
 }
 # One pass replacing only the characters that change: several times faster than str.translate with a
 # mapping, which looks up every character of the text.
@@ -28,8 +50,29 @@ def _fold_match(match: re.Match[str]) -> str:
     return _FOLDED[match.group()]
 
 
+# Article ids are hashes of a folded text: their folding is frozen as it was when ids were first made
+# (without the Persian letters), so an article keeps its id, and stays one article, across versions.
+_ID_FOLDED = {ch: out for ch, out in _FOLDED.items() if ch not in "یۀک"}
+_ID_FOLDED_RE = re.compile("[" + "".join(map(re.escape, _ID_FOLDED)) + "]")
+
+
+def has_id_only_letters(text: str) -> bool:
+    """Whether `identity_form` and `normalize` may differ on the text (it holds a Persian letter)."""
+    return _PERSIAN_LETTERS.search(text) is not None
+
+
+_PERSIAN_LETTERS = re.compile("[یۀک]")
+
+
+def identity_form(text: str) -> str:
+    """The form an article's id is computed on: `normalize` as it stood when ids were first made."""
+    text = _ID_FOLDED_RE.sub(lambda m: _ID_FOLDED[m.group()], unicodedata.normalize("NFKC", text))
+    return " ".join(text.split())
+
+
 def normalize(text: str) -> str:
-    """A matching form: NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه, Western digits, single spaces."""
+    """A matching form: NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه (and the Persian letters),
+    Western digits, single spaces."""
     text = _FOLDED_RE.sub(_fold_match, unicodedata.normalize("NFKC", text))
     return " ".join(text.split())
 
@@ -63,3 +106,10 @@ def same_person(a: list[str], b: list[str]) -> bool:
         return False
     it = iter(long_)
     return all(tok in it for tok in short)
+
+
+def without_clitic(word: str, known: frozenset[str] | set[str]) -> str:
+    """`word` without a leading one-letter clitic when only the rest is a known word («والجيش» → «الجيش»)."""
+    if word not in known and word[:1] in MODEL_CLITICS and word[1:] in known:
+        return word[1:]
+    return word

@@ -55,3 +55,39 @@ def test_article_normal_form_is_that_of_its_whole_text(title: str, body: str) ->
 @given(_TEXT, st.integers(min_value=0, max_value=8))
 def test_arabic_letter_threshold_counts_letters(text: str, minimum: int) -> None:
     assert has_arabic_letters(text, minimum) == (len(ARABIC_LETTER.findall(text)) >= minimum)
+
+
+def _sql_name_macro() -> str:
+    """dbt's `normalise_name` macro rendered for a column named `raw` (dbt's own Jinja, without dbt)."""
+    import jinja2
+
+    from majlis.config import DBT_PROJECT_DIR
+
+    source = (DBT_PROJECT_DIR / "macros" / "names.sql").read_text(encoding="utf-8")
+    return jinja2.Environment().from_string(source + "{{ normalise_name('raw') }}").render().strip()
+
+
+def test_the_sql_name_macro_folds_as_normalize_does() -> None:
+    """People are matched in SQL by the macro and in Python by `normalize`: on generated names made of
+    what news names are written in (Arabic letters and their variants, marks, tatweel, three digit sets,
+    Latin, spaces; no presentation forms, which only Python's NFKC folds) they agree."""
+    import random
+
+    import duckdb
+
+    alphabet = [
+        *map(chr, range(0x621, 0x64B)),  # the Arabic letters
+        *"أإآٱىیةۀک",
+        *map(chr, [*range(0x64B, 0x653), 0x670, 0x6D6, 0x640]),  # marks, tatweel
+        *"٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹0123456789",
+        *"abcXYZ.-",
+        *"  \t\n",
+    ]
+    rng = random.Random(2026)
+    names = ["", " ", "ـــ", *("".join(rng.choices(alphabet, k=rng.randint(1, 30))) for _ in range(2000))]
+    con = duckdb.connect()
+    rows = con.execute(
+        f"select raw, {_sql_name_macro()} from unnest(?::varchar[]) as t(raw)", [names]
+    ).fetchall()
+    disagree = [(raw, sql) for raw, sql in rows if sql != (normalize(raw) or None)]
+    assert not disagree, f"{len(disagree)} names fold differently, e.g. {disagree[:3]}"

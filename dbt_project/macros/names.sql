@@ -1,10 +1,12 @@
-{#- Arabic name matching forms, the SQL twin of majlis.text.normalize: no diacritics or tatweel,
-    one alef, ى→ي, ة→ه, single spaces. Used to resolve people and to match meeting reports. -#}
+{#- Arabic name matching forms, the SQL twin of majlis.text.normalize (one folding table: MARKS,
+    LETTER_FOLDS and DIGIT_FOLDS there; tests/test_text.py checks the two agree on generated text): no
+    diacritics or tatweel, one alef, ى/ی→ي, ة/ۀ→ه, ک→ك, Western digits, single spaces. Used to resolve
+    people and to match meeting reports. -#}
 {%- macro normalise_name(column) -%}
 nullif(trim(regexp_replace(
-    replace(replace(regexp_replace(
-        regexp_replace({{ column }}, '[\x{0610}-\x{061A}\x{064B}-\x{065F}\x{0670}\x{0640}]', '', 'g'),
-        '[أإآٱ]', 'ا', 'g'), 'ى', 'ي'), 'ة', 'ه'),
+    translate(
+        regexp_replace({{ column }}, '[\x{0610}-\x{061A}\x{064B}-\x{065F}\x{0670}\x{06D6}-\x{06ED}\x{0640}]', '', 'g'),
+        'أإآٱىیةۀک٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', 'ااااييههك01234567890123456789'),
     '\s+', ' ', 'g')), '')
 {%- endmacro -%}
 

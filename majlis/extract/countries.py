@@ -22,6 +22,7 @@ from typing import Any
 import pycountry
 
 from majlis.extract.lexicon import load_yaml
+from majlis.text import ALEF_FOLDS, CLITICS, LAM_ARTICLE, LETTER_FOLDS, MARKS, TATWEEL
 
 KINDS = ("name", "nisba", "capital", "institution", "phrase")
 
@@ -49,13 +50,11 @@ class OrgHit:
 
 # --- normalisation with an offset map -----------------------------------------------------------
 
-_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # diacritics and tatweel
+_MARKS = re.compile(f"[{MARKS}{TATWEEL}]")  # diacritics and tatweel
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\ufeff")
 _SPACE_LIKE = frozenset("-\u2010\u2011\u2012\u2013\u2014_")
-_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ک": "ك", "ی": "ي", "ۀ": "ه"}
-)
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_LETTERS = str.maketrans(LETTER_FOLDS)
+_ALEFS = str.maketrans(ALEF_FOLDS)
 
 
 @cache
@@ -262,9 +261,7 @@ class _Lexicon:
     conflicts: tuple[str, ...]  # same key claimed by two countries (first one wins)
 
 
-_CLITIC_PREFIXES = frozenset(
-    ["", "و", "ف", "ب", "ك", "ل", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "ولل", "فلل"]
-)
+_CLITIC_PREFIXES = frozenset(["", *CLITICS, *LAM_ARTICLE])
 
 
 def _pycountry_names() -> dict[str, list[str]]:

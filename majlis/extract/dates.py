@@ -18,6 +18,7 @@ from hijridate import Gregorian, Hijri
 
 from majlis.extract.lexicon import LEXICON_DIR, load_yaml, outlet_country
 from majlis.extract.vocab import pattern
+from majlis.text import DIGIT_FOLDS, LETTER_FOLDS, MARKS, TATWEEL
 
 __all__ = [
     "DateHit",
@@ -30,11 +31,9 @@ __all__ = [
 ]
 
 
-_DIGITS: dict[str, str] = {chr(base + i): str(i) for base in (0x0660, 0x06F0) for i in range(10)}
-_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك", "\u00a0": " "}
-_DROP = re.compile(
-    "[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u200b-\u200f]"
-)
+_DIGITS: dict[str, str] = DIGIT_FOLDS
+_LETTERS = {**LETTER_FOLDS, "\u00a0": " "}  # this form keeps every space, a no-break one as a space
+_DROP = re.compile(f"[{MARKS}{TATWEEL}\u061c\u200b-\u200f]")  # marks, tatweel, invisible direction marks
 
 # characters `_normalize` keeps unchanged (spaces included: this form keeps them as they are)
 _PLAIN_RUN = re.compile(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from majlis.text import normalize_word
+from majlis.text import CLITICS, LAM_ARTICLE, normalize_word
 
 # a one-letter abbreviation keeps its dot («د. خالد»); any other dot is punctuation
 WORD = re.compile(r"[^\W\d_]\.(?=\s)|[\w\u064B-\u065F\u0670\u0640]+|[^\s\w]")
@@ -16,7 +16,6 @@ WORD = re.compile(r"[^\W\d_]\.(?=\s)|[\w\u064B-\u065F\u0670\u0640]+|[^\s\w]")
 # them; a hyphen between letters joins the parts of one name («فرانسوا-كزافييه»). Slower, so used only there.
 _LETTERS = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+"
 WORD_JOINED = re.compile(rf"[^\W\d_]\.(?=\s)|{_LETTERS}(?:-(?=[^\W\d_]){_LETTERS})*|[^\s\w]")
-CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 # «ف» is a rare clitic in news prose and starts many names (فراس, فهد, فيصل): a word it glues to must be long
 MIN_STEM_AFTER_FA = 4
 MAX_CACHED_WORDS = 30_000  # word types whose phrase-starting forms a matcher keeps (as the other word caches)
@@ -54,7 +53,8 @@ class Tokens(list[Tok]):
 
 @lru_cache(maxsize=MAX_CACHED_SENTENCES)  # the meeting, people, place and topic readers each tokenise it
 def tokenize(text: str) -> list[Tok]:
-    """Words and punctuation with offsets into `text`."""
+    """Words and punctuation with offsets into `text`, each with its matching form: the extraction's
+    tokens (the model's are `majlis.nlp.tokenize.ner_tokens`, which keep numbers and dates whole)."""
     return Tokens(
         Tok(word, normalize_word(word), start, start + len(word))
         for match in (WORD_JOINED if "_" in text or "-" in text else WORD).finditer(text)
@@ -143,7 +143,7 @@ class PhraseMatcher:
         forms = [word]
         if self.allow_clitic:
             # «للتمارين» = ل + التمارين: the article's alef is dropped after ل
-            for contracted in ("لل", "ولل", "فلل"):
+            for contracted in LAM_ARTICLE:
                 if word.startswith(contracted) and len(word) > len(contracted) + 1:
                     forms.append("ال" + word[len(contracted) :])
             for clitic in CLITICS:

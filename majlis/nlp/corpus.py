@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from majlis.nlp.tokenize import tokenize
+from majlis.nlp.tokenize import ner_tokens
 from majlis.yamlio import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -449,7 +449,7 @@ def _tidy(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tuple
 
 def label_tokens(text: str, spans: list[tuple[int, int, str]]) -> LabeledSentence:
     """BIO labels for the project's tokens: a token touching a span (clitic included) is inside it."""
-    tokens = tokenize(text)
+    tokens = ner_tokens(text)
     labels = ["O"] * len(tokens)
     for s, e, ent in spans:
         e = s + len(text[s:e].rstrip("،,"))

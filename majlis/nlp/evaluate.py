@@ -26,8 +26,8 @@ from typing import Any
 from majlis.nlp.model import normalize_token
 from majlis.nlp.ner import run_ner
 from majlis.records import Article, Mention, Sentence
+from majlis.text import without_clitic
 
-_CLITICS = ("و", "ب", "ل", "ف")
 NO_ORIGIN = "unlabelled"
 
 
@@ -118,12 +118,6 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)] if pattern else []
 
 
-def _strip_clitic(word: str, vocab: set[str]) -> str:
-    if word not in vocab and word[:1] in _CLITICS and word[1:] in vocab:
-        return word[1:]
-    return word
-
-
 def score_article(
     text: str,
     names: list[str] | dict[str, str],
@@ -150,14 +144,14 @@ def score_article(
             continue
         scores.found += 1
         tally[0] += 1
-        if any(_strip_clitic(normalize_token(m.text), {name}) == name for m in covering):
+        if any(without_clitic(normalize_token(m.text), {name}) == name for m in covering):
             scores.exact += 1
     words = {w for name in origins for w in name.split()}
     name_words = [set(name.split()) for name in {*origins, *(all_names or ())}]
     for m in per:
         scores.per_mentions += 1
         overlaps = any(m.start_char < e and m.end_char > s for spans in occ.values() for s, e in spans)
-        parts = {_strip_clitic(normalize_token(w), words) for w in m.text.split()}
+        parts = {without_clitic(normalize_token(w), words) for w in m.text.split()}
         short_ref = bool(parts) and (parts <= words or any(parts <= nw for nw in name_words))
         if overlaps or short_ref:
             scores.correct_mentions += 1

@@ -9,9 +9,9 @@ from majlis.nlp.corpus import lexicons
 from majlis.nlp.model import UNREAD_MARKS, Span, load_pipeline, normalize_token
 from majlis.nlp.tokenize import TokenizedSentence, split_sentences
 from majlis.records import Article, Mention, Sentence
+from majlis.text import without_clitic
 
 BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory on huge inputs
-_CLITICS = ("و", "ب", "ل", "ف")
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ولد"})
 _JOINING_PARTICLES = _LINEAGE | {"لا", "دي", "دو", "دا", "ديل", "فان", "فون"}  # inside one person's name
 # a name never ends on these: «عبد [الأمير]», «أبو [بكر]» (the model stops before a word that is also a title)
@@ -34,10 +34,7 @@ def _guard_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _bare(word: str, vocab: frozenset[str]) -> str:
-    word = normalize_token(word)
-    if word not in vocab and word[:1] in _CLITICS and word[1:] in vocab:
-        return word[1:]
-    return word
+    return without_clitic(normalize_token(word), vocab)
 
 
 def _is_place(word: str, places: frozenset[str]) -> bool:

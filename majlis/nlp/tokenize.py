@@ -1,6 +1,9 @@
 """Arabic-aware tokeniser and sentence splitter that keeps exact character offsets into the source text.
 
 Majlis runs its own tokeniser (not Stanza's) so that offsets are always exact and NER input is bounded.
+Why a second tokeniser beside `majlis.extract.tokens.tokenize`: this one gives the model its input (every
+non-space character in exactly one token, numbers and dates whole, sentences split), that one gives the
+extraction's phrase matchers their words (matching forms, punctuation apart, clitics looked through).
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def abbreviations() -> frozenset[str]:
     return frozenset(str(a) for a in data["abbreviations"])
 
 
-def tokenize(text: str) -> list[Token]:
+def ner_tokens(text: str) -> list[Token]:
     """Every non-space character of `text` lands in exactly one token, in order."""
     return _tokens_between(text, 0, len(text))
 

@@ -24,14 +24,8 @@ def has_arabic_letter(text: str) -> bool:
 
 # (module, name): why it may stay in code
 ALLOWED = {
-    ("countries.py", "_LETTERS"): "letter folding table of the country matcher's normaliser",
-    ("countries.py", "_ALEFS"): "alef folding table",
     ("countries.py", "_PREFIX_DEFINITE"): "clitic prefixes of the country trie regex (characters)",
     ("countries.py", "_PREFIX_BARE"): "clitic prefixes of the country trie regex (characters)",
-    ("countries.py", "_CLITIC_PREFIXES"): "clitic prefixes a country word may carry (characters)",
-    ("dates.py", "_LETTERS"): "letter folding table of the date normaliser",
-    ("dates.py", "_DROP"): "marks the date normaliser drops (small waw and yeh are letters to Python)",
-    ("tokens.py", "CLITICS"): "clitic letters the phrase matcher strips",
 }
 
 

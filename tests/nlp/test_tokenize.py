@@ -12,8 +12,8 @@ from majlis.nlp.tokenize import (
     SENTENCE_END,
     Token,
     abbreviations,
+    ner_tokens,
     split_sentences,
-    tokenize,
 )
 
 _CLOSERS = frozenset("»\")]”’'›}")
@@ -36,7 +36,7 @@ def _words(text: str) -> str:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=200))
 def test_tokens_cover_every_non_space_character_in_order(text: str) -> None:
-    tokens = tokenize(text)
+    tokens = ner_tokens(text)
     assert all(text[t.start : t.end] == t.text and t.text.strip() == t.text for t in tokens)
     assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
     assert "".join(t.text for t in tokens) == _words(text)
@@ -46,7 +46,7 @@ def test_tokens_cover_every_non_space_character_in_order(text: str) -> None:
 @given(st.text(alphabet=ALPHABET, max_size=300))
 def test_sentences_partition_the_tokens(text: str) -> None:
     sentences = split_sentences(text)
-    assert [t for s in sentences for t in s.tokens] == tokenize(text)
+    assert [t for s in sentences for t in s.tokens] == ner_tokens(text)
     for s in sentences:
         assert s.tokens and s.start == s.tokens[0].start and s.end == s.tokens[-1].end
         assert len(s.tokens) <= MAX_SENTENCE_TOKENS
@@ -55,7 +55,7 @@ def test_sentences_partition_the_tokens(text: str) -> None:
 
 def test_punctuation_split_numbers_and_dates_kept() -> None:
     text = "استقبل الوزيرُ، «الفريق» (أمس) في 12/3/2025 نحو ١٢٫٥ مليون و3.75 دينار: نعم؟"
-    assert [t.text for t in tokenize(text)] == [
+    assert [t.text for t in ner_tokens(text)] == [
         "استقبل", "الوزيرُ", "،", "«", "الفريق", "»", "(", "أمس", ")", "في", "12/3/2025",
         "نحو", "١٢٫٥", "مليون", "و", "3.75", "دينار", ":", "نعم", "؟",
     ]  # fmt: skip
@@ -63,7 +63,7 @@ def test_punctuation_split_numbers_and_dates_kept() -> None:
 
 def test_offsets_with_diacritics_tatweel_and_latin() -> None:
     text = "التقى  مُحَمَّـــد بن سالم (Reuters) بالكويت."
-    tokens = tokenize(text)
+    tokens = ner_tokens(text)
     name = next(t for t in tokens if t.text.startswith("مُ"))
     assert name.text == "مُحَمَّـــد" and text[name.start : name.end] == name.text
     assert [t.text for t in tokens][-3:] == [")", "بالكويت", "."]
@@ -97,7 +97,7 @@ def _reference_split(text: str) -> list[list[Token]]:
     """The rules stated token by token (how the splitter first worked): a sentence ends after an end
     mark that is not a dot glued to an abbreviation, plus the end marks and closers glued to it, and at a
     line break. A one-letter word before the dot is an initial."""
-    tokens = tokenize(text)
+    tokens = ner_tokens(text)
     sentences: list[list[Token]] = []
     current: list[Token] = []
     ended = False
