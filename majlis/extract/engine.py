@@ -11,9 +11,9 @@ the meeting it shaped: `fact_meetings.rules` and `majlis explain` name it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from majlis.extract.lexicon import load_yaml
@@ -38,6 +38,11 @@ class View:
     first_person: int | None = None  # token index of the first principal named, if any
     opening: int = 0  # the sentence's own first word, after its dateline
     _phrases: dict[str, list[Match]] = field(default_factory=dict, compare=False, repr=False)
+    _found: dict[int, list[Match]] = field(default_factory=dict, compare=False, repr=False)
+
+    def with_trigger(self, trigger: Match | None) -> View:
+        """The same sentence with its trigger known: what was found in it is not looked for again."""
+        return View(self.toks, trigger, self.first_person, self.opening, self._phrases, self._found)
 
     def phrases(self, matcher: str, vocab: Vocabulary) -> list[Match]:
         """A vocabulary matcher's phrases in the sentence (found once per sentence and matcher)."""
@@ -126,10 +131,16 @@ class Phrase(Element):
     mark: bool = False
 
     def found(self, s: View, vocab: Vocabulary) -> list[Match]:
+        """The phrases this element accepts in the sentence (worked out once per sentence)."""
+        cached = s._found.get(id(self))  # by identity: the rules live as long as the process
+        if cached is not None:
+            return cached
         out = [m for m in s.phrases(self.matcher, vocab) if _value_ok(m.value, self.value, self.not_value)]
         if self.first:
             out = out[:1]
-        return [m for m in out if not (m.start > 0 and s.toks[m.start - 1].norm in self.not_after)]
+        out = [m for m in out if not (m.start > 0 and s.toks[m.start - 1].norm in self.not_after)]
+        s._found[id(self)] = out
+        return out
 
     def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
         for m in self.found(s, vocab):
@@ -188,13 +199,29 @@ class SentenceStart(Element):
             yield 0
 
 
-Pattern = tuple[Element, ...]
+@dataclass(frozen=True)
+class Pattern:
+    """A rule's pattern, with what lets a sentence be turned away before any search (worked out once,
+    when the rules are read: the trigger rules are asked of every sentence)."""
 
+    elements: tuple[Element, ...]
 
-def _anchored(pattern: Pattern) -> bool:
-    """A pattern whose first element places itself (a bounded phrase) is tried once, not at every token."""
-    first = pattern[0]
-    return isinstance(first, Phrase) and (first.starts_by is not None or first.starts_at is not None)
+    @cached_property
+    def needs_trigger(self) -> bool:
+        """Whether it places something by the sentence's trigger (it cannot hold without one)."""
+        return any(
+            isinstance(e, Trigger) or (isinstance(e, Phrase) and (e.starts_by or e.starts_at))
+            for e in self.elements
+        )
+
+    @cached_property
+    def required(self) -> tuple[frozenset[str], ...]:
+        """Word sets the sentence must share a word with: most sentences hold none of a rule's words."""
+        return tuple(e.words for e in self.elements if isinstance(e, Word))
+
+    @cached_property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Phrase))
 
 
 @dataclass(frozen=True)
@@ -216,34 +243,57 @@ def _marked(element: Element, s: View, at: int, end: int, vocab: Vocabulary) -> 
     return None
 
 
-def _required(pattern: Pattern) -> tuple[frozenset[str], ...]:
-    """The word sets a sentence must share a word with for the pattern to stand a chance: most sentences
-    hold none of a rule's words, and a set test turns them away before any search."""
-    return tuple(e.words for e in pattern if isinstance(e, Word))
+def _starts(pattern: Pattern, s: View, vocab: Vocabulary) -> Iterable[int]:
+    """Where the pattern may start: where its first element can stand, not at every token (the trigger
+    rules are asked of every sentence)."""
+    first = pattern.elements[0]
+    if isinstance(first, Phrase):
+        if first.starts_by is not None or first.starts_at is not None:
+            return [0]
+        return sorted({m.start for m in first.found(s, vocab)})
+    if isinstance(first, Word):
+        return [i for i, t in enumerate(s.toks) if t.norm in first.words]
+    if isinstance(first, Trigger):
+        return [s.trigger.start] if s.trigger is not None else []
+    if isinstance(first, Opening):
+        return [s.opening]
+    if isinstance(first, SentenceStart):
+        return [0]
+    if isinstance(first, FirstPerson):
+        return [s.first_person] if s.first_person is not None else []
+    return range(len(s.toks) + 1)
 
 
 def find(pattern: Pattern, s: View, vocab: Vocabulary) -> Found | None:
     """The pattern's leftmost occurrence in the sentence: its marked element (an empty mark when the
     pattern marks none), or None."""
-    norms = getattr(s.toks, "norms", None)
-    if norms is not None and any(norms.isdisjoint(words) for words in _required(pattern)):
+    if s.trigger is None and pattern.needs_trigger:
         return None
+    norms = getattr(s.toks, "norms", None)
+    if norms is not None and any(norms.isdisjoint(words) for words in pattern.required):
+        return None
+    if any(not e.found(s, vocab) for e in pattern.phrases):
+        return None
+    elements = pattern.elements
 
     def rest(i: int, at: int, mark: Found | None) -> Found | None:
-        if i == len(pattern):
+        if i == len(elements):
             return mark or Found(at, at, "", ())
-        for end in pattern[i].ends(s, at, vocab):
-            found = rest(i + 1, end, mark or _marked(pattern[i], s, at, end, vocab))
+        for end in elements[i].ends(s, at, vocab):
+            found = rest(i + 1, end, mark or _marked(elements[i], s, at, end, vocab))
             if found is not None:
                 return found
         return None
 
-    starts = [0] if _anchored(pattern) else range(len(s.toks) + 1)
-    for at in starts:
+    for at in _starts(pattern, s, vocab):
         found = rest(0, at, None)
         if found is not None:
             return found
     return None
+
+
+def _any_found(patterns: tuple[Pattern, ...], s: View, vocab: Vocabulary) -> bool:
+    return any(find(pattern, s, vocab) is not None for pattern in patterns)
 
 
 def matches(pattern: Pattern, s: View, vocab: Vocabulary) -> bool:
@@ -289,11 +339,11 @@ class Rule:
     def applies(
         self, s: View, facts: Mapping[str, Callable[[], bool]], vocab: Vocabulary, patterns_hold: bool = False
     ) -> bool:
-        if not patterns_hold and self.patterns and not any(matches(p, s, vocab) for p in self.patterns):
+        if not patterns_hold and self.patterns and not _any_found(self.patterns, s, vocab):
             return False
-        if self.also and not any(matches(p, s, vocab) for p in self.also):
+        if self.also and not _any_found(self.also, s, vocab):
             return False
-        if any(matches(p, s, vocab) for p in self.unless):
+        if self.unless and _any_found(self.unless, s, vocab):
             return False
         for fact in self.when:
             if fact not in facts:
@@ -312,7 +362,12 @@ class RuleBook:
     rules: tuple[Rule, ...]
 
     def of(self, stage: str) -> tuple[Rule, ...]:
-        return tuple(r for r in self.rules if r.stage == stage)
+        """The stage's rules in precedence order."""
+        return self._by_stage.get(stage, ())
+
+    @cached_property
+    def _by_stage(self) -> dict[str, tuple[Rule, ...]]:
+        return {stage: tuple(r for r in self.rules if r.stage == stage) for stage in self.stages}
 
     def rule(self, name: str) -> Rule:
         for r in self.rules:
@@ -432,7 +487,7 @@ def _patterns(spec: Any, where: str) -> tuple[Pattern, ...]:
     for pattern in patterns:
         if not isinstance(pattern, list) or not pattern:
             raise RuleError(f"{where}: a pattern is a non-empty list of elements")
-        out.append(tuple(_element(e, where) for e in pattern))
+        out.append(Pattern(tuple(_element(e, where) for e in pattern)))
     return tuple(out)
 
 

@@ -169,6 +169,7 @@ class ArticleReader:
         self.trigger_rule = ""  # how the last trigger was found (provenance)
         self.rules = rulebook()
         self.trace: list[Decision] = []  # the engine's rules that fired, sentence by sentence
+        self._view: View | None = None  # the sentence being read, as the rules see it
 
     @cached_property
     def dateline(self) -> Place | None:
@@ -442,7 +443,7 @@ class ArticleReader:
     def _trigger(self, sentence: Sentence, toks: list[Tok]) -> tuple[Match | None, bool]:
         """The sentence's trigger by the first `trigger` rule that finds one, and whether it is only a
         meeting noun (a meeting then needs officials of two states)."""
-        view = View(toks, None, opening=_after_dateline(toks, sentence.text))
+        view = self._view = View(toks, None, opening=_after_dateline(toks, sentence.text))
         for rule in self.rules.of("trigger"):
             found = rule.find(view, {}, self.v)
             if found is not None:
@@ -519,7 +520,10 @@ class ArticleReader:
         self, sentence: Sentence, toks: list[Tok], trigger: Match | None, current: Draft | None
     ) -> Rule | None:
         """The `not_news` rule that fires on the sentence, if any (noted for `majlis explain`)."""
-        view = View(toks, trigger, opening=_after_dateline(toks, sentence.text) if trigger else 0)
+        if self._view is not None and self._view.toks is toks:
+            view = self._view.with_trigger(trigger)  # the sentence's phrases are found once
+        else:
+            view = View(toks, trigger, opening=_after_dateline(toks, sentence.text))
         facts = {"met_days_before_the_news": lambda: self._earlier_meeting(sentence, toks, trigger, current)}
         decided = self.rules.decide("not_news", view, facts, self.v, alike=False)
         if decided:

@@ -18,6 +18,9 @@ _LETTERS = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+"
 WORD_JOINED = re.compile(rf"[^\W\d_]\.(?=\s)|{_LETTERS}(?:-(?=[^\W\d_]){_LETTERS})*|[^\s\w]")
 # «ف» is a rare clitic in news prose and starts many names (فراس, فهد, فيصل): a word it glues to must be long
 MIN_STEM_AFTER_FA = 4
+_CLITICS_BY_FIRST: dict[str, list[str]] = {}  # a word's first letter → the clitics it may start, in order
+for _clitic in CLITICS:
+    _CLITICS_BY_FIRST.setdefault(_clitic[0], []).append(_clitic)
 MAX_CACHED_WORDS = 30_000  # word types whose phrase-starting forms a matcher keeps (as the other word caches)
 MAX_CACHED_SENTENCES = 4096  # sentences whose tokens (and, per matcher, whose verdict) are kept
 
@@ -146,7 +149,7 @@ class PhraseMatcher:
             for contracted in LAM_ARTICLE:
                 if word.startswith(contracted) and len(word) > len(contracted) + 1:
                     forms.append("ال" + word[len(contracted) :])
-            for clitic in CLITICS:
+            for clitic in _CLITICS_BY_FIRST.get(word[:1], ()):
                 if word.startswith(clitic) and len(word) > len(clitic) + 1:
                     rest = word[len(clitic) :]
                     if clitic == "ف" and len(rest) < MIN_STEM_AFTER_FA:
