@@ -445,6 +445,30 @@ def explain(
 
 
 @app.command()
+def rules(
+    stage: Annotated[
+        str | None, typer.Option(help="Only this stage's rules (trigger, not_news, voice, subject, split).")
+    ] = None,
+) -> None:
+    """List the extraction rules of majlis/lexicons/rules.yaml, stage by stage in the order they are tried.
+
+    The names are those `majlis explain`, `majlis evaluate --by-rule` and fact_meetings.rules show; a
+    rule file that cannot be read is reported with the rule at fault."""
+    from majlis.extract.engine import RuleError, rulebook
+    from majlis.rule_table import render_rules
+
+    try:
+        book = rulebook()
+    except RuleError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if stage is not None and stage not in book.stages:
+        console.print(f"[red]error:[/red] no stage {stage!r}; stages: {', '.join(book.stages)}")
+        raise typer.Exit(2)
+    console.print(render_rules(book, stage), soft_wrap=True, highlight=False, markup=False)
+
+
+@app.command()
 def sql(
     query: Annotated[
         str,

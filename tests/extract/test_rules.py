@@ -191,3 +191,29 @@ def test_the_rules_file_in_the_repository_reads(tmp_path: Path) -> None:
     book = rulebook()
     assert len(book.rules) >= 15
     assert all(r.says and r.effect in book.effects[r.stage] for r in book.rules)
+
+
+def test_majlis_rules_lists_every_rule_as_a_new_process() -> None:
+    """What an analyst runs before adding a phrasing: every rule, under its stage."""
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "majlis.cli", "rules"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
+        check=True,
+    ).stdout
+    assert all(rule.name in out for rule in rulebook().rules)
+    assert all(f"## {stage}:" in out for stage in rulebook().stages)
+    one = subprocess.run(
+        [sys.executable, "-m", "majlis.cli", "rules", "--stage", "split"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert "split.separately" in one and "trigger.phrase" not in one
