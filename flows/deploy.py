@@ -11,6 +11,7 @@ redoes what was not committed), the schedule is paused on a user's server, and m
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flows.pipeline import majlis_flow
+from flows.pipeline import SERVED_RUN_ENV, majlis_flow
 
 STOP_SECONDS = 6.0  # the runner's own shutdown (cancel a run, pause the schedule) gets this long
 SCHEDULE_WAIT_SECONDS = 30.0  # how long the banner waits for the server to schedule the first run
@@ -60,6 +61,7 @@ def serve_inbox(deployment: Any, say: Callable[[str], None]) -> None:  # pragma:
     """Serve `deployment` until SIGINT or SIGTERM (the tests run it as a process and signal it)."""
     from majlis.prefect_server import TemporaryPrefectServer, owned_prefect_server
 
+    os.environ[SERVED_RUN_ENV] = "1"  # the run processes the runner starts warm up while they wait
     own = TemporaryPrefectServer.needed()
     with owned_prefect_server(services=True) as api_url:
         where = (

@@ -16,6 +16,9 @@ from conftest import REPO, majlis_env
 from corpus.articles import VISIT, write_articles
 
 from flows.deploy import inbox_deployment
+from flows.pipeline import SERVED_RUN_ENV, warm_up_served_run
+from majlis import warehouse as wh
+from majlis import workers
 
 MAJLIS = [sys.executable, "-m", "majlis.cli"]
 
@@ -87,3 +90,20 @@ def _alive(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def test_a_scheduled_run_process_warms_up_while_it_waits_for_its_time(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warehouse.mkdir()
+    monkeypatch.delenv(SERVED_RUN_ENV, raising=False)
+    warm_up_served_run()  # not a process `majlis serve` started: nothing happens
+    assert wh._ready is None
+    monkeypatch.setenv(SERVED_RUN_ENV, "1")
+    warm_up_served_run()
+    try:
+        assert wh._ready is not None and wh._ready[1].poll() is None  # dbt imported, waiting for its build
+        assert workers._preload is not None  # the model and lexicons load in this process
+        workers._preload.join()
+    finally:
+        wh.discard_early_dbt()
