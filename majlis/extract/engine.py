@@ -22,6 +22,7 @@ from majlis.extract.vocab import Vocabulary, vocabulary
 
 RULES_FILE = "rules.yaml"
 ANY = 10_000  # a gap of any length
+MAX_KEPT = 20_000  # sentences whose pattern verdicts a process keeps (about as many as the word caches)
 _BOUND = re.compile(r"^(trigger_start|trigger_end)([+-]\d+)?$")
 
 
@@ -36,13 +37,29 @@ class View:
     toks: list[Tok]
     trigger: Match | None
     first_person: int | None = None  # token index of the first principal named, if any
-    opening: int = 0  # the sentence's own first word, after its dateline
+    # the sentence's own first word, after its dateline: a number, or how to find it when a pattern asks
+    # (few do, and finding the dateline costs a regex search per sentence)
+    opening_at: int | Callable[[], int] = 0
+    text: str = ""  # the sentence (its tokens are made from it): with it, what patterns decide is kept
     _phrases: dict[str, list[Match]] = field(default_factory=dict, compare=False, repr=False)
     _found: dict[int, list[Match]] = field(default_factory=dict, compare=False, repr=False)
 
+    @cached_property
+    def opening(self) -> int:
+        return self.opening_at if isinstance(self.opening_at, int) else self.opening_at()
+
     def with_trigger(self, trigger: Match | None) -> View:
         """The same sentence with its trigger known: what was found in it is not looked for again."""
-        return View(self.toks, trigger, self.first_person, self.opening, self._phrases, self._found)
+        return View(
+            self.toks, trigger, self.first_person, self.opening_at, self.text, self._phrases, self._found
+        )
+
+    @property
+    def key(self) -> tuple[str, Match | None, int | None] | None:
+        """All a pattern sees of the sentence, when its text is known (its tokens and opening follow from
+        it): news repeats sentences (a title in the body, a wire story in several outlets) and a pattern's
+        verdict on one is kept."""
+        return (self.text, self.trigger, self.first_person) if self.text else None
 
     def phrases(self, matcher: str, vocab: Vocabulary) -> list[Match]:
         """A vocabulary matcher's phrases in the sentence (found once per sentence and matcher)."""
@@ -327,24 +344,26 @@ class Rule:
         """A trigger rule's verdict: the value it gives (by the marked phrase's value, «*» for any)."""
         return self.value.get(found.value) or self.value.get("*") or found.value
 
-    def find(self, s: View, facts: Mapping[str, Callable[[], bool]], vocab: Vocabulary) -> Found | None:
-        """Where the rule fires (its first pattern that occurs), or None."""
-        found = next((f for p in self.patterns if (f := find(p, s, vocab)) is not None), None)
-        if found is None and self.patterns:
+    def holds(self, s: View, vocab: Vocabulary) -> Found | None:
+        """Where the rule's patterns put it in the sentence (its first pattern that occurs, with `also`
+        and `unless` met), or None; its facts are not asked."""
+        found: Found | None = None
+        if self.patterns:
+            for pattern in self.patterns:
+                found = find(pattern, s, vocab)
+                if found is not None:
+                    break
+            if found is None:
+                return None
+        if self.also and not _any_found(self.also, s, vocab):
             return None
-        if not self.applies(s, facts, vocab, patterns_hold=True):
+        if self.unless and _any_found(self.unless, s, vocab):
             return None
         return found or Found(0, 0, "", ())
 
-    def applies(
-        self, s: View, facts: Mapping[str, Callable[[], bool]], vocab: Vocabulary, patterns_hold: bool = False
-    ) -> bool:
-        if not patterns_hold and self.patterns and not _any_found(self.patterns, s, vocab):
-            return False
-        if self.also and not _any_found(self.also, s, vocab):
-            return False
-        if self.unless and _any_found(self.unless, s, vocab):
-            return False
+    def facts_hold(self, facts: Mapping[str, Callable[[], bool]]) -> bool:
+        """Whether every fact the rule needs holds (asked only once its patterns hold: some look back
+        through the article)."""
         for fact in self.when:
             if fact not in facts:
                 raise RuleError(f"rule {self.name}: the reader states no fact named {fact!r}")
@@ -360,6 +379,9 @@ class RuleBook:
     stages: dict[str, str]  # stage -> what a rule of it does
     effects: dict[str, dict[str, str]]  # stage -> effect -> what it does
     rules: tuple[Rule, ...]
+    _kept: dict[tuple[object, ...], list[tuple[Rule, Found]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, stage: str) -> tuple[Rule, ...]:
         """The stage's rules in precedence order."""
@@ -375,6 +397,21 @@ class RuleBook:
                 return r
         raise KeyError(name)
 
+    def holding(self, stage: str, s: View, vocab: Vocabulary | None = None) -> list[tuple[Rule, Found]]:
+        """The stage's rules whose patterns hold on the sentence, in precedence order, with where; kept
+        per sentence (a repeated sentence is not searched again), at most MAX_KEPT sentences."""
+        key = s.key
+        kept = self._kept.get((stage, key)) if key is not None else None
+        if kept is not None:
+            return kept
+        v = vocab or vocabulary()
+        kept = [(rule, found) for rule in self.of(stage) if (found := rule.holds(s, v)) is not None]
+        if key is not None:
+            if len(self._kept) >= MAX_KEPT:
+                self._kept.clear()
+            self._kept[(stage, key)] = kept
+        return kept
+
     def decide(
         self,
         stage: str,
@@ -387,19 +424,35 @@ class RuleBook:
         by the later rules of the same effect that fire too (recorded beside it); empty when none fires.
         Rules of other effects after the first are not tried: their facts may cost a look back through
         the article."""
-        v = vocab or vocabulary()
-        rules = self.of(stage)
-        for i, rule in enumerate(rules):
-            if rule.applies(s, facts or {}, v):
-                later = rules[i + 1 :] if alike else ()
-                return [rule, *(r for r in later if r.effect == rule.effect and r.applies(s, facts or {}, v))]
+        holding = self.holding(stage, s, vocab)
+        for i, (rule, _) in enumerate(holding):
+            if rule.facts_hold(facts or {}):
+                later = holding[i + 1 :] if alike else []
+                return [rule, *(r for r, _ in later if r.effect == rule.effect and r.facts_hold(facts or {}))]
         return []
+
+    def first_found(self, stage: str, s: View, vocab: Vocabulary | None = None) -> tuple[Rule, Found] | None:
+        """The first rule of a stage that needs no facts to fire and where it put the sentence's mark (the
+        trigger a trigger rule found)."""
+        key = s.key
+        if key is not None and ("first", stage, key) in self._kept:
+            kept = self._kept[("first", stage, key)]
+            return kept[0] if kept else None
+        v = vocab or vocabulary()
+        first = next(
+            ((r, f) for r in self.of(stage) if not r.when and (f := r.holds(s, v)) is not None), None
+        )
+        if key is not None:
+            if len(self._kept) >= MAX_KEPT:
+                self._kept.clear()
+            self._kept[("first", stage, key)] = [first] if first else []
+        return first
 
     def pattern_holds(self, name: str, s: View, vocab: Vocabulary | None = None) -> bool:
         """Whether a rule's patterns (not its facts) hold: the reader looks for a rule's slot filler, which
         costs a look back through the article, only where the words are there."""
-        rule, v = self.rule(name), vocab or vocabulary()
-        return not rule.patterns or any(matches(p, s, v) for p in rule.patterns)
+        rule = self.rule(name)
+        return any(r is rule for r, _ in self.holding(rule.stage, s, vocab))
 
 
 def _words(spec: Any, where: str) -> frozenset[str]:

@@ -443,15 +443,17 @@ class ArticleReader:
     def _trigger(self, sentence: Sentence, toks: list[Tok]) -> tuple[Match | None, bool]:
         """The sentence's trigger by the first `trigger` rule that finds one, and whether it is only a
         meeting noun (a meeting then needs officials of two states)."""
-        view = self._view = View(toks, None, opening=_after_dateline(toks, sentence.text))
-        for rule in self.rules.of("trigger"):
-            found = rule.find(view, {}, self.v)
-            if found is not None:
-                self.trigger_rule = rule.name
-                value = rule.trigger_value(found)
-                self.trace.append(Decision(sentence.start_char, rule.name, value))
-                return Match(found.start, found.end, value, found.phrase), rule.effect == "noun"
-        return None, False
+        view = self._view = View(
+            toks, None, opening_at=lambda: _after_dateline(toks, sentence.text), text=sentence.text
+        )
+        first = self.rules.first_found("trigger", view, self.v)
+        if first is None:
+            return None, False
+        rule, found = first
+        self.trigger_rule = rule.name
+        value = rule.trigger_value(found)
+        self.trace.append(Decision(sentence.start_char, rule.name, value))
+        return Match(found.start, found.end, value, found.phrase), rule.effect == "noun"
 
     def read(self) -> list[Draft]:
         current: Draft | None = None
@@ -523,7 +525,9 @@ class ArticleReader:
         if self._view is not None and self._view.toks is toks:
             view = self._view.with_trigger(trigger)  # the sentence's phrases are found once
         else:
-            view = View(toks, trigger, opening=_after_dateline(toks, sentence.text))
+            view = View(
+                toks, trigger, opening_at=lambda: _after_dateline(toks, sentence.text), text=sentence.text
+            )
         facts = {"met_days_before_the_news": lambda: self._earlier_meeting(sentence, toks, trigger, current)}
         decided = self.rules.decide("not_news", view, facts, self.v, alike=False)
         if decided:
@@ -689,7 +693,7 @@ class ArticleReader:
         shared = voice in SHARED
         voiced = self.rules.decide(
             "voice",
-            View(toks, trigger, first_person),
+            View(toks, trigger, first_person, text=sentence.text),
             {"shared_voice": lambda: shared, "guest_word_first": lambda: guest_first},
             self.v,
         )
@@ -700,7 +704,7 @@ class ArticleReader:
         subject: Party | None = parties[0] if parties else None
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
-        view = View(toks, trigger, principals[0].tok_start if principals else None)
+        view = View(toks, trigger, principals[0].tok_start if principals else None, text=sentence.text)
         if self._hosts_of_the_visit(current, toks, trigger, principals, parties):
             assert current is not None
             current.objects += parties
@@ -833,7 +837,7 @@ class ArticleReader:
         split = (
             self.rules.decide(
                 "split",
-                View(toks, trigger),
+                View(toks, trigger, text=sentence.text),
                 {
                     "one_after_another": lambda: one_after_another,
                     "envoys_of_several_states": lambda: _envoys_of_several_states(objects),
