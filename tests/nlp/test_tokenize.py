@@ -139,3 +139,14 @@ def test_a_latin_initial_written_in_arabic_does_not_end_the_sentence() -> None:
         "استقبل الوزير الفريق أول روبرت جي. هانسن قائد القيادة.",
         "وبحث الجانبان التعاون.",
     ]
+
+
+def test_a_two_letter_initial_glued_to_the_name_ends_no_sentence() -> None:
+    """An initial written in Arabic letters with the surname glued after its dot is one name; a sentence
+    that ends with a space after its dot still ends."""
+    text = "استقبل الوزير اليوم الفريق أول جون إف.سميث قائد القوات. وبحث الجانبان التعاون."
+    sentences = split_sentences(text)
+    assert [text[s.start : s.end] for s in sentences] == [
+        "استقبل الوزير اليوم الفريق أول جون إف.سميث قائد القوات.",
+        "وبحث الجانبان التعاون.",
+    ]
