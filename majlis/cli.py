@@ -592,11 +592,24 @@ def bench(
         ),
     ] = 0,
     base: Annotated[int, typer.Option(help="Articles in the --incremental base warehouse.")] = 10_000,
+    served: Annotated[
+        int,
+        typer.Option(
+            help="With --incremental: instead, R runs of a warm `majlis serve` (every 30 s) that each bring "
+            "N new articles, timed from the run's start to the articles in the marts."
+        ),
+    ] = 0,
 ) -> None:
     """Time the whole pipeline on N generated articles in a fresh warehouse: per stage, and a second run."""
     from majlis.runtime import quiet_prefect_shutdown
 
     quiet_prefect_shutdown()
+    if incremental and served:
+        from majlis.bench.served import render_served, run_served
+
+        runs = run_served(incremental, served, base, work_dir)
+        console.print(render_served(runs, incremental), markup=False)
+        return
     if incremental:
         from majlis.bench.incremental import render_incremental, run_incremental
 

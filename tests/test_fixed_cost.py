@@ -12,6 +12,7 @@ from test_warehouse import _land_batch, _meeting, _participant
 
 from majlis import warehouse as wh
 from majlis.bench.incremental import split_timeline
+from majlis.bench.served import last_run_done, last_run_started
 
 
 def _resource_types(warehouse: Path) -> set[str]:
@@ -94,3 +95,33 @@ def test_a_model_preloaded_in_a_thread_is_loaded_once_and_serves_the_batch(
     assert workers._preload is not None and not workers._preload.is_alive()
     assert load_pipeline.cache_info().misses == 1
     assert output.meetings and output.mentions
+
+
+RUN_DONE = (
+    "{at} | INFO    | Flow run '{name}' - run done in {seconds} s: {new} new articles (40 already loaded, "
+    "0 reprocessed), 0 meetings, 0 quarantined, 60 input files (40 unchanged); stages: {stages}"
+)
+SERVE_LOG = "\n".join(
+    [
+        RUN_DONE.format(at="11:08:30.625", name="spiked-mole", seconds="0.6", new=0,
+                        stages="check landed 0.1 s, discover 0.3 s"),
+        "11:08:59.731 | INFO    | Flow run 'clever-frigatebird' - Beginning flow run 'clever-frigatebird' "
+        "for flow 'majlis'",
+        RUN_DONE.format(at="11:09:11.688", name="clever-frigatebird", seconds="12.0", new=20,
+                        stages="check landed 0.3 s, ingest 0.0 s, ner+extract 0.8 s, analysis: ner forward "
+                        "0.3 s, land 0.1 s, dbt build 10.3 s"),
+        RUN_DONE.format(at="11:09:30.102", name="spiked-mole", seconds="0.5", new=0,
+                        stages="check landed 0.1 s, discover 0.3 s"),
+    ]
+)  # fmt: skip
+
+
+def test_a_served_run_is_timed_from_what_serve_printed() -> None:
+    from datetime import datetime
+
+    day = datetime(2026, 12, 7)
+    assert last_run_started(SERVE_LOG, day) == datetime(2026, 12, 7, 11, 8, 59, 731000).timestamp()
+    flow, stages = last_run_done(SERVE_LOG)  # the last run that brought articles, not the empty one after
+    assert flow == 12.0
+    assert stages["ner+extract"] == 0.8 and stages["dbt build"] == 10.3
+    assert stages["analysis: ner forward"] == 0.3
