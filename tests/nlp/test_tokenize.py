@@ -96,7 +96,8 @@ def test_long_unpunctuated_text_is_chunked() -> None:
 def _reference_split(text: str) -> list[list[Token]]:
     """The rules stated token by token (how the splitter first worked): a sentence ends after an end
     mark that is not a dot glued to an abbreviation, plus the end marks and closers glued to it, and at a
-    line break. A one-letter word before the dot is an initial."""
+    line break. A one-letter word before the dot is an initial, and so is a two-letter one with a word
+    glued after the dot."""
     tokens = ner_tokens(text)
     sentences: list[list[Token]] = []
     current: list[Token] = []
@@ -112,7 +113,18 @@ def _reference_split(text: str) -> list[list[Token]]:
         glued_to_previous = i > 0 and tokens[i - 1].end == tok.start
         before = tokens[i - 1].text if i else ""
         initial = len(before) == 1 and before.isalpha()  # «طود ر. وايت»: no sentence ends on one letter
-        abbreviation_dot = tok.text == "." and glued_to_previous and (before in abbreviations() or initial)
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        # «كينيث أف.ماكينزي»: nor on two letters with a name glued after the dot
+        glued_name = (
+            len(before) == 2
+            and before.isalpha()
+            and after is not None
+            and after.start == tok.end
+            and after.text[:1].isalpha()
+        )
+        abbreviation_dot = (
+            tok.text == "." and glued_to_previous and (before in abbreviations() or initial or glued_name)
+        )
         if tok.text in SENTENCE_END and not abbreviation_dot:
             ended = True
     if current:
