@@ -448,6 +448,16 @@ class RuleBook:
             self._kept[("first", stage, key)] = [first] if first else []
         return first
 
+    def decide_where(
+        self,
+        stage: str,
+        s: View,
+        facts: Mapping[str, Callable[[], bool]],
+        vocab: Vocabulary | None = None,
+    ) -> tuple[Rule, Found] | None:
+        """The rule that decides the stage and where its pattern put the mark (where attendees start)."""
+        return next(((r, f) for r, f in self.holding(stage, s, vocab) if r.facts_hold(facts)), None)
+
     def pattern_holds(self, name: str, s: View, vocab: Vocabulary | None = None) -> bool:
         """Whether a rule's patterns (not its facts) hold: the reader looks for a rule's slot filler, which
         costs a look back through the article, only where the words are there."""

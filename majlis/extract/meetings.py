@@ -65,9 +65,6 @@ THE_VISIT = set(words("meetings.yaml", "the_visit"))
 # «وكان سموه قد وصل أمس إلى …»: an arrival told in the pluperfect, before the meetings told earlier
 PLUPERFECT_ARRIVAL = pattern("meetings.yaml", "pluperfect_arrival")
 PLACE_CARRIES = {"stated", "visited country"}
-PARTICIPATION = tuple(
-    words("meetings.yaml", "participation")
-)  # normalised «بمشاركة»: in a shared meeting, other countries' principals
 GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
 # a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
 LIST_ITEM = pattern("meetings.yaml", "list_item")
@@ -661,16 +658,25 @@ class ArticleReader:
             for p in self._people(sentence)
             if not any(p.tok_start - NOT_PRESENT_REACH <= end <= p.tok_start for end in absent)
         ]
-        markers = self.v.attendance.find_all(toks)
-        attend_at = min((m.start for m in markers), default=len(toks))
-        if (
-            voice in SHARED
-            and markers
-            and markers[0].phrase == PARTICIPATION
-            and self._other_countries_join(people, attend_at)
-        ):
-            rules.append("participation.principals")
-            attend_at = len(toks)  # «وترأس الاجتماع X، بمشاركة رئيس أركان … المصري، ونظيره العراقي»
+        attendance_view = View(toks, trigger, text=sentence.text)
+        attendance = self.rules.decide_where(
+            "attendance",
+            attendance_view,
+            {
+                "shared_voice": lambda: voice in SHARED,
+                "other_states_join": lambda: self._other_countries_join(
+                    people, attendance_view.phrases("attendance", self.v)[0].start
+                ),
+            },
+            self.v,
+        )
+        attend_at = len(toks)
+        if attendance is not None:
+            self._decided(sentence, attendance[0])
+            if attendance[0].effect == "attendees_after":
+                attend_at = attendance[1].start
+            else:
+                rules.append(attendance[0].name)  # those named after «بمشاركة» are principals
         clause_start = (
             trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
         )
@@ -938,14 +944,15 @@ class ArticleReader:
         return draft.objects[0] if draft.objects else None
 
     def _follow_up(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
-        attend = self.v.attendance.find_all(toks)
-        if attend:
+        marked = self.rules.first_found("attendance", View(toks, None, text=sentence.text), self.v)
+        if marked is not None:
+            self._decided(sentence, marked[0])
             # «وحضر المقابلتين»: the attendee was at every meeting of the current host just reported
             every = bool(self.v.attendance_all.find_all(toks))
             targets = [d for d in self.drafts if d.subject is current.subject] if every else [current]
             people = self._people(sentence)
             for person in people:
-                if person.tok_start >= attend[0].start:
+                if person.tok_start >= marked[1].start:
                     party = self._party(person, sentence)
                     for target in targets:
                         if party not in target.parties():
