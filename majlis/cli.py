@@ -447,7 +447,8 @@ def explain(
 @app.command()
 def rules(
     stage: Annotated[
-        str | None, typer.Option(help="Only this stage's rules (trigger, not_news, voice, subject, split).")
+        str | None,
+        typer.Option(help="Only this stage's rules (trigger, not_news, voice, subject, split, attendance)."),
     ] = None,
 ) -> None:
     """List the extraction rules of majlis/lexicons/rules.yaml, stage by stage in the order they are tried.
