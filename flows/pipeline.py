@@ -39,7 +39,14 @@ from majlis.runlock import run_lock
 from majlis.runtime import crash_point, fault_active, fault_point
 from majlis.state import landed_article_batches, landed_articles, landed_quarantine_keys
 from majlis.warehouse import build_warehouse, current_counts, discard_early_dbt, start_dbt_early
-from majlis.workers import analyse_batch, analysis_workers, preload_here, start_workers, worker_count
+from majlis.workers import (
+    analyse_batch,
+    analysis_workers,
+    drop_preload,
+    preload_here,
+    start_workers,
+    worker_count,
+)
 
 FILES_PER_BATCH = 200
 MIN_FILES_PER_BATCH = 25  # below this, Prefect's cost per task run starts to show
@@ -438,6 +445,7 @@ def _run(
     summary.analysis_processes = max(workers, 1)
     if workers:
         logger.info("analysing %d batches on %d worker processes", batches, workers)
+        drop_preload()  # a served run's process loaded the model before it knew its size
     analysis = _Analysis(summary, batches_in_flight or (workers + 1 if workers else BATCHES_IN_FLIGHT), local)
     if batches == 1:  # a small run: dbt imports while its batch is read and analysed
         start_dbt_early()

@@ -19,6 +19,7 @@ from flows.deploy import inbox_deployment
 from flows.pipeline import SERVED_RUN_ENV, warm_up_served_run
 from majlis import warehouse as wh
 from majlis import workers
+from majlis.nlp.model import load_pipeline
 
 MAJLIS = [sys.executable, "-m", "majlis.cli"]
 
@@ -105,5 +106,8 @@ def test_a_scheduled_run_process_warms_up_while_it_waits_for_its_time(
         assert wh._ready is not None and wh._ready[1].poll() is None  # dbt imported, waiting for its build
         assert workers._preload is not None  # the model and lexicons load in this process
         workers._preload.join()
+        assert load_pipeline.cache_info().currsize == 1
+        workers.drop_preload()  # what a run of many files does: it analyses on worker processes
+        assert workers._preload is None and load_pipeline.cache_info().currsize == 0
     finally:
         wh.discard_early_dbt()
