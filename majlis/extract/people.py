@@ -139,14 +139,25 @@ def _unbracket_rank_branches(toks: list[Tok]) -> list[Tok]:
 
 
 NAME_OPENERS = {"/", '"', "«", "“"}
+NAME_CLOSERS = {"/", '"', "»", "”"}
 
 
 def _unwrap_names(toks: list[Tok], per_spans: list[tuple[int, int]]) -> list[Tok]:
     """«اللواء الركن/ محمد ناصر»، «السفير الأمريكي /جون سميث/», «السيد "عبد الأمير الحسني"»: a slash or quote
     mark opening a tagged name is dropped, so the rank or office before it reads through to the name (the
-    closing one stays: it ends the name)."""
+    closing one stays, it ends the name, unless an office follows it)."""
     starts = {a for a, _ in per_spans}
+    ends = {b for _, b in per_spans}
     drop = {i for i, tok in enumerate(toks[:-1]) if tok.text in NAME_OPENERS and toks[i + 1].start in starts}
+    # «الأستاذ "فارس عيسى" رئيس ممثلية …»: the closing mark before the name's office goes too, so the office
+    # after the name reads as his
+    drop |= {
+        i
+        for i in range(1, len(toks) - 1)
+        if toks[i].text in NAME_CLOSERS
+        and toks[i - 1].end in ends
+        and vocabulary().title_heads.match_at(toks, i + 1) is not None
+    }
     if not drop:
         return toks
     return Tokens(t for i, t in enumerate(toks) if i not in drop)

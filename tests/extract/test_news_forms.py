@@ -456,6 +456,18 @@ def test_names_between_slashes_or_quotes_keep_their_rank_and_office() -> None:
     assert _roles(m) == {"سامر حسن الكعبي": ("IQ", "host"), "ناصر خالد المطيري": ("KW", "guest")}
 
 
+def test_an_office_after_a_quoted_name_is_that_persons() -> None:
+    """«الأستاذ "X" رئيس ممثلية …»: the closing quote does not cut the name from its office."""
+    (m,) = _extract(
+        'التقى وزير الداخلية العراقي، السيد "سامر حسن الكعبي" اليوم، الأستاذ "رافد علي الجبوري" رئيس '
+        "ممثلية حكومة إقليم كوردستان في بغداد.",
+        people=("سامر حسن الكعبي", "رافد علي الجبوري"),
+    )
+    assert set(_roles(m)) == {"سامر حسن الكعبي", "رافد علي الجبوري"}
+    titles = {p["name"]: p["title"] for p in m["participants"]}
+    assert titles["رافد علي الجبوري"] == "رئيس ممثلية حكومة إقليم كوردستان"
+
+
 def test_a_first_line_that_is_a_dateline_tells_the_home_country() -> None:
     (m,) = _extract(
         "استقبل الفريق سالم حمد الكتبي وكيل وزارة الداخلية بمكتبه أمس سفير جمهورية كوريا لدى الدولة "
