@@ -211,7 +211,12 @@ class _SentenceParse:
             m.start: m for matcher in (v.definite_ranks, v.ranks) for m in matcher.find_all(self.toks)
         }
         self.rank_ends = {m.end for m in self.rank.values()}
-        self.honorific: dict[int, Match] = {m.start: m for m in v.honorifics.find_all(self.toks)}
+        # «عبد الأمير»: a word bound to the next one makes it a name, not an honorific
+        self.honorific: dict[int, Match] = {
+            m.start: m
+            for m in v.honorifics.find_all(self.toks)
+            if not (m.start > 0 and self.toks[m.start - 1].norm in BOUND_TO_NEXT)
+        }
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.group_at: set[int] = {m.start for m in v.group_heads.find_all(self.toks)}
         self.delegation_at = {  # «وفداً», «بوفد», «والوفد»

@@ -468,6 +468,17 @@ def test_an_office_after_a_quoted_name_is_that_persons() -> None:
     assert titles["رافد علي الجبوري"] == "رئيس ممثلية حكومة إقليم كوردستان"
 
 
+def test_a_name_made_with_abd_keeps_its_honorific_like_word_out_of_the_office() -> None:
+    """«وزير الداخلية عبد الأمير X»: «الأمير» after «عبد» is part of the name, not a prince's style."""
+    (m,) = _extract(
+        "استقبل وزير الداخلية العراقي عبد الأمير حسن الكعبي اليوم سفير دولة الكويت لدى العراق ناصر خالد "
+        "المطيري.",
+        people=("عبد الأمير حسن الكعبي", "ناصر خالد المطيري"),
+    )
+    titles = {p["name"]: p["title"] for p in m["participants"]}
+    assert titles["عبد الأمير حسن الكعبي"] == "وزير الداخلية"
+
+
 def test_a_first_line_that_is_a_dateline_tells_the_home_country() -> None:
     (m,) = _extract(
         "استقبل الفريق سالم حمد الكتبي وكيل وزارة الداخلية بمكتبه أمس سفير جمهورية كوريا لدى الدولة "
