@@ -464,7 +464,11 @@ def find_dates(text: str, published_at: date | None) -> list[DateHit]:
 # «أبوظبي - وام:».
 _DL_CITY = pattern("dates.yaml", "dateline_city")
 _DL_SEP = re.compile(r"\s*[-–—]\s*")
-_DL_AGENCY = re.compile(r"\s*(?:\([^()\n\d]{1,30}\)|/[^/\n\d]{1,30}/|«[^«»\n\d]{1,30}»)\s*")
+# an agency in brackets, slashes or quotes; digits only as a number ending its name («(كوردستان24)», «(فرانس
+# 24)»), so a date in brackets is no agency
+_DL_AGENCY = re.compile(
+    r"\s*(?:\((?:[^()\n\d]{1,30}|[^\W\d_][^()\n\d]{0,25}\s?\d{1,3})\)|/[^/\n\d]{1,30}/|«[^«»\n\d]{1,30}»)\s*"
+)
 _DL_AGENCY_COLON = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*")
 _DL_LEAD = pattern("dates.yaml", "dateline_lead")
 # WAFA's «رام الله 5-2-2026 وفا-»: an agency with no brackets, known only by its name (sources.yaml)

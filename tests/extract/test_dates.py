@@ -246,7 +246,12 @@ def test_dated_datelines(text: str, published: date | None, city: str, expected:
 
 @pytest.mark.parametrize(
     ("text", "city"),
-    [("تونس - وات: التقى وزير الدفاع", "تونس"), ("المنامة (بنا) – استقبل القائد العام", "المنامة")],
+    [
+        ("تونس - وات: التقى وزير الدفاع", "تونس"),
+        ("المنامة (بنا) – استقبل القائد العام", "المنامة"),
+        ("أربيل (كوردستان24)- التقى وزير الداخلية", "أربيل"),  # an outlet whose name ends in a number
+        ("باريس (فرانس 24) - استقبلت وزيرة الجيوش", "باريس"),
+    ],
 )
 def test_undated_datelines(text: str, city: str) -> None:
     assert parse_dateline(text, WED) == (city, None)
