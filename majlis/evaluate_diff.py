@@ -2,8 +2,8 @@
 
 The matching here is the scorer's (GOLD_FORMAT.md): meetings on their country set and participant names,
 participants on (name, country). What is left unmatched is paired up where it is plainly the same thing
-read wrongly (same names but other countries, a name cut short), so an analyst reads "name: gold «لي جون هو»,
-predicted «لي جون»" instead of one miss and one false alarm.
+read wrongly (same names but other countries, a name cut short), so an analyst reads "name: gold «بارك مين
+سو», predicted «بارك مين»" instead of one miss and one false alarm.
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ def has_arabic_letters(text: str, minimum: int) -> bool:
 
 def same_person(a: list[str], b: list[str]) -> bool:
     """Two names (as normalised words) name one person: the shorter's words occur in order in the
-    longer and the family name agrees, so «حمود الفيصل» = «حمود سالم الفيصل»."""
+    longer and the family name agrees, so «سالم الهاجري» = «سالم فهد الهاجري»."""
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

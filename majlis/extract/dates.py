@@ -464,7 +464,7 @@ def find_dates(text: str, published_at: date | None) -> list[DateHit]:
 # «أبوظبي - وام:».
 _DL_CITY = pattern("dates.yaml", "dateline_city")
 _DL_SEP = re.compile(r"\s*[-–—]\s*")
-# an agency in brackets, slashes or quotes; digits only as a number ending its name («(كوردستان24)», «(فرانس
+# an agency in brackets, slashes or quotes; digits only as a number ending its name («(نينوى24)», «(فرانس
 # 24)»), so a date in brackets is no agency
 _DL_AGENCY = re.compile(
     r"\s*(?:\((?:[^()\n\d]{1,30}|[^\W\d_][^()\n\d]{0,25}\s?\d{1,3})\)|/[^/\n\d]{1,30}/|«[^«»\n\d]{1,30}»)\s*"

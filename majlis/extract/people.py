@@ -149,7 +149,7 @@ def _unwrap_names(toks: list[Tok], per_spans: list[tuple[int, int]]) -> list[Tok
     starts = {a for a, _ in per_spans}
     ends = {b for _, b in per_spans}
     drop = {i for i, tok in enumerate(toks[:-1]) if tok.text in NAME_OPENERS and toks[i + 1].start in starts}
-    # «الأستاذ "فارس عيسى" رئيس ممثلية …»: the closing mark before the name's office goes too, so the office
+    # «الأستاذ "X" رئيس ممثلية …»: the closing mark before the name's office goes too, so the office
     # after the name reads as his
     drop |= {
         i

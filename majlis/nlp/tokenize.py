@@ -98,14 +98,14 @@ def _longest_abbreviation() -> int:
 
 
 def _is_abbreviation_dot(text: str, position: int) -> bool:
-    """A dot glued to a short abbreviation or an initial (د., U.S., «جون ر. وايت», «أف.ماكينزي») is not a
+    """A dot glued to a short abbreviation or an initial (د., U.S., «جون ر. وايت», «إف.سميث») is not a
     sentence end: no sentence ends in a one-letter word, nor in a two-letter one with a word glued on."""
     if text[position] != ".":
         return False
     word = _word_before(text, position, _longest_abbreviation())
     if word in abbreviations() or (len(word) == 1 and word.isalpha()):
         return True
-    # «الفريق أول كينيث أف.ماكينزي»: a two-letter initial with the name glued after its dot
+    # «الفريق أول جون إف.سميث»: a two-letter initial with the name glued after its dot
     glued = position + 1 < len(text) and text[position + 1].isalpha()
     return glued and len(word) == 2 and word.isalpha()
 

@@ -114,7 +114,7 @@ def _reference_split(text: str) -> list[list[Token]]:
         before = tokens[i - 1].text if i else ""
         initial = len(before) == 1 and before.isalpha()  # «طود ر. وايت»: no sentence ends on one letter
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        # «كينيث أف.ماكينزي»: nor on two letters with a name glued after the dot
+        # «جون إف.سميث»: nor on two letters with a name glued after the dot
         glued_name = (
             len(before) == 2
             and before.isalpha()
