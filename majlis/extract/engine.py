@@ -159,15 +159,22 @@ class Phrase(Element):
         s._found[id(self)] = out
         return out
 
+    def taken_at(self, s: View, at: int, vocab: Vocabulary) -> list[Match]:
+        """The phrases the element can take at token `at` (a bounded one: wherever its bound allows)."""
+        if self.starts_by is None and self.starts_at is None:
+            return [m for m in self.found(s, vocab) if m.start == at]
+        limit = s.bound(self.starts_by or self.starts_at or "")
+        if limit is None:
+            return []
+        return [
+            m
+            for m in self.found(s, vocab)
+            if m.start <= limit and (self.starts_at is None or m.start == limit)
+        ]
+
     def ends(self, s: View, at: int, vocab: Vocabulary) -> Iterator[int]:
-        for m in self.found(s, vocab):
-            if self.starts_by is not None or self.starts_at is not None:
-                limit = s.bound(self.starts_by or self.starts_at or "")
-                if limit is None or m.start > limit or (self.starts_at is not None and m.start != limit):
-                    continue
-                yield m.end
-            elif m.start == at:
-                yield m.end
+        for m in self.taken_at(s, at, vocab):
+            yield m.end
 
 
 @dataclass(frozen=True)
@@ -253,7 +260,7 @@ class Found:
 
 def _marked(element: Element, s: View, at: int, end: int, vocab: Vocabulary) -> Found | None:
     if isinstance(element, Phrase) and element.mark:
-        m = next(m for m in element.found(s, vocab) if m.end == end and (m.start == at or element.starts_by))
+        m = next(m for m in element.taken_at(s, at, vocab) if m.end == end)
         return Found(m.start, m.end, m.value, m.phrase)
     if isinstance(element, Word) and element.mark:
         return Found(at, end, "", (s.toks[at].norm,))
@@ -309,10 +316,6 @@ def find(pattern: Pattern, s: View, vocab: Vocabulary) -> Found | None:
     return None
 
 
-def _any_found(patterns: tuple[Pattern, ...], s: View, vocab: Vocabulary) -> bool:
-    return any(find(pattern, s, vocab) is not None for pattern in patterns)
-
-
 def matches(pattern: Pattern, s: View, vocab: Vocabulary) -> bool:
     """Whether the pattern occurs anywhere in the sentence."""
     return find(pattern, s, vocab) is not None
@@ -355,9 +358,9 @@ class Rule:
                     break
             if found is None:
                 return None
-        if self.also and not _any_found(self.also, s, vocab):
+        if self.also and not any(matches(p, s, vocab) for p in self.also):
             return None
-        if self.unless and _any_found(self.unless, s, vocab):
+        if self.unless and any(matches(p, s, vocab) for p in self.unless):
             return None
         return found or Found(0, 0, "", ())
 
@@ -516,7 +519,8 @@ def _element(spec: Any, where: str) -> Element:
     if "words" in spec:
         return Word(_words(spec["words"], where), mark=bool(spec.get("mark")))
     if "phrase" in spec:
-        _matcher(vocabulary(), spec["phrase"])
+        if not isinstance(getattr(vocabulary(), str(spec["phrase"]), None), PhraseMatcher):
+            raise RuleError(f"{where}: no phrase list named {spec['phrase']!r} in the vocabulary")
         by, at, after = spec.get("starts_by"), spec.get("starts_at"), spec.get("not_after")
         return Phrase(
             spec["phrase"],
