@@ -48,11 +48,10 @@ class View:
     def opening(self) -> int:
         return self.opening_at if isinstance(self.opening_at, int) else self.opening_at()
 
-    def with_trigger(self, trigger: Match | None) -> View:
-        """The same sentence with its trigger known: what was found in it is not looked for again."""
-        return View(
-            self.toks, trigger, self.first_person, self.opening_at, self.text, self._phrases, self._found
-        )
+    def seen_with(self, trigger: Match | None, first_person: int | None = None) -> View:
+        """The same sentence with its trigger (and first person) known: what was found in it is not looked
+        for again."""
+        return View(self.toks, trigger, first_person, self.opening_at, self.text, self._phrases, self._found)
 
     @property
     def key(self) -> tuple[str, Match | None, int | None] | None:

@@ -440,10 +440,8 @@ class ArticleReader:
     def _trigger(self, sentence: Sentence, toks: list[Tok]) -> tuple[Match | None, bool]:
         """The sentence's trigger by the first `trigger` rule that finds one, and whether it is only a
         meeting noun (a meeting then needs officials of two states)."""
-        view = self._view = View(
-            toks, None, opening_at=lambda: _after_dateline(toks, sentence.text), text=sentence.text
-        )
-        first = self.rules.first_found("trigger", view, self.v)
+        self._view = None  # a new sentence
+        first = self.rules.first_found("trigger", self._sentence_view(sentence, toks, None), self.v)
         if first is None:
             return None, False
         rule, found = first
@@ -519,17 +517,23 @@ class ArticleReader:
         self, sentence: Sentence, toks: list[Tok], trigger: Match | None, current: Draft | None
     ) -> Rule | None:
         """The `not_news` rule that fires on the sentence, if any (noted for `majlis explain`)."""
-        if self._view is not None and self._view.toks is toks:
-            view = self._view.with_trigger(trigger)  # the sentence's phrases are found once
-        else:
-            view = View(
-                toks, trigger, opening_at=lambda: _after_dateline(toks, sentence.text), text=sentence.text
-            )
+        view = self._sentence_view(sentence, toks, trigger)
         facts = {"met_days_before_the_news": lambda: self._earlier_meeting(sentence, toks, trigger, current)}
         decided = self.rules.decide("not_news", view, facts, self.v, alike=False)
         if decided:
             self._decided(sentence, decided[0])
         return decided[0] if decided else None
+
+    def _sentence_view(
+        self, sentence: Sentence, toks: list[Tok], trigger: Match | None, first_person: int | None = None
+    ) -> View:
+        """The sentence as the rules see it: the one its trigger was looked for in (so each phrase list is
+        searched once per sentence, whatever the stage), with what is known of it now."""
+        if self._view is None or self._view.toks is not toks:
+            self._view = View(
+                toks, None, opening_at=lambda: _after_dateline(toks, sentence.text), text=sentence.text
+            )
+        return self._view.seen_with(trigger, first_person)
 
     def _decided(self, sentence: Sentence, rule: Rule, also: list[Rule] | None = None) -> None:
         """Note a rule's decision on a sentence, for `majlis explain`."""
@@ -658,7 +662,7 @@ class ArticleReader:
             for p in self._people(sentence)
             if not any(p.tok_start - NOT_PRESENT_REACH <= end <= p.tok_start for end in absent)
         ]
-        attendance_view = View(toks, trigger, text=sentence.text)
+        attendance_view = self._sentence_view(sentence, toks, trigger)
         attendance = self.rules.decide_where(
             "attendance",
             attendance_view,
@@ -699,7 +703,7 @@ class ArticleReader:
         shared = voice in SHARED
         voiced = self.rules.decide(
             "voice",
-            View(toks, trigger, first_person, text=sentence.text),
+            self._sentence_view(sentence, toks, trigger, first_person),
             {"shared_voice": lambda: shared, "guest_word_first": lambda: guest_first},
             self.v,
         )
@@ -710,7 +714,7 @@ class ArticleReader:
         subject: Party | None = parties[0] if parties else None
         objects = parties[1:]
         first_tok = principals[0].tok_start if principals else len(toks)
-        view = View(toks, trigger, principals[0].tok_start if principals else None, text=sentence.text)
+        view = self._sentence_view(sentence, toks, trigger, principals[0].tok_start if principals else None)
         if self._hosts_of_the_visit(current, toks, trigger, principals, parties):
             assert current is not None
             current.objects += parties
@@ -843,7 +847,7 @@ class ArticleReader:
         split = (
             self.rules.decide(
                 "split",
-                View(toks, trigger, text=sentence.text),
+                self._sentence_view(sentence, toks, trigger),
                 {
                     "one_after_another": lambda: one_after_another,
                     "envoys_of_several_states": lambda: _envoys_of_several_states(objects),
@@ -944,7 +948,7 @@ class ArticleReader:
         return draft.objects[0] if draft.objects else None
 
     def _follow_up(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
-        marked = self.rules.first_found("attendance", View(toks, None, text=sentence.text), self.v)
+        marked = self.rules.first_found("attendance", self._sentence_view(sentence, toks, None), self.v)
         if marked is not None:
             self._decided(sentence, marked[0])
             # «وحضر المقابلتين»: the attendee was at every meeting of the current host just reported
