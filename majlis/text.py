@@ -6,7 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
 TATWEEL = "\u0640"
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 # The prefixes a word may carry («وبالتعاون», «للجيش», «فالوزير»): a conjunction, a preposition, or both,
@@ -27,6 +26,7 @@ MODEL_CLITICS = ("و", "ب", "ل", "ف")
 # The one folding table of majlis: `normalize` here, the offset-keeping folds of extract/countries.py and
 # extract/dates.py, and dbt's `normalise_name` macro (tests/test_text.py checks they agree) all use it.
 MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"  # diacritics and Quranic marks, a regex class body
+ARABIC_DIACRITICS = re.compile(f"[{MARKS}]")
 ALEF_FOLDS = dict.fromkeys("أإآٱ", "ا")
 LETTER_FOLDS = {
     **ALEF_FOLDS,
@@ -52,16 +52,15 @@ def _fold_match(match: re.Match[str]) -> str:
 
 # Article ids are hashes of a folded text: their folding is frozen as it was when ids were first made
 # (without the Persian letters), so an article keeps its id, and stays one article, across versions.
-_ID_FOLDED = {ch: out for ch, out in _FOLDED.items() if ch not in "یۀک"}
+_FOLDED_AFTER_IDS = "یۀک"  # the Persian letters, folded by `normalize` since then
+_ID_FOLDED = {ch: out for ch, out in _FOLDED.items() if ch not in _FOLDED_AFTER_IDS}
 _ID_FOLDED_RE = re.compile("[" + "".join(map(re.escape, _ID_FOLDED)) + "]")
+_FOLDED_AFTER_IDS_RE = re.compile(f"[{_FOLDED_AFTER_IDS}]")
 
 
 def has_id_only_letters(text: str) -> bool:
     """Whether `identity_form` and `normalize` may differ on the text (it holds a Persian letter)."""
-    return _PERSIAN_LETTERS.search(text) is not None
-
-
-_PERSIAN_LETTERS = re.compile("[یۀک]")
+    return _FOLDED_AFTER_IDS_RE.search(text) is not None
 
 
 def identity_form(text: str) -> str:

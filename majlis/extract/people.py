@@ -21,7 +21,7 @@ from majlis.extract.countries import (
 )
 from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.vocab import pattern, vocabulary, words
-from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word
+from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word, without_clitic
 
 MAX_NAME_TOKENS = 5
 NAME_PARTICLES = set(words("people.yaml", "name_particles"))  # «ال» as «آل» normalises
@@ -220,9 +220,7 @@ class _SentenceParse:
         self.title_head: dict[int, Match] = {m.start: m for m in v.title_heads.find_all(self.toks)}
         self.group_at: set[int] = {m.start for m in v.group_heads.find_all(self.toks)}
         self.delegation_at = {  # «وفداً», «بوفد», «والوفد»
-            i
-            for i, t in enumerate(self.toks)
-            if t.norm in DELEGATION_NOUNS or (t.norm[:1] in "وبل" and t.norm[1:] in DELEGATION_NOUNS)
+            i for i, t in enumerate(self.toks) if without_clitic(t.norm, DELEGATION_NOUNS) in DELEGATION_NOUNS
         }
         self.group_at |= {i for i in self.delegation_at if not self._headed(i)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
