@@ -5,7 +5,8 @@ The repository keeps no article text (it is other people's writing). Each item's
 search query that finds it, its url, the sha256 and length of the excerpt the search tool returned, the
 outlet, published_at and our own gold meetings. An agent with the search tool re-runs the queries and saves
 each excerpt, exactly as returned, to ``RAW/<id>.txt``; this script checks those texts against the index and
-writes gold-format JSON Lines for scoring.
+writes gold-format JSON Lines for scoring, each with the index's ``people`` (every other person the text
+names) when the index has it.
 
     python3 eval/real/corpus.py hash  RAW INDEX.jsonl      # fill in sha256/length from saved excerpts
     python3 eval/real/corpus.py build RAW OUT_DIR          # -> OUT_DIR/tune.jsonl, OUT_DIR/check.jsonl
@@ -56,7 +57,11 @@ def index_items() -> list[dict[str, object]]:
 def title_and_body(text: str) -> tuple[str | None, str]:
     """The first line is the headline when it is short, ends no sentence, and more text follows."""
     first, _, rest = text.strip().partition("\n")
-    if rest.strip() and len(first.split()) <= TITLE_MAX_WORDS and not first.rstrip().endswith((".", "،", ":")):
+    if (
+        rest.strip()
+        and len(first.split()) <= TITLE_MAX_WORDS
+        and not first.rstrip().endswith((".", "،", ":"))
+    ):
         return first.strip(), rest.strip()
     return None, text.strip()
 
@@ -105,9 +110,18 @@ def cmd_build(raw: Path, out: Path) -> int:
             changed.append(item["id"])
             continue
         title, body = title_and_body(text)
-        records.append({"id": item["id"], "url": item["url"], "source": item.get("outlet"),
-                        "published_at": item.get("published_at"), "title": title, "body": body,
-                        "meetings": item["meetings"]})
+        record = {
+            "id": item["id"],
+            "url": item["url"],
+            "source": item.get("outlet"),
+            "published_at": item.get("published_at"),
+            "title": title,
+            "body": body,
+            "meetings": item["meetings"],
+        }
+        if "people" in item:  # every other person named; absent means not annotated
+            record["people"] = item["people"]
+        records.append(record)
     flagged = overlapping(records)
     out.mkdir(parents=True, exist_ok=True)
     kept = [r for r in records if r["id"] not in flagged]
@@ -117,8 +131,10 @@ def cmd_build(raw: Path, out: Path) -> int:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"{split}: {len(rows)} item(s) -> {out / (split + '.jsonl')}")
-    print(f"missing texts: {len(missing)} {missing[:10]}; hash differs: {len(changed)} {changed[:10]}; "
-          f"left out as overlapping the hidden sets: {len(flagged)} {sorted(flagged)[:10]}")
+    print(
+        f"missing texts: {len(missing)} {missing[:10]}; hash differs: {len(changed)} {changed[:10]}; "
+        f"left out as overlapping the hidden sets: {len(flagged)} {sorted(flagged)[:10]}"
+    )
     return 0
 
 
@@ -130,8 +146,10 @@ def cmd_stats() -> int:
         empty = sum(1 for i in rows if not i["meetings"])
         outlets = Counter(i.get("outlet") for i in rows)
         countries = Counter(i.get("outlet_country") for i in rows)
-        print(f"{split}: {len(rows)} items, {meetings} meetings, {empty} with none "
-              f"({empty / max(len(rows), 1):.0%}), {len(outlets)} outlets, {len(countries)} countries")
+        print(
+            f"{split}: {len(rows)} items, {meetings} meetings, {empty} with none "
+            f"({empty / max(len(rows), 1):.0%}), {len(outlets)} outlets, {len(countries)} countries"
+        )
     return 0
 
 
