@@ -103,7 +103,6 @@ class Party:
     posted_to: str | None
     name_start: int | None
     name_end: int | None
-    role: str = "guest"
     inferred: bool = False
     posted_here: bool = False  # posted to the article's own country («سفير كندا لدى البلاد»)
     of_an_embassy: bool = False  # «الملحق العسكري في السفارة»: an embassy whose country is not said
@@ -128,6 +127,8 @@ class Draft:
     date_note: str = ""
     rules: list[str] = field(default_factory=list)  # the rules that made this meeting, in order
     party_rules: dict[int, list[str]] = field(default_factory=dict)  # id(party) -> rules in this meeting
+    # id(party) -> role in this meeting: one person may host one meeting and attend another
+    roles: dict[int, str] = field(default_factory=dict)
 
     def parties(self) -> list[Party]:
         return [p for p in [self.subject, *self.objects, *self.attendees] if p is not None]
@@ -137,6 +138,9 @@ class Draft:
         target = self.rules if party is None else self.party_rules.setdefault(id(party), [])
         if name not in target:
             target.append(name)
+
+    def role_of(self, party: Party) -> str:
+        return self.roles.get(id(party)) or ("attendee" if party in self.attendees else "guest")
 
     def rules_of(self, party: Party) -> list[str]:
         """A participant's rules: how the person was read, then what this meeting decided about them."""
@@ -765,6 +769,7 @@ class ArticleReader:
         }
         decided = self.rules.decide("subject", view, facts, self.v)
         inherited = bool(decided) and decided[0].effect == "carry_subject"
+        subject_effect = decided[0].effect if decided else None
         if decided:
             effect = decided[0].effect
             if effect == "last_guest_is_object" and last_guest is not None:
@@ -783,6 +788,12 @@ class ArticleReader:
             self._decided(sentence, decided[0], decided[1:])
         # a sentence about people already in a meeting continues that meeting, unless it singles out
         # two of a multilateral meeting's principals (a bilateral meeting on its sidelines)
+        # «كما استقبله X»: the one named receives the guest of the last meeting, which he attended
+        met_here = (
+            [subject, *objects]
+            if subject is not None and subject_effect == "last_guest_is_object"
+            else parties
+        )
         for draft in reversed(self.drafts):
             known = draft.parties()
             principals_before = _principals(draft)
@@ -790,7 +801,7 @@ class ArticleReader:
                 parties
                 and all(p in known for p in parties)
                 # «وكان عون قد التقى رئيس الأركان»: one who attended that meeting, met here on his own
-                and not (len(parties) >= 2 and any(p in draft.attendees for p in parties))
+                and not (len(met_here) >= 2 and any(p in draft.attendees for p in met_here))
                 and (
                     len(principals_before) <= 2 or len(parties) >= len(principals_before) or len(parties) < 2
                 )
@@ -852,6 +863,9 @@ class ArticleReader:
                     "one_after_another": lambda: one_after_another,
                     "envoys_of_several_states": lambda: _envoys_of_several_states(objects),
                     "one_from_each_state": lambda: _one_from_each_state(objects),
+                    "counterparts_of_several_states": lambda: _counterparts_of_several_states(
+                        subject, objects
+                    ),
                     "last_meeting_split": lambda: (
                         current is not None and any(r.startswith("split.") for r in current.rules)
                     ),
@@ -1311,10 +1325,10 @@ class ArticleReader:
         )
         for p in [subject, *draft.objects]:
             if p is not None:
-                p.role = "host" if p in host_side else "guest"
+                draft.roles[id(p)] = "host" if p in host_side else "guest"
                 draft.rule(role_rule, p)
         for att in draft.attendees:
-            att.role = "attendee"
+            draft.roles[id(att)] = "attendee"
 
 
 _ADJECTIVE_KINDS = {"nisba", "institution"}
@@ -1407,6 +1421,18 @@ def _one_from_each_state(objects: list[Party]) -> bool:
     """Counterparts of two or more states, one from each, every one's state told in the text."""
     countries = [o.country for o in objects if o.country and not o.inferred and not o.org_official]
     return len(countries) == len(objects) > 1 and len(set(countries)) == len(countries)
+
+
+def _counterparts_of_several_states(subject: Party, objects: list[Party]) -> bool:
+    """«التقى X، A وزير الدفاع الفرنسي، وB رئيس الأركان الأردني»: counterparts of two or more foreign states,
+    no two of one state, are each a meeting of their own (a joint meeting says so, and is left whole)."""
+    told = [o.country for o in objects if o.country and not o.inferred and not o.org_official]
+    return (
+        len(set(told)) >= 2
+        and len(set(told)) == len(told)
+        and subject.country not in told
+        and all(o.name or o.title for o in objects)
+    )
 
 
 def _welcomed_by_own_envoys(draft: Draft) -> bool:
@@ -1589,15 +1615,15 @@ def _meetings_of(
                 title=p.title,
                 rank=p.rank,
                 country_code=p.country,
-                role=p.role,
+                role=draft.role_of(p),
                 name_start=p.name_start,
                 name_end=p.name_end,
                 rules=draft.rules_of(p),
             )
             for i, p in enumerate(parties)
         ]
-        hosts = [p.country for p in parties if p.role == "host" and p.country]
-        guests = [p.country for p in parties if p.role == "guest" and p.country]
+        hosts = [p.country for p in parties if draft.role_of(p) == "host" and p.country]
+        guests = [p.country for p in parties if draft.role_of(p) == "guest" and p.country]
         place = draft.place or Place(None, None)
         meetings.append(
             Meeting(

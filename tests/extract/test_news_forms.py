@@ -721,3 +721,28 @@ def test_a_headed_delegation_glued_to_its_preposition_gives_its_head_the_state()
         people=("منذر سالم الخطيب", "بوفد", "جون ميلر"),
     )
     assert _roles(m) == {"منذر سالم الخطيب": ("JO", "host"), "جون ميلر": ("US", "guest")}
+
+
+def test_also_received_him_by_one_who_attended_is_a_meeting_of_its_own() -> None:
+    first, second = _extract(
+        "استقبل وزير الدفاع سالم بن راشد العامري بمكتبه صباح أمس الفريق أول جون هارت قائد القوات البرية "
+        "البريطانية الذي يزور البلاد حاليا. حضر المقابلة الفريق الركن حمد بن سعيد الهاشمي رئيس أركان "
+        "القوات المسلحة. كما استقبله الفريق الركن حمد بن سعيد الهاشمي رئيس أركان القوات المسلحة بمكتبه.",
+        people=("سالم بن راشد العامري", "جون هارت", "حمد بن سعيد الهاشمي"),
+        source="ona",
+    )
+    assert _roles(first)["حمد بن سعيد الهاشمي"][1] == "attendee"
+    assert {n: r for n, (_, r) in _roles(second).items()} == {
+        "حمد بن سعيد الهاشمي": "host",
+        "جون هارت": "guest",
+    }
+
+
+def test_counterparts_of_several_states_in_one_sentence_are_met_one_by_one() -> None:
+    meetings = _extract(
+        "كما التقى الفريق سامي رضوان رئيس أركان الجيش، يان كوفالسكي وزير التسليح البولندي، والفريق "
+        "جون هارت رئيس هيئة الأركان البريطانية، خلال زيارته إلى مصر.",
+        people=("سامي رضوان", "يان كوفالسكي", "جون هارت"),
+    )
+    guests = [[p["name"] for p in m["participants"] if p["role"] == "guest"] for m in meetings]
+    assert sorted(guests) == [["جون هارت"], ["يان كوفالسكي"]]
