@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -110,16 +111,55 @@ def _dbt_paths(warehouse: Path) -> tuple[Path, Path]:
     return warehouse / "dbt" / "target", warehouse / "dbt" / "logs"
 
 
-def _spawn_dbt(warehouse: Path, building: Path, memory: str) -> subprocess.Popen[str]:
-    """A dbt process (`majlis.dbt_child`) that imports dbt and waits on stdin for its arguments."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "majlis.dbt_child"], env=_dbt_env(warehouse, building, memory), cwd=warehouse,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        preexec_fn=die_with_parent,
-    )  # fmt: skip
+class _DbtProcess(subprocess.Popen[str]):
+    """A `majlis.dbt_child` process: builds are asked on its stdin, answered on the pipe `results`."""
+
+    results: int  # read end of the pipe the child writes one JSON line per build to
 
 
-_ready: tuple[tuple[Path, Path, str], subprocess.Popen[str]] | None = None
+def _spawn_dbt(warehouse: Path, building: Path, memory: str) -> _DbtProcess:
+    """A dbt process (`majlis.dbt_child`) that imports dbt, parses the project and waits on stdin for
+    builds. What it prints (dbt's own output is returned with each build) goes to dbt's log directory."""
+    read_end, write_end = os.pipe()
+    log_dir = _dbt_paths(warehouse)[1]
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with (log_dir / "dbt-process.log").open("a", encoding="utf-8") as printed:
+        child = _DbtProcess(
+            [sys.executable, "-m", "majlis.dbt_child", str(write_end), project_fingerprint(),
+             json.dumps(_dbt_args(warehouse, "parse"))],
+            env=_dbt_env(warehouse, building, memory), cwd=warehouse, stdin=subprocess.PIPE, stdout=printed,
+            stderr=subprocess.STDOUT, text=True, pass_fds=(write_end,), preexec_fn=die_with_parent,
+        )  # fmt: skip
+    os.close(write_end)
+    child.results = read_end
+    return child
+
+
+def _end_dbt(child: _DbtProcess, timeout: float = 10) -> None:
+    """Let `child` exit (the end of its stdin) and wait for it; kill it if it does not."""
+    try:
+        if child.stdin is not None and not child.stdin.closed:
+            child.stdin.close()
+    except BrokenPipeError:
+        pass
+    try:
+        child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+    os.close(child.results)
+    child.results = -1
+
+
+_ready: tuple[tuple[Path, Path, str], _DbtProcess] | None = None
+_keep_warm = False  # `majlis serve`: the dbt process stays for the next run's build
+
+
+def keep_dbt_between_builds(keep: bool = True) -> None:
+    """Keep the dbt process (dbt imported, the project parsed) after a build for the next one, as a
+    long-lived `majlis serve` wants; `discard_early_dbt` still ends it."""
+    global _keep_warm
+    _keep_warm = keep
 
 
 def _build_paths(warehouse: Path) -> tuple[Path, Path]:
@@ -129,9 +169,10 @@ def _build_paths(warehouse: Path) -> tuple[Path, Path]:
 
 
 def start_dbt_early(warehouse: Path | None = None) -> None:
-    """Start the dbt process of this warehouse's next build now, so it imports dbt (seconds of one core)
-    while the run analyses its articles; `build_warehouse` then hands it its arguments. A build that does
-    not come (nothing new, a failure) leaves it waiting until `discard_early_dbt` or this process's exit."""
+    """Start the dbt process of this warehouse's next build now, so it imports dbt and parses the project
+    (seconds of one core) while the run analyses its articles; `build_warehouse` then hands it its
+    arguments. A build that does not come (nothing new, a failure) leaves it waiting until
+    `discard_early_dbt` or this process's exit."""
     global _ready
     warehouse, building = _build_paths(warehouse or config.warehouse_dir())
     key = (
@@ -152,15 +193,17 @@ def discard_early_dbt() -> None:
     """End a dbt process `start_dbt_early` started and no build used (idempotent)."""
     global _ready
     ready, _ready = _ready, None
-    if ready is not None and ready[1].poll() is None:
-        try:
-            ready[1].communicate(input="", timeout=10)  # an empty line: it exits without doing anything
-        except subprocess.TimeoutExpired:
-            ready[1].kill()
-            ready[1].wait()
+    if ready is not None:
+        _end_dbt(ready[1])
 
 
-def _dbt_process(warehouse: Path, building: Path, memory: str) -> subprocess.Popen[str]:
+def release_early_dbt() -> None:
+    """At a run's end: end a dbt process no build used, unless `keep_dbt_between_builds` keeps it."""
+    if not _keep_warm:
+        discard_early_dbt()
+
+
+def _dbt_process(warehouse: Path, building: Path, memory: str) -> _DbtProcess:
     """The process started early for exactly this build, if any and still waiting, else a new one."""
     global _ready
     ready, _ready = _ready, None
@@ -172,44 +215,86 @@ def _dbt_process(warehouse: Path, building: Path, memory: str) -> subprocess.Pop
     return _spawn_dbt(warehouse, building, memory)
 
 
-def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str) -> Path:
-    """Run `dbt build`; return the dbt log file, or raise WarehouseBuildError naming the failed nodes."""
+def _dbt_args(warehouse: Path, command: str) -> list[str]:
+    """dbt's arguments for `command` (parse, build) on this warehouse's project and directories."""
     target_path, log_path = _dbt_paths(warehouse)
-    run_results = target_path / "run_results.json"
-    run_results.unlink(missing_ok=True)
-    args = [
-        "--quiet", "--no-use-colors", "build",
+    return [
+        "--quiet", "--no-use-colors", command,
         "--project-dir", str(config.DBT_PROJECT_DIR),
         "--profiles-dir", str(config.DBT_PROJECT_DIR),
         "--target-path", str(target_path),
         "--log-path", str(log_path),
-        *_skipped_resource_types(warehouse),
     ]  # fmt: skip
+
+
+def _ask_build(child: _DbtProcess, args: list[str], timeout: float | None) -> tuple[int, str]:
+    """Have `child` run dbt with `args`: (dbt's exit code, what it printed). Raises TimeoutExpired."""
+    assert child.stdin is not None
+    try:
+        child.stdin.write(json.dumps({"args": args, "project": project_fingerprint()}) + "\n")
+        child.stdin.flush()
+    except BrokenPipeError:
+        pass  # it died: reported below
+    deadline = None if timeout is None else time.monotonic() + timeout
+    answer = b""
+    while not answer.endswith(b"\n"):
+        left = None if deadline is None else max(deadline - time.monotonic(), 0.0)
+        if left == 0.0:
+            raise subprocess.TimeoutExpired(child.args, timeout or 0)
+        ready, _, _ = select.select([child.results], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(child.results, 65536)
+        if not chunk:  # it ended without answering (killed, or crashed before dbt ran)
+            child.wait()
+            return child.returncode or 2, ""
+        answer += chunk
+    result = json.loads(answer)
+    return int(result["code"]), str(result["output"])
+
+
+def _run_dbt(warehouse: Path, building: Path, timeout: float | None, memory: str, incremental: bool) -> Path:
+    """Run `dbt build` (`incremental`: in a copy of the published marts); return the dbt log file, or
+    raise WarehouseBuildError naming the failed nodes."""
+    target_path, log_path = _dbt_paths(warehouse)
+    run_results = target_path / "run_results.json"
+    run_results.unlink(missing_ok=True)
+    args = [*_dbt_args(warehouse, "build"), *_skipped_nodes(warehouse, incremental)]
     child = _dbt_process(warehouse, building, memory)
     assert child.stdin is not None
     if os.environ.get(CRASH_ENV) == "dbt:during":  # crash tests: die while dbt is writing the build file
-        child.stdin.write(json.dumps(args) + "\n")
+        child.stdin.write(json.dumps({"args": args, "project": project_fingerprint()}) + "\n")
         child.stdin.flush()
         while not building.exists() and child.poll() is None:
             time.sleep(0.05)
         time.sleep(0.5)
         crash_point("dbt:during")
     try:
-        stdout, stderr = child.communicate(input=json.dumps(args) + "\n", timeout=timeout)
+        code, output = _ask_build(child, args, timeout)
     except subprocess.TimeoutExpired as exc:
         child.kill()
-        child.wait()
+        _end_dbt(child)
         raise WarehouseBuildError(f"dbt build took longer than {timeout} s", []) from exc
-    if child.returncode != 0:
+    global _ready
+    if _keep_warm and child.poll() is None:
+        _ready = ((warehouse, building, memory), child)  # for the next build
+    else:
+        _end_dbt(child)
+    if code != 0:
         failures = _failures(run_results)
         if failures:
             detail = "\n".join(f"- {node}: {message}" for node, message in failures)
         else:  # dbt stopped before running nodes (parse or connection error): show what it said
-            detail = (stdout + stderr).strip()[-4000:]
+            detail = output.strip()[-4000:] or _printed_tail(log_path / "dbt-process.log")
         raise WarehouseBuildError(
-            f"dbt build failed (exit {child.returncode}); log in {log_path / 'dbt.log'}\n{detail}", failures
+            f"dbt build failed (exit {code}); log in {log_path / 'dbt.log'}\n{detail}", failures
         )
     return log_path / "dbt.log"
+
+
+def _printed_tail(path: Path) -> str:
+    """The end of what the dbt process printed (a traceback when it died before answering)."""
+    return path.read_text(encoding="utf-8", errors="replace")[-4000:] if path.is_file() else ""
 
 
 def _start_build_file(warehouse: Path, building: Path, full_refresh: bool) -> bool:
@@ -237,7 +322,8 @@ def _run_dbt_within_budget(
     chosen = os.environ.get(config.DBT_MEMORY_ENV, "").strip()
     incremental = _start_build_file(warehouse, building, full_refresh)
     try:
-        return _run_dbt(warehouse, building, timeout, chosen or config.DBT_MEMORY_DEFAULT), incremental
+        memory = chosen or config.DBT_MEMORY_DEFAULT
+        return _run_dbt(warehouse, building, timeout, memory, incremental), incremental
     except WarehouseBuildError as exc:
         # a node that runs out fails the build (exit 1); running out outside a node is a runtime error
         # (exit 2) whose message carries it
@@ -249,7 +335,7 @@ def _run_dbt_within_budget(
             "(set %s, e.g. 2GB, to choose one)", config.DBT_MEMORY_DEFAULT, config.DBT_MEMORY_ENV,
         )  # fmt: skip
         incremental = _start_build_file(warehouse, building, full_refresh)
-        return _run_dbt(warehouse, building, timeout, DUCKDB_OWN_MEMORY_LIMIT), incremental
+        return _run_dbt(warehouse, building, timeout, DUCKDB_OWN_MEMORY_LIMIT, incremental), incremental
 
 
 def _remove_build_file(building: Path) -> None:
@@ -335,6 +421,17 @@ def project_fingerprint() -> str:
             digest.update(path.read_bytes())
     digest.update(" ".join(version(p) for p in ("dbt-core", "dbt-duckdb", "duckdb")).encode())
     return digest.hexdigest()
+
+
+def _skipped_nodes(warehouse: Path, incremental: bool) -> list[str]:
+    """dbt arguments that leave out work whose result cannot have changed: the unit tests once they passed
+    here (`_skipped_resource_types`), and in an incremental build (a copy of marts this same project
+    built, so with the same seed files) the seeds and the models built from a seed alone (tag
+    `seed_only`), with the data tests on them alone. Tests between a fact and those tables still run."""
+    skipped = _skipped_resource_types(warehouse)
+    if incremental:
+        skipped += ["--exclude", "resource_type:seed", "tag:seed_only"]
+    return skipped
 
 
 def _skipped_resource_types(warehouse: Path) -> list[str]:
