@@ -3,23 +3,30 @@
 With `PREFECT_API_URL` unset, majlis starts a Prefect server of its own for as long as it serves, with
 Prefect's scheduler running (Prefect's ephemeral server runs no scheduler: its schedules never fire). With
 it set, the deployment registers with that server (e.g. `prefect server start`) and its scheduler creates
-the runs. Either way this process polls for the scheduled runs and runs each in a child process.
+the runs. Either way this process takes the due runs and runs each itself, one at a time, with Prefect's
+flow engine (Prefect's own runner would start a process per run): the model and its caches, the lexicons
+and a dbt process with the parsed project stay loaded from one run to the next, so a run of a few articles
+pays for little more than their analysis and the build.
 SIGINT and SIGTERM stop it: a run in progress is cancelled (the pipeline leaves no half state: its next run
 redoes what was not committed), the schedule is paused on a user's server, and majlis's own server ends.
+A run cancelled from Prefect's API or UI is stopped the same way and marked cancelled.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flows.pipeline import SERVED_RUN_ENV, majlis_flow
+from flows.pipeline import majlis_flow, warm_up_served_run
 
 STOP_SECONDS = 6.0  # the runner's own shutdown (cancel a run, pause the schedule) gets this long
 SCHEDULE_WAIT_SECONDS = 30.0  # how long the banner waits for the server to schedule the first run
@@ -61,7 +68,7 @@ def serve_inbox(deployment: Any, say: Callable[[str], None]) -> None:  # pragma:
     """Serve `deployment` until SIGINT or SIGTERM (the tests run it as a process and signal it)."""
     from majlis.prefect_server import TemporaryPrefectServer, owned_prefect_server
 
-    os.environ[SERVED_RUN_ENV] = "1"  # the run processes the runner starts warm up while they wait
+    warm_up_served_run()  # the model, the lexicons and dbt's process load while Prefect's server starts
     own = TemporaryPrefectServer.needed()
     with owned_prefect_server(services=True) as api_url:
         where = (
@@ -78,6 +85,11 @@ def serve_inbox(deployment: Any, say: Callable[[str], None]) -> None:  # pragma:
         )
         say("  Ctrl-C or SIGTERM stops serving")
         asyncio.run(_serve(deployment, say))
+    # exit now: a cancelled run's thread may still be analysing (its work is discarded), and Prefect's
+    # and dbt's exit handlers have nothing left to do (the server and every child process have ended)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _describe_schedule(deployment: Any) -> str:
@@ -89,8 +101,10 @@ def _describe_schedule(deployment: Any) -> str:
 
 
 async def _serve(deployment: Any, say: Callable[[str], None]) -> None:
-    """Run Prefect's runner until a signal; then stop it, and whatever it still runs, within seconds."""
-    from prefect.runner import Runner
+    """Take the deployment's due runs and run them here, one at a time, until a signal; then cancel a run
+    in progress and pause the schedule within seconds."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import get_current_settings
 
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -98,28 +112,115 @@ async def _serve(deployment: Any, say: Callable[[str], None]) -> None:
     def on_signal(*_: object) -> None:
         loop.call_soon_threadsafe(stop.set)
 
-    # one run at a time: a run due while another still runs waits for it (both would write the warehouse)
-    runner = Runner(name=f"majlis-serve-{deployment.name}", pause_on_shutdown=True, limit=1)
-    # Prefect's runner installs its own SIGTERM handler when it starts (it calls `sys.exit` from inside the
-    # event loop and can hang); ours only asks the loop below to stop.
-    runner.handle_sigterm = on_signal  # type: ignore[method-assign]
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, on_signal)
-    deployment_id = await runner.aadd_deployment(deployment)
-    serving = asyncio.create_task(runner.start())
+    deployment_id = await deployment.aapply()
+    poll = max(float(get_current_settings().runner.poll_frequency), 0.5)
     announcing = asyncio.create_task(_announce_next_run(deployment_id, say))
-    stopped = asyncio.create_task(stop.wait())
-    await asyncio.wait({serving, stopped}, return_when=asyncio.FIRST_COMPLETED)
-    announcing.cancel()
-    say("stopping: cancelling a run in progress (its next run redoes it), pausing the schedule")
-    if not serving.done():
-        try:
-            await asyncio.wait_for(runner.astop(), STOP_SECONDS)
-            await asyncio.wait_for(serving, STOP_SECONDS)
-        except (TimeoutError, asyncio.CancelledError, RuntimeError):
-            serving.cancel()
+    async with get_client() as client:
+        while not stop.is_set():
+            for flow_run in await _due_runs(client, deployment_id):
+                if stop.is_set() or not await _take(client, flow_run):
+                    continue
+                await _InProcessRun(flow_run).wait(client, stop, poll)
+                if stop.is_set():
+                    break
+                warm_up_served_run()  # again, if the run let go of what was loaded (many files, a failure)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), poll)
+        announcing.cancel()
+        say("stopping: cancelling a run in progress (its next run redoes it), pausing the schedule")
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.pause_deployment(deployment_id), STOP_SECONDS)
     _end_children()
     say("stopped")
+
+
+async def _due_runs(client: Any, deployment_id: Any) -> list[Any]:
+    """The deployment's scheduled runs that are due, the earliest first."""
+    from prefect.types._datetime import now
+
+    runs = await client.get_scheduled_flow_runs_for_deployments(
+        deployment_ids=[deployment_id], scheduled_before=now("UTC")
+    )
+    return sorted(
+        runs, key=lambda run: (run.next_scheduled_start_time is None, run.next_scheduled_start_time)
+    )
+
+
+def _due_order(flow_run: Any) -> tuple[bool, Any]:
+    return flow_run.next_scheduled_start_time is None, flow_run.next_scheduled_start_time
+
+
+async def _take(client: Any, flow_run: Any) -> bool:
+    """Move a scheduled run to Pending, as Prefect's runner does; False if the server would not (another
+    process took it, or it was cancelled meanwhile)."""
+    from prefect.exceptions import Abort
+    from prefect.states import Pending
+    from prefect.utilities.engine import propose_state
+
+    try:
+        state = await propose_state(client, Pending(), flow_run_id=flow_run.id)
+    except Abort:
+        return False
+    return bool(state.is_pending())
+
+
+class _InProcessRun:
+    """One flow run executed by Prefect's flow engine in a thread of this process, so what the process
+    keeps loaded (the model and its caches, the lexicons, dbt's process with the parsed project) serves
+    it. Cancelled (from the API, or by a signal) by ending what runs in other processes (dbt's build, the
+    analysis workers): the run then fails at once, and is marked cancelled."""
+
+    def __init__(self, flow_run: Any) -> None:
+        from prefect.flow_engine import run_flow
+
+        self.flow_run = flow_run
+        self.done = threading.Event()
+        self.cancelled = False
+
+        def target() -> None:
+            try:
+                run_flow(majlis_flow, flow_run=flow_run, return_type="state")
+            except BaseException:  # the engine has recorded the run's state already
+                pass
+            finally:
+                self.done.set()
+
+        # the thread sees this process's Prefect settings (the API URL of the server serve uses: they are
+        # context variables, which a new thread would not inherit, and it would start a server of its own)
+        context = contextvars.copy_context()
+        self.thread = threading.Thread(
+            target=context.run, args=(target,), name=f"flow-run-{flow_run.name}", daemon=True
+        )
+        self.thread.start()
+
+    async def wait(self, client: Any, stop: asyncio.Event, poll: float) -> None:
+        """Until the run ends; cancel it when its state asks for that or `stop` is set."""
+        while not self.done.is_set():
+            if stop.is_set() or await self._cancelling(client):
+                await self._cancel(client)
+                return
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), min(poll, 1.0))
+
+    async def _cancelling(self, client: Any) -> bool:
+        try:
+            state = (await client.read_flow_run(self.flow_run.id)).state
+        except Exception:  # the server busy or stopping: ask again next time
+            return False
+        return state is not None and state.is_cancelling()
+
+    async def _cancel(self, client: Any) -> None:
+        from prefect.states import Cancelled
+
+        self.cancelled = True
+        _end_children()  # dbt's build and the analysis workers: the run stops at its next step
+        await asyncio.to_thread(self.done.wait, STOP_SECONDS)
+        with contextlib.suppress(Exception):
+            await client.set_flow_run_state(
+                self.flow_run.id, Cancelled(message="cancelled by majlis serve"), force=True
+            )
 
 
 async def _announce_next_run(deployment_id: Any, say: Callable[[str], None]) -> None:
@@ -155,8 +256,8 @@ async def _announce_next_run(deployment_id: Any, say: Callable[[str], None]) -> 
 
 
 def _end_children() -> None:
-    """End what this process still runs (a flow run the runner did not stop); majlis's own Prefect server
-    is stopped by its context manager afterwards."""
+    """End what this process runs besides majlis's own Prefect server (stopped by its context manager
+    afterwards): dbt's process, analysis workers."""
     import psutil  # type: ignore[import-untyped]
 
     from majlis.prefect_server import owned_server_pid

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-import os
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -38,7 +37,13 @@ from majlis.records import TABLES, Article, QuarantineItem, to_table
 from majlis.runlock import run_lock
 from majlis.runtime import crash_point, fault_active, fault_point
 from majlis.state import landed_article_batches, landed_articles, landed_quarantine_keys
-from majlis.warehouse import build_warehouse, current_counts, discard_early_dbt, start_dbt_early
+from majlis.warehouse import (
+    build_warehouse,
+    current_counts,
+    keep_dbt_between_builds,
+    release_early_dbt,
+    start_dbt_early,
+)
 from majlis.workers import (
     analyse_batch,
     analysis_workers,
@@ -52,7 +57,6 @@ FILES_PER_BATCH = 200
 MIN_FILES_PER_BATCH = 25  # below this, Prefect's cost per task run starts to show
 TAPER = 4  # the last batches of a run with worker processes are this many times smaller
 BATCHES_IN_FLIGHT = 2  # analysis batches submitted and not yet landed, when analysis runs in this process
-SERVED_RUN_ENV = "MAJLIS_SERVED_RUN"  # "1" in the processes `majlis serve` starts for its scheduled runs
 T = TypeVar("T")
 
 
@@ -364,7 +368,7 @@ def majlis_flow(
         try:
             return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan, full_refresh)
         finally:
-            discard_early_dbt()  # started for a build that did not come (a failure)
+            release_early_dbt()  # started for a build that did not come (a failure), unless serve keeps it
 
 
 def start_analysis_early(files_to_read: int, files_per_batch: int = FILES_PER_BATCH) -> None:
@@ -483,14 +487,11 @@ def _run(
 
 
 def warm_up_served_run() -> None:
-    """In a scheduled run's process: load the model and lexicons and start dbt's process now, while this
-    module is loaded. Prefect's runner starts that process up to 10 s before the run is due and the run
-    waits for its time, so a run that brings a few articles finds both ready instead of spending 5 s on the
-    model and 3-4 s on dbt's imports. (A run of many files analyses on worker processes and leaves the
-    preloaded model unused; an idle dbt process ends with the run.)"""
-    if os.environ.get(SERVED_RUN_ENV) == "1":
-        preload_here()
-        start_dbt_early()
-
-
-warm_up_served_run()
+    """In `majlis serve`'s process, which runs the scheduled runs itself: load the model and lexicons (in
+    a thread) and start dbt's process (it imports dbt and parses the project), and keep them from one run
+    to the next. A run of a few articles then finds both ready instead of spending 5 s on the model and
+    4-5 s on dbt's imports and parse. Called again after each run, for what a run let go of (a run of many
+    files analyses on worker processes and drops the model here; a failed build ends dbt's process)."""
+    keep_dbt_between_builds()
+    preload_here()
+    start_dbt_early()

@@ -16,7 +16,7 @@ from conftest import REPO, majlis_env
 from corpus.articles import VISIT, write_articles
 
 from flows.deploy import inbox_deployment
-from flows.pipeline import SERVED_RUN_ENV, warm_up_served_run
+from flows.pipeline import warm_up_served_run
 from majlis import warehouse as wh
 from majlis import workers
 from majlis.nlp.model import load_pipeline
@@ -93,17 +93,18 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_a_scheduled_run_process_warms_up_while_it_waits_for_its_time(
+def test_serve_keeps_the_model_and_a_parsed_dbt_between_runs(
     warehouse: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warehouse.mkdir()
-    monkeypatch.delenv(SERVED_RUN_ENV, raising=False)
-    warm_up_served_run()  # not a process `majlis serve` started: nothing happens
-    assert wh._ready is None
-    monkeypatch.setenv(SERVED_RUN_ENV, "1")
-    warm_up_served_run()
+    monkeypatch.setattr(wh, "_keep_warm", False)
+    monkeypatch.setattr(workers, "_preload", None)
+    warm_up_served_run()  # what `majlis serve` does before its first run and after each
     try:
         assert wh._ready is not None and wh._ready[1].poll() is None  # dbt imported, waiting for its build
+        early = wh._ready[1]
+        wh.release_early_dbt()  # a run's end: serve keeps it for the next run
+        assert wh._ready is not None and wh._ready[1] is early and early.poll() is None
         assert workers._preload is not None  # the model and lexicons load in this process
         workers._preload.join()
         assert load_pipeline.cache_info().currsize == 1
