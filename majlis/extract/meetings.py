@@ -1264,6 +1264,16 @@ class ArticleReader:
                 att.country = next((p.country for p in draft.parties() if p.country and _is_envoy(p)), None)
                 draft.rule("country.embassy_of_the_envoy", att)
             here = (draft.place.country if draft.place else None) or home
+            if (
+                att.country is None
+                and not att.org_official
+                and att.posted_to
+                and here
+                and att.posted_to != here
+            ):
+                # «وحضر اللقاء … سفير الدولة لدى الولايات المتحدة» at home: the home side's envoy to them
+                att.country, att.inferred = here, True
+                draft.rule("country.own_envoy_posted_abroad", att)
             if att.country is None and not att.org_official and _posted_abroad(att) and here:
                 # «وبحضور السفير X، والملحق العسكري Y» at a meeting at home: the visiting side's diplomats
                 principals = _principals(draft)

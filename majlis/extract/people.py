@@ -598,6 +598,16 @@ class _SentenceParse:
                     closing + 1
                 )  # «… قائد قوات الأمم المتحدة (اليونيفيل) اللواء X»: the acronym is the title's
             next_person = end < self.n and (end in self.rank or end in self.honorific)
+            between_states = any(k in self.country_at for k in range(e, end))
+            if (
+                next_person
+                and not self.object_marked(end)
+                and not between_states
+                and self._office_follows_name(end)
+            ):
+                # «التقى الفريق X القائد العام … الفريق Y رئيس هيئة الأركان … الفرنسية»: Y's office follows
+                # Y, so the one between them, naming no state, is X's
+                return (e, end)
             if next_person and not self.object_marked(end):
                 # «الشيخ X النائب الأول … وزير الدفاع قائد القيادة المركزية الأمريكية الجنرال Y»: the
                 # offices up to the last one before Y's are X's
@@ -613,6 +623,19 @@ class _SentenceParse:
         if k in self.title_head and not self._joined_by_and(k):
             return (k, self.segment_end(k))
         return None
+
+    def _office_follows_name(self, prefix: int) -> bool:
+        """The person whose rank or honorific starts at `prefix` has an office right after the name."""
+        start = self.prefix_run(prefix)
+        if start >= self.n or start not in self.name_tokens:
+            return False
+        after = start
+        while after < self.n and after in self.name_tokens:
+            after += 1
+        if after < self.n and self.toks[after].text in {"،", ","}:
+            after += 1
+        # «… Y ووزير الدفاع Z»: an office joined by «و» starts the next person, not Y's office
+        return after < self.n and after in self.title_head and not self._joined_by_and(after)
 
     def _joined_by_and(self, k: int) -> bool:
         """«…، والملحق العسكري …»: an office after a comma with «و» glued on starts the next person."""

@@ -746,3 +746,24 @@ def test_counterparts_of_several_states_in_one_sentence_are_met_one_by_one() -> 
     )
     guests = [[p["name"] for p in m["participants"] if p["role"] == "guest"] for m in meetings]
     assert sorted(guests) == [["جون هارت"], ["يان كوفالسكي"]]
+
+
+def test_an_office_between_two_ranked_names_is_the_first_ones_when_the_second_has_his_own() -> None:
+    (m,) = _extract(
+        "التقى الفريق أول سامي رضوان القائد العام للقوات المسلحة الفريق أول جون هارت رئيس هيئة الأركان "
+        "العامة للقوات المسلحة البريطانية والوفد المرافق له الذي يزور مصر حالياً.",
+        people=("سامي رضوان", "جون هارت"),
+    )
+    titles = {p["name"]: (p["title"], p["country"]) for p in m["participants"]}
+    assert titles["سامي رضوان"] == ("القائد العام للقوات المسلحة", "EG")
+    assert titles["جون هارت"] == ("رئيس هيئة الأركان العامة للقوات المسلحة", "GB")
+
+
+def test_an_attending_envoy_posted_to_the_visitors_state_is_of_the_home_side() -> None:
+    (m,) = _extract(
+        "أبوظبي - وام - استقبل الشيخ سالم بن خالد النعيمي وزير الدفاع الأمريكي جون هارت. حضر اللقاء معالي "
+        "راشد سالم الكعبي سفير الدولة لدى الولايات المتحدة الأمريكية.",
+        people=("سالم بن خالد النعيمي", "جون هارت", "راشد سالم الكعبي"),
+        source="wam",
+    )
+    assert _roles(m)["راشد سالم الكعبي"] == ("AE", "attendee")
