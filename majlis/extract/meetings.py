@@ -20,7 +20,7 @@ from typing import NamedTuple
 from majlis import PIPELINE_VERSION
 from majlis.extract.countries import find_countries, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
-from majlis.extract.engine import Rule, View, rulebook
+from majlis.extract.engine import Found, Rule, View, rulebook
 from majlis.extract.people import (
     COMPLEMENTIZERS,
     COUNTERPART_NOUNS,
@@ -73,6 +73,7 @@ LIST_ITEM_LEAD = 3
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
+HEADED_BODIES = {strip_al(w) for w in words("meetings.yaml", "headed_bodies")}  # normalised, no «ال»
 MEETING_NOUNS = tuple(words("meetings.yaml", "meeting_nouns_before_place"))
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
@@ -962,6 +963,9 @@ class ArticleReader:
         return draft.objects[0] if draft.objects else None
 
     def _follow_up(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
+        headed = self.rules.first_found("delegation", self._sentence_view(sentence, toks, None), self.v)
+        if headed is not None:
+            self._delegation_head(sentence, headed, current)
         marked = self.rules.first_found("attendance", self._sentence_view(sentence, toks, None), self.v)
         if marked is not None:
             self._decided(sentence, marked[0])
@@ -990,6 +994,27 @@ class ArticleReader:
                 target.rule("place.meeting_noun_follow_up")
         if is_discussion(sentence.text):
             self._add_topics(target, sentence)
+
+    def _delegation_head(self, sentence: Sentence, headed: tuple[Rule, Found], current: Draft) -> None:
+        """«ويرأس البعثة الماليزية، الفريق Y»: Y takes the place of the delegation the meeting named without a
+        head, and its state when his own is not told."""
+        unnamed = [
+            o
+            for o in current.objects
+            if o.name is None and o.title and strip_al(norm_words(o.title)[0]) in HEADED_BODIES
+        ]
+        head = next((p for p in self._people(sentence) if p.name and p.tok_start >= headed[1].start), None)
+        if not unnamed or head is None:
+            return
+        self._decided(sentence, headed[0])
+        party = self._party(head, sentence)
+        if party in current.parties():
+            return
+        body = unnamed[0]
+        if party.country is None:
+            party.country, party.inferred = body.country, body.inferred
+        current.objects[current.objects.index(body)] = party
+        current.rule(headed[0].name, party)
 
     def _draft_named_in(self, sentence: Sentence) -> Draft | None:
         """When several meetings are open, a sentence naming one counterpart's country belongs to it."""
