@@ -741,7 +741,7 @@ def test_also_received_him_by_one_who_attended_is_a_meeting_of_its_own() -> None
 def test_counterparts_of_several_states_in_one_sentence_are_met_one_by_one() -> None:
     meetings = _extract(
         "كما التقى الفريق سامي رضوان رئيس أركان الجيش، يان كوفالسكي وزير التسليح البولندي، والفريق "
-        "جون هارت رئيس هيئة الأركان البريطانية، خلال زيارته إلى مصر.",
+        "جون هارت رئيس هيئة الأركان المشتركة البريطانية، خلال زيارته إلى مصر.",
         people=("سامي رضوان", "يان كوفالسكي", "جون هارت"),
     )
     guests = [[p["name"] for p in m["participants"] if p["role"] == "guest"] for m in meetings]
