@@ -75,6 +75,8 @@ COMPLEMENTIZERS = set(
     words("people.yaml", "complementizers")
 )  # «صرح المتحدث … بأن الفريق X التقى»: a new clause
 HERE_WORDS = tuple(words("people.yaml", "here_words"))  # every «posted here» phrase has one of these
+HERE_NORMS = {normalize(w) for w in HERE_WORDS}
+POSTING_WORDS = {normalize(w) for w in words("people.yaml", "posting_words")}  # «لدى»
 # «… رئيس الأركان حول التدريب»: what they discussed, not the office
 SUBJECT_MATTER = set(words("people.yaml", "subject_matter"))
 # «زار رئيس الأركان جناح الصناعات الدفاعية بالمعرض»: the stand visited, not the office
@@ -426,6 +428,7 @@ class _SentenceParse:
             end = self.nameless_title_end(head)
             if end - 1 not in self.country_at or end in taken:
                 continue
+            end = self._after_posting(end)  # «السفير العراقي لدى البلاد X»: the posting stands between
             k = end
             while k < self.n and k - end < CLEAN_NAME_TOKENS and not self.is_stop(k):
                 k += 1
@@ -438,6 +441,15 @@ class _SentenceParse:
             found.append((end, end, k))
             taken |= set(range(end, k))
         return found
+
+    def _after_posting(self, k: int) -> int:
+        """The token after a posting «لدى البلاد», «لدى دولة الكويت» starting at token k, else k."""
+        if k >= self.n or self.toks[k].norm not in POSTING_WORDS:
+            return k
+        j = k + 1
+        while j < self.n and (j in self.country_at or self.toks[j].norm in HERE_NORMS):
+            j += 1
+        return j if j > k + 1 else k
 
     def _quoted_after_offices(self, taken: set[int]) -> list[tuple[int, int, int]]:
         """«بحث رئيس الأركان “سالم حسن الفيتوري” مع …»: two to four words in quote marks right after an

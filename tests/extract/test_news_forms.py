@@ -767,3 +767,13 @@ def test_an_attending_envoy_posted_to_the_visitors_state_is_of_the_home_side() -
         source="wam",
     )
     assert _roles(m)["راشد سالم الكعبي"] == ("AE", "attendee")
+
+
+def test_a_name_the_model_missed_after_an_envoys_posting_is_the_envoys() -> None:
+    (m,) = _extract(
+        "استقبل نائب رئيس مجلس الوزراء وزير الدفاع الشيخ حمد الراشد، بمكتبه، صباح اليوم، السفير الفرنسي "
+        "لدى البلاد جان بيير دوبوا، حيث تم خلال اللقاء تبادل الأحاديث الودية.",
+        people=("حمد الراشد",),
+        source="kuna",
+    )
+    assert _roles(m)["جان بيير دوبوا"] == ("FR", "guest")
