@@ -422,10 +422,12 @@ class _SentenceParse:
             return []
         first_trigger = min(self.trigger_at)
         found: list[tuple[int, int, int]] = []
-        for head in sorted(self.title_head):
+        # «بنظيره العراقي X»: the counterpart noun stands for an office
+        counterparts = {i for i, t in enumerate(self.toks) if t.norm in COUNTERPART_NOUNS}
+        for head in sorted(set(self.title_head) | counterparts):
             if head <= first_trigger or head in taken:
                 continue
-            end = self.nameless_title_end(head)
+            end = self._after_country(head) if head in counterparts else self.nameless_title_end(head)
             if end - 1 not in self.country_at or end in taken:
                 continue
             end = self._after_posting(end)  # «السفير العراقي لدى البلاد X»: the posting stands between
@@ -441,6 +443,13 @@ class _SentenceParse:
             found.append((end, end, k))
             taken |= set(range(end, k))
         return found
+
+    def _after_country(self, k: int) -> int:
+        """The token after the country words right after token k («بنظيره العراقي»)."""
+        j = k + 1
+        while j < self.n and j in self.country_at:
+            j += 1
+        return j
 
     def _after_posting(self, k: int) -> int:
         """The token after a posting «لدى البلاد», «لدى دولة الكويت» starting at token k, else k."""

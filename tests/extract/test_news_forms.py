@@ -777,3 +777,12 @@ def test_a_name_the_model_missed_after_an_envoys_posting_is_the_envoys() -> None
         source="kuna",
     )
     assert _roles(m)["جان بيير دوبوا"] == ("FR", "guest")
+
+
+def test_a_name_the_model_missed_after_his_counterpart_noun_is_the_counterparts() -> None:
+    (m,) = _extract(
+        "التقى الفريق أول سامي رضوان القائد العام للقوات المسلحة، بنظيره العراقي جاسم عناد سعدون والوفد "
+        "المرافق له الذي يزور مصر حالياً.",
+        people=("سامي رضوان",),
+    )
+    assert _roles(m)["جاسم عناد سعدون"] == ("IQ", "guest")
