@@ -1,7 +1,4 @@
 -- Every ISO 3166-1 country, whether or not any meeting mentions it.
--- Built from a seed alone (tag `seed_only`): an incremental build, which starts from marts this same
--- project built, keeps it (majlis/warehouse.py).
-{{ config(tags=['seed_only']) }}
 with
 
 countries as (

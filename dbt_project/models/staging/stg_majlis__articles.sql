@@ -34,19 +34,17 @@ renamed as (
 
 ),
 
-first_seen as (
-
-    select article_id, min(ingested_at) as first_seen
-    from renamed
-    group by article_id
-
-),
-
 final as (
 
-    select renamed.*, first_seen.first_seen
+    -- first_seen and the choice of row in one pass over `renamed`: a CTE read twice is materialised by
+    -- DuckDB with every column (the articles' texts), and a consumer that reads two columns of this view
+    -- (every per-article staging view reads article_id and batch_key) paid 0.4-0.8 s for it at 10,000
+    -- articles instead of 0.02 s
+    select
+        *,
+        min(ingested_at) over (partition by article_id) as first_seen
+
     from renamed
-    inner join first_seen using (article_id)
     qualify row_number() over (partition by article_id order by batch_key desc, ingested_at desc) = 1
 
 )
