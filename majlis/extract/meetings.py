@@ -74,6 +74,7 @@ MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are t
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
 HEADED_BODIES = {strip_al(w) for w in words("meetings.yaml", "headed_bodies")}  # normalised, no «ال»
+COMMAS = {"،", ","}
 MEETING_NOUNS = tuple(words("meetings.yaml", "meeting_nouns_before_place"))
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
@@ -689,10 +690,15 @@ class ArticleReader:
         clause_start = (
             trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
         )
+        attend_end = _aside_end(toks, people, clause_start, attend_at)
+        if attend_end < len(toks):
+            rules.append("attendance.aside")
         principals = self._agent_first(
-            [p for p in people if clause_start <= p.tok_start < attend_at], toks, trigger
+            [p for p in people if clause_start <= p.tok_start < attend_at or p.tok_start >= attend_end],
+            toks,
+            trigger,
         )
-        attendees = [self._party(p, sentence) for p in people if p.tok_start >= attend_at]
+        attendees = [self._party(p, sentence) for p in people if attend_at <= p.tok_start < attend_end]
         if not principals and not attendees:
             return None
         first_person = principals[0].tok_start if principals else None
@@ -1456,6 +1462,24 @@ def _one_from_each_state(objects: list[Party]) -> bool:
     """Counterparts of two or more states, one from each, every one's state told in the text."""
     countries = [o.country for o in objects if o.country and not o.inferred and not o.org_official]
     return len(countries) == len(objects) > 1 and len(set(countries)) == len(countries)
+
+
+def _aside_end(toks: list[Tok], people: list[Person], clause_start: int, attend_at: int) -> int:
+    """«واستقبل جلالة الملك، بحضور X قائد …، في قصر الصخير Y سفير …»: attendance told in an aside between
+    commas, before the one received, ends at the aside's closing comma (a «و» after it goes on with the
+    attendees); the attendees otherwise run to the sentence's end."""
+    end = len(toks)
+    if attend_at == 0 or attend_at >= end or toks[attend_at - 1].text not in COMMAS:
+        return end
+    if sum(clause_start <= p.tok_start < attend_at for p in people) > 1:
+        return end  # the one received is named before the aside
+    close = next((k for k in range(attend_at + 1, end) if toks[k].text in COMMAS), None)
+    if close is None or close + 1 >= end or toks[close + 1].norm.startswith("و"):
+        return end
+    after = next((p for p in people if p.tok_start > close), None)
+    if after is None or toks[after.tok_start].norm.startswith("و") or toks[after.tok_start - 1].norm == "و":
+        return end  # «بحضور A، قائد …، واللواء B»: the attendees go on
+    return close
 
 
 def _counterparts_of_several_states(subject: Party, objects: list[Party]) -> bool:

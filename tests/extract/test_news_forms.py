@@ -786,3 +786,18 @@ def test_a_name_the_model_missed_after_his_counterpart_noun_is_the_counterparts(
         people=("سامي رضوان",),
     )
     assert _roles(m)["جاسم عناد سعدون"] == ("IQ", "guest")
+
+
+def test_attendance_in_an_aside_before_the_one_received_leaves_him_a_principal() -> None:
+    (m,) = _extract(
+        "المنامة - أشاد الملك سالم بن حمد آل خالد بالتعاون مع الولايات المتحدة. واستقبل جلالة الملك، بحضور "
+        "المشير الركن الشيخ خالد بن أحمد آل خالد القائد العام لقوة الدفاع، في قصر الصخير الاثنين جون هارت "
+        "سفير الولايات المتحدة الأمريكية لدى المملكة.",
+        people=("سالم بن حمد آل خالد", "خالد بن أحمد آل خالد", "جون هارت"),
+    )
+    roles = {name: role for name, (_, role) in _roles(m).items()}
+    assert roles == {
+        "سالم بن حمد آل خالد": "host",
+        "جون هارت": "guest",
+        "خالد بن أحمد آل خالد": "attendee",
+    }
