@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 from test_warehouse import _land_batch, _meeting, _participant
 
@@ -125,3 +126,16 @@ def test_a_served_run_is_timed_from_what_serve_printed() -> None:
     assert flow == 12.0
     assert stages["ner+extract"] == 0.8 and stages["dbt build"] == 10.3
     assert stages["analysis: ner forward"] == 0.3
+
+
+@pytest.mark.slow
+def test_a_null_in_a_column_that_must_have_a_value_fails_the_build(tmp_path: Path) -> None:
+    wh.build_warehouse(tmp_path)
+    _land_batch(tmp_path, "20250306T000000Z", _meeting(), [_participant(0, "سالم فهد المرزوقي", "KW", None)])  # type: ignore[arg-type]
+    with pytest.raises(wh.WarehouseBuildError) as failed:
+        wh.build_warehouse(tmp_path)
+    nodes = [node for node, _ in failed.value.failures]
+    assert len(nodes) == 1 and nodes[0].startswith("test.majlis.columns_not_null_fact_meeting_participants")
+    with duckdb.connect(str(tmp_path / "build" / "majlis.duckdb"), read_only=True) as con:
+        nulls = con.execute("select count(*) from fact_meeting_participants where role is null").fetchone()
+    assert nulls == (1,)  # the build got as far as the table; the test on it failed the build

