@@ -211,17 +211,37 @@ def url_country(url: str | None) -> str | None:
 DATELINE_TITLE_WORDS = 6  # a first line this short may be a dateline taken for a headline
 
 
+REPORTING_BODY = pattern("places.yaml", "reporting_body")
+REPORTING_BODY_CHARS = 600  # the statement that opens the report, not a quote further down
+
+
+def _reporting_body_country(body: str) -> str | None:
+    """«أعلنت وزارة الدفاع الروسية، أن وزير الدفاع X بحث …»: the state of the body that issued the
+    statement."""
+    m = REPORTING_BODY.search(body[:REPORTING_BODY_CHARS])
+    if m is None:
+        return None
+    hits = [h for h in find_countries(m.group("rest")) if h.kind == "nisba"]
+    return hits[0].code if hits else None
+
+
 def home_evidence(
     article_text: str, title: str | None, source: str | None, url: str | None = None
 ) -> tuple[list[str], bool, str]:
     """Candidates for the country the article reports from, best first, and whether the evidence is firm.
 
-    Firm: a known agency in the dateline, a dateline city, a known outlet as the article's source, or the
+    Firm: the state of the body whose statement opens the report («أعلنت وزارة الدفاع الروسية»), a known
+    agency in the dateline, a dateline city, a known outlet as the article's source, or the
     country-code domain of the article's url.
     Otherwise the countries the article names, most named first (weak: a report on a visiting delegation
     may name the visitors' country most).
     """
     body = _body(article_text, title)
+    code = _reporting_body_country(
+        body
+    )  # whoever relays it, a body's statement names its own officials unmarked
+    if code:
+        return [code], True, "by_reporting_body"
     agency = dateline_agency(body)  # a national agency abroad still writes its own officials unmarked:
     code = outlet_country(agency) if agency else None  # «واشنطن - 5 - 3 (كونا) -- التقى وزير الدفاع»
     if code:

@@ -801,3 +801,13 @@ def test_attendance_in_an_aside_before_the_one_received_leaves_him_a_principal()
         "جون هارت": "guest",
         "خالد بن أحمد آل خالد": "attendee",
     }
+
+
+def test_officials_left_unmarked_in_a_bodys_statement_are_of_its_state_whoever_publishes_it() -> None:
+    (m,) = _extract(
+        "أعلنت وزارة الدفاع الماليزية، اليوم الجمعة، أن وزير الدفاع أحمد رشيدي، بحث هاتفيًا مع وزير "
+        "الدفاع الياباني كينجي ساتو، القضايا المتعلقة بالأمن الإقليمي.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+        source="ahram",
+    )
+    assert _roles(m)["أحمد رشيدي"][0] == "MY"
