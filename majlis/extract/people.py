@@ -761,6 +761,8 @@ class _SentenceParse:
             k -= 1
         if k < j and k >= 0 and k in self.trigger_at:
             return True  # «التقى في وقت سابق رئيس أركان …»: a time between the verb and its object
+        if k < j and k >= 0 and self.toks[k].norm in SUBJECT_LEADS:
+            return any(i > head for i in self.trigger_at)  # «قام صباح اليوم رئيس أركان … بزيارة»
         k = j
         while k >= 0 and k in self.country_at:
             k -= 1

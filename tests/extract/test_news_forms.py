@@ -811,3 +811,14 @@ def test_officials_left_unmarked_in_a_bodys_statement_are_of_its_state_whoever_p
         source="ahram",
     )
     assert _roles(m)["أحمد رشيدي"][0] == "MY"
+
+
+def test_a_visitor_named_by_office_alone_between_qama_and_its_visit_is_the_guest() -> None:
+    (m,) = _extract(
+        "قام صباح اليوم الاثنين رئيس أركان القوات البرتغالية بزيارة إلى قاعدة طرابلس البحرية وكان في "
+        "استقباله رئيس أركان القوات البحرية الليبية اللواء سالم حسن الفيتوري.",
+        people=("سالم حسن الفيتوري",),
+    )
+    assert m["countries"] == ["LY", "PT"]
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert (guest["name"], guest["country"]) == (None, "PT")
