@@ -113,11 +113,13 @@ def _rank_phrases(bases: list[str], modifiers: list[str]) -> list[tuple[str, str
 
 
 def _month_names() -> list[str]:
-    """Every Gregorian month name of the date lexicon (both naming systems)."""
+    """Every Gregorian month name of the date lexicon (both naming systems), and each name with another
+    name of the same month in brackets after it («يوليو (تموز)»)."""
     months = load_yaml("dates.yaml").get("gregorian_months", {})
     names: list[str] = []
     for value in months.values():
-        names += value if isinstance(value, list) else [value]
+        same = value if isinstance(value, list) else [value]
+        names += same + [f"{a} ({b})" for a in same for b in same if a != b]
     return names
 
 
