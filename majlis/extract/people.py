@@ -635,6 +635,8 @@ class _SentenceParse:
                 split = self._office_before(e, end)
                 return (e, split) if split > e else None
             stop = self._before_next_name(e, end)
+            if stop == end:
+                stop = self._second_office(end)
             return (e, stop) if stop > e else None  # «استقبل خوري سفير قبرص X»: the office is X's
         if e >= self.n or self.toks[e].text not in {"،", ","}:
             return None
@@ -657,6 +659,23 @@ class _SentenceParse:
             after += 1
         # «… Y ووزير الدفاع Z»: an office joined by «و» starts the next person, not Y's office
         return after < self.n and after in self.title_head and not self._joined_by_and(after)
+
+    def _second_office(self, end: int) -> int:
+        """«X نائب رئيس الوزراء، وزير الدفاع الوطني بجمهورية الكونغو، وY …»: an office after the comma that
+        names no one and is followed by the next person or the sentence's end is the same person's second
+        office; `end` (the comma) otherwise."""
+        k = end + 1
+        if end >= self.n or self.toks[end].text not in {"،", ","} or k not in self.title_head:
+            return end
+        if self._joined_by_and(k) or self.object_marked(k):
+            return end
+        nxt = self.segment_end(k)
+        if any(j in self.name_tokens for j in range(k, nxt)):
+            return end  # «…، سفير فرنسا Y»: the office of the one named after it
+        if nxt >= self.n or self.toks[nxt].text not in {"،", ","}:
+            return nxt if nxt >= self.n or _is_boundary(self.toks[nxt]) else end
+        # «…، السيد Y»: an office in apposition to the one named after the next comma is his
+        return nxt if nxt + 1 < self.n and self.toks[nxt + 1].norm.startswith("و") else end
 
     def _joined_by_and(self, k: int) -> bool:
         """«…، والملحق العسكري …»: an office after a comma with «و» glued on starts the next person."""
@@ -1000,6 +1019,7 @@ def parse_people(
         raw_title = parse.span_text(*title_span) if title_span else ""
         if title_span:
             claimed.add(title_span[0])
+            claimed |= {h for h in parse.title_head if title_span[0] <= h < title_span[1]}  # all its offices
             taken_until = max(taken_until, title_span[1])
         prefix_start = min(phrase_start, title_span[0]) if title_span else phrase_start
         tok_end = max(name_end, title_span[1]) if title_span else name_end

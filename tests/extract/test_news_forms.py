@@ -822,3 +822,20 @@ def test_a_visitor_named_by_office_alone_between_qama_and_its_visit_is_the_guest
     assert m["countries"] == ["LY", "PT"]
     guest = next(p for p in m["participants"] if p["role"] == "guest")
     assert (guest["name"], guest["country"]) == (None, "PT")
+
+
+def test_a_second_office_after_a_comma_is_the_same_persons_when_the_next_one_follows_with_and() -> None:
+    meetings = _extract(
+        "التقى الفريق أول سامي رضوان القائد العام للقوات المسلحة، جان كابوري نائب رئيس الوزراء، وزير الدفاع "
+        "الوطني بجمهورية الكونغو الديمقراطية، وبيتر ديلوف وزير الاقتصاد والصناعة بجمهورية بلغاريا.",
+        people=("سامي رضوان", "جان كابوري", "بيتر ديلوف"),
+    )
+    guests = {p["name"]: p["country"] for m in meetings for p in m["participants"] if p["role"] == "guest"}
+    assert guests == {"جان كابوري": "CD", "بيتر ديلوف": "BG"}
+    # an office in apposition to the one named after the next comma stays his
+    (m,) = _extract(
+        "استقبل اليوم السيد سامي رضوان الوزير المنتدب المكلف بإدارة الدفاع الوطني، سفير دولة هنغاريا لدى "
+        "المغرب المقيم بالرباط، السيد ميكلوس فارغا، وذلك بمقر الإدارة بالرباط.",
+        people=("سامي رضوان", "ميكلوس فارغا"),
+    )
+    assert _roles(m)["ميكلوس فارغا"] == ("HU", "guest")
