@@ -706,6 +706,10 @@ class ArticleReader:
             # «عقب استقباله X، أكد Y …»: the pronoun is the main clause's subject, named after the comma
             principals = [principals[1], principals[0], *principals[2:]]
             rules.append("subject.after_opening_masdar")
+        if _joins_the_subject(principals, toks, trigger, voice):
+            # «استقبل الرئيس X، ووزير دفاعه Y، في موسكو، Z»: Y receives Z beside X
+            attendees.insert(0, self._party(principals.pop(1), sentence))
+            rules.append("subject.joined_by_and")
         named = [(p.tok_start, self._party(p, sentence)) for p in principals]
         parties = self._with_the_guest(named, toks, clause_start, attend_at, current)
         guest_first = bool(parties) and all(parties[0] is not party for _, party in named)
@@ -1462,6 +1466,24 @@ def _one_from_each_state(objects: list[Party]) -> bool:
     """Counterparts of two or more states, one from each, every one's state told in the text."""
     countries = [o.country for o in objects if o.country and not o.inferred and not o.org_official]
     return len(countries) == len(objects) > 1 and len(set(countries)) == len(countries)
+
+
+def _joins_the_subject(principals: list[Person], toks: list[Tok], trigger: Match, voice: str) -> bool:
+    """«استقبل الرئيس X، ووزير دفاعه Y، في موسكو، Z»: the second one named after the verb, joined to the
+    first by «و» while the third is not, is on the subject's side."""
+    if voice not in HOST_FIRST | SHARED or len(principals) < 3:
+        return False
+    first, second, third = principals[:3]
+    if first.tok_start < trigger.end:
+        return False
+
+    def joined(person: Person) -> bool:
+        if person.tok_start > 0 and toks[person.tok_start - 1].norm == "و":
+            return True
+        word, first = toks[person.tok_start].norm, norm_words(person.title or person.name or "")[:1]
+        return word.startswith("و") and bool(first) and strip_al(word[1:]) == strip_al(first[0])
+
+    return joined(second) and not joined(third)
 
 
 def _aside_end(toks: list[Tok], people: list[Person], clause_start: int, attend_at: int) -> int:

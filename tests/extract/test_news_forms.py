@@ -839,3 +839,14 @@ def test_a_second_office_after_a_comma_is_the_same_persons_when_the_next_one_fol
         people=("سامي رضوان", "ميكلوس فارغا"),
     )
     assert _roles(m)["ميكلوس فارغا"] == ("HU", "guest")
+
+
+def test_a_second_host_joined_by_and_before_the_guest_is_on_the_hosts_side() -> None:
+    (m,) = _extract(
+        "استقبل الرئيس الماليزي، أحمد رشيدي، ووزير دفاعه، عبد الرحمن أيوب، في كوالالمبور، قائد البحرية "
+        "الفلبينية الأدميرال خوسيه رييس.",
+        people=("أحمد رشيدي", "عبد الرحمن أيوب", "خوسيه رييس"),
+    )
+    roles = _roles(m)
+    assert roles["خوسيه رييس"] == ("PH", "guest")
+    assert roles["عبد الرحمن أيوب"][0] == "MY" and roles["عبد الرحمن أيوب"][1] != "guest"
