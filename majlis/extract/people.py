@@ -77,6 +77,7 @@ COMPLEMENTIZERS = set(
 HERE_WORDS = tuple(words("people.yaml", "here_words"))  # every «posted here» phrase has one of these
 HERE_NORMS = {normalize(w) for w in HERE_WORDS}
 POSTING_WORDS = {normalize(w) for w in words("people.yaml", "posting_words")}  # «لدى»
+ACCOMPANYING = {normalize(w) for w in words("people.yaml", "accompanying")}
 # «… رئيس الأركان حول التدريب»: what they discussed, not the office
 SUBJECT_MATTER = set(words("people.yaml", "subject_matter"))
 # «زار رئيس الأركان جناح الصناعات الدفاعية بالمعرض»: the stand visited, not the office
@@ -1091,12 +1092,25 @@ def parse_people(
                 tok_end=end,
             )
         )
+    _accompanying_of_the_accompanied(parse, people)
     people += _unnamed_counterparts(parse, people, claimed)
     per_state = _offices_of_listed_states(parse, people)
     if per_state:  # «سفيري الصين»: the model took the plural office and a state for a name
         spans = [(p.tok_start, p.tok_end) for p in per_state]
         people = [p for p in people if not any(p.tok_start < b and a < p.tok_end for a, b in spans)]
     return sorted(people + per_state, key=lambda p: p.tok_start)
+
+
+def _accompanying_of_the_accompanied(parse: _SentenceParse, people: list[Person]) -> None:
+    """«… الفرنسي العقيد X يرافقه النقيب Y»: Y, his state untold, is of the state of X, whom he
+    accompanies."""
+    for i, person in enumerate(people):
+        k = person.tok_start - 1
+        if person.country or person.org_official or k < 0 or parse.toks[k].norm not in ACCOMPANYING:
+            continue
+        before = next((p for p in reversed(people[:i]) if p.tok_end <= k), None)
+        if before is not None and before.country:
+            people[i] = replace(person, country=before.country)
 
 
 def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> list[Person]:

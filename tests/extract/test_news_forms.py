@@ -850,3 +850,14 @@ def test_a_second_host_joined_by_and_before_the_guest_is_on_the_hosts_side() -> 
     roles = _roles(m)
     assert roles["خوسيه رييس"] == ("PH", "guest")
     assert roles["عبد الرحمن أيوب"][0] == "MY" and roles["عبد الرحمن أيوب"][1] != "guest"
+
+
+def test_one_named_after_accompanying_him_is_of_the_accompanied_ones_state() -> None:
+    (m,) = _extract(
+        "كما استقبل قائد الجيش العماد نبيل حداد قائد القوات البحرية الفرنسية الأميرال شارل دوبوا، بحضور "
+        "الملحق العسكري الفرنسي العقيد كريستيان مارتان يرافقه النقيب البحري رومان لوران، وجرى التداول "
+        "في العلاقات.",
+        people=("نبيل حداد", "شارل دوبوا", "كريستيان مارتان", "رومان لوران"),
+        source="nna",
+    )
+    assert _roles(m)["رومان لوران"] == ("FR", "attendee")
