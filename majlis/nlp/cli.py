@@ -112,8 +112,12 @@ def evaluate_command(
     PER precision: share of PER mentions overlapping a gold name or made of its words (rank and surname).
 
     PER precision is a lower bound: real people who never take part in a gold meeting count as errors.
+    When the gold records list those people (`people`), a second precision counts mentions of them as
+    correct, and only the mentions of neither are listed as unmatched.
 
     Exact spans: share of found names whose PER mention is exactly the name.
+
+    Recall per shape: Latin script, «بن»/«ولد» chains, and by number of words.
 
     Recall per origin: when gold participants carry an `origin` label (e.g. gulf, east_asian).
     """
@@ -127,13 +131,24 @@ def evaluate_command(
     typer.echo(
         f"PER precision: {scores.precision:.3f}  ({scores.correct_mentions}/{scores.per_mentions} mentions)"
     )
+    if scores.people_mentions:
+        right = scores.correct_mentions + scores.people_mentions
+        typer.echo(
+            f"PER precision, other people counted correct: {scores.precision_with_people:.3f}  "
+            f"({right}/{scores.per_mentions} mentions; {scores.people_mentions} name a gold `people` entry)"
+        )
     typer.echo(f"exact spans:   {scores.exact_rate:.3f}  (of found names)")
+    for shape, (recall, found, total) in scores.shape_recall().items():
+        typer.echo(f"  recall {shape:<14} {recall:.3f}  ({found}/{total})")
     for origin, (recall, found, total) in scores.origin_recall().items():
         typer.echo(f"  recall {origin:<14} {recall:.3f}  ({found}/{total})")
     if show_errors:
         for err in scores.missed:
             label = f" [{err.origin}]" if err.origin != "unlabelled" else ""
-            typer.echo(f"missed{label}: {err.text}  | {err.article_id}: {' '.join(err.sentence.split())}")
+            cut = f" (tagged: {' / '.join(err.tagged)})" if err.tagged else ""
+            typer.echo(
+                f"missed{label}: {err.text}{cut}  | {err.article_id}: {' '.join(err.sentence.split())}"
+            )
         for err in scores.spurious:
             typer.echo(f"unmatched PER: {err.text}  | {err.article_id}: {' '.join(err.sentence.split())}")
 

@@ -109,12 +109,25 @@ class Generator:
             return "ال" + given + "ي"  # nisba families (الفلاني)
         return str(self.pick("families"))
 
+    def given(self, female: bool = False) -> str:
+        """A given name; one in five is also an everyday word («جمعة», «صباح»), as in real names."""
+        if self.rng.random() < 0.2:
+            return str(self.pick("given_common_female" if female else "given_common"))
+        return str(self.pick("given_female" if female else "given_male"))
+
     def arab_name(self) -> tuple[str, str]:
-        if self.rng.random() < 0.45:
+        roll = self.rng.random()
+        if roll < 0.38:
             return self.regional_arab_name()
-        female = self.rng.random() < 0.1
-        given = self.pick("given_female") if female else self.pick("given_male")
-        father, grand = self.pick("given_male"), self.pick("given_male")
+        if roll < 0.46:
+            return self.house_chain()
+        if roll < 0.52:
+            return self.lineage_chain()
+        if roll < 0.62:
+            return self.plain_chain()
+        female = self.rng.random() < 0.2
+        given = self.given(female)
+        father, grand = self.given(), self.given()
         family = self.arab_family()
         lineage = "بنت" if female else "بن"
         roll = self.rng.random()
@@ -130,6 +143,48 @@ class Generator:
         if roll < 0.95:
             return f"{given} {family}", family
         return f"{given} {father}", father
+
+    def house_chain(self) -> tuple[str, str]:
+        """A ruling-family chain with forefathers carrying the article and the house last
+        («فلان [فلان] الأحمد الجابر الصباح»), as Gulf houses write their names without «بن»."""
+        female = self.rng.random() < 0.15
+        words = [self.given(female)]
+        if self.rng.random() < 0.4:
+            words.append(self.given())  # the father's name, bare
+        for _ in range(self.rng.choice((1, 1, 2))):
+            father = self.given()
+            if " " not in father and not father.startswith("ال"):
+                words.append("ال" + father)
+        house = str(self.pick("families" if self.rng.random() < 0.6 else "article_houses"))
+        words.append(house)
+        return " ".join(words), house
+
+    def lineage_chain(self) -> tuple[str, str]:
+        """«فلان ولد فلان [ولد فلان]» (Mauritania) or «فلان بن فلان بن فلان» chains, sometimes with a
+        family name or a compound first name («محمد الأمين»)."""
+        mauritania = self.lex["arab_regions"]["mauritania"]["given"]
+
+        def pool() -> str:
+            return str(self.rng.choice(mauritania)) if self.rng.random() < 0.5 else self.given()
+
+        word = self.rng.choice(("ولد", "ولد", "بن", "ابن"))
+        female = word == "ولد" and self.rng.random() < 0.15
+        chain = [str(self.pick("given_female")) if female else pool()]
+        link = "بنت" if female else word
+        for _ in range(self.rng.choice((1, 1, 2, 2, 3))):
+            chain += [link, pool()]
+            link = word
+        if self.rng.random() < 0.25:
+            chain.append(self.arab_family())
+        return " ".join(chain), chain[-1]
+
+    def plain_chain(self) -> tuple[str, str]:
+        """Given, father's and grandfather's names with no family name (common in Egypt, Iraq, the Levant):
+        every word may be an everyday word, and the last one is the short reference."""
+        words = [self.given(self.rng.random() < 0.1) for _ in range(self.rng.choice((2, 2, 3, 3, 4)))]
+        if self.rng.random() < 0.3:
+            words[-1] = str(self.pick("family_plain"))
+        return " ".join(words), words[-1]
 
     def regional_arab_name(self) -> tuple[str, str]:
         """A name from one Arab region's lists (Maghreb, Mauritania, Egypt and Sudan, Levant and Iraq, Gulf
@@ -163,7 +218,7 @@ class Generator:
         given = self.pick("given_female") if female else self.pick("given_male")
         lineage = "بنت" if female else "بن"
         roll = self.rng.random()
-        if roll < 0.15 and style.endswith(("الملك", "السلطان")):
+        if roll < 0.35 and style.endswith(("الملك", "السلطان")):
             name = f"{given} {self.pick('regnal')}"
         elif roll < 0.3:  # «فلان الأحمد الجابر الصباح»: forefathers with the article, then the house
             fathers = [self.pick("given_male") for _ in range(self.rng.randint(1, 2))]
@@ -181,10 +236,8 @@ class Generator:
 
     def foreign_name(self) -> tuple[str, str]:
         origins = {**self.lex["origins"], **self.lex["more_origins"]}
-        if self.rng.random() < 0.08:
-            latin = self.lex["latin_names"]
-            family = self.rng.choice(latin["family"])
-            return f"{self.rng.choice(latin['given'])} {family}", family.split()[-1]
+        if self.rng.random() < 0.15:
+            return self.latin_name()
         origin = origins[self.rng.choice(sorted(origins))]
         if self.rng.random() < 0.2:
             given, family = self._syllable_name(), self._syllable_name()
@@ -194,10 +247,39 @@ class Generator:
             if self.rng.random() < 0.3:
                 given = f"{given} {self._syllable_name()}"
             return f"{family} {given}", family
-        if self.rng.random() < 0.15:
+        roll = self.rng.random()
+        if roll < 0.15:
             family = f"{family} {self.rng.choice(origin['family'])}"
-        elif self.rng.random() < 0.1:
+        elif roll < 0.25:
             given = f"{given} {self.rng.choice(origin['given'])}"
+        elif roll < 0.3:
+            given = f"{given} {self.rng.choice(self.lex['arabic_initials'])}."  # «جون ف. سميث»
+        elif roll < 0.38:
+            family = f"{self._syllable_name()} {family}"
+        return f"{given} {family}", family.split()[-1]
+
+    def _latin_word(self) -> str:
+        syl = self.lex["latin_syllables"]
+        word = self.rng.choice(syl["onsets"]) + "".join(
+            self.rng.choice(syl["middles"]) for _ in range(self.rng.choice((0, 1, 1, 2)))
+        )
+        return str(word + self.rng.choice(syl["codas"])).capitalize()
+
+    def latin_name(self) -> tuple[str, str]:
+        """A name printed in Latin script inside Arabic text: listed or invented parts, initials, particles
+        («De», «Van», «von»), sometimes the family name in capitals."""
+        latin = self.lex["latin_names"]
+        given = self.rng.choice(latin["given"]) if self.rng.random() < 0.6 else self._latin_word()
+        family = self.rng.choice(latin["family"]) if self.rng.random() < 0.5 else self._latin_word()
+        roll = self.rng.random()
+        if roll < 0.2:
+            family = f"{self.rng.choice(latin['particles'])} {family}"
+        elif roll < 0.3:
+            given = f"{given} {self.rng.choice('ABCDEFGHJKLMNPRSTW')}."
+        elif roll < 0.4:
+            given = f"{given} {self._latin_word()}"
+        if self.rng.random() < 0.1:
+            family = family.upper()
         return f"{given} {family}", family.split()[-1]
 
     def person(self) -> Person:
@@ -205,6 +287,14 @@ class Generator:
         military = self.rng.random() < 0.6
         rank = str(self.pick("ranks" if self.rng.random() < 0.85 else "extra_ranks")) if military else None
         honorific = None if military or self.rng.random() < 0.4 else str(self.pick("honorifics"))
+        roll = self.rng.random()
+        if rank and roll < 0.2:  # «سعادة اللواء», «اللواء الركن مهندس», «اللواء الدكتور»
+            if self.rng.random() < 0.5:
+                rank = f"{self.pick('honorifics')} {rank}"
+            else:
+                rank = f"{rank} {self.pick('second_honorifics')}"
+        elif honorific and roll < 0.35:  # «معالي السيد», «سمو الشيخ الدكتور»
+            honorific = f"{honorific} {self.pick('second_honorifics')}"
         nisba_pair = self.pick("nisba")
         nisba = nisba_pair[1] if self.rng.random() < 0.1 else nisba_pair[0]
         return Person(name, family, rank, honorific, str(self.pick("titles")), nisba)
@@ -223,26 +313,41 @@ class Generator:
             return _piece(
                 (p.honorific or "", None), (p.title, None), (nisba, None), (hon2, None), (p.name, "PER")
             )
-        if v < 0.68:
-            country = self.pick("countries")
-            where = self.rng.choice(("لدى البلاد", "المعتمد لدى البلاد", "لدى " + self.pick("countries"), ""))
-            title = self.rng.choice(
-                ("سفير", "سفيرة", "سفير جمهورية", "القائم بأعمال سفارة", "الملحق العسكري في سفارة")
-            )
-            return _piece(
-                (p.honorific or "", None), (title, None), (country, "LOC"), (where, None), (p.name, "PER")
-            )
-        if v < 0.78:
+        if v < 0.68:  # an envoy: «سفير فرنسا لدى البلاد», «القائم بالأعمال في السفارة الأمريكية لدى الكويت،»
+            parts: list[tuple[str, str | None]] = [(p.honorific or "", None)]
+            if self.rng.random() < 0.7:
+                title = self.rng.choice(
+                    ("سفير", "سفيرة", "سفير جمهورية", "القائم بأعمال سفارة", "الملحق العسكري في سفارة")
+                )
+                parts += [(title, None), (str(self.pick("countries")), "LOC")]
+            else:
+                title = self.rng.choice(
+                    ("القائم بالأعمال في السفارة", "الملحق العسكري في السفارة", "السفارة")
+                )
+                parts += [(title, None), (str(self.pick("nisba")[1]), None)]
+            where = self.rng.choice(("", "لدى البلاد", "المعتمد لدى البلاد", "لدى", "المعتمد لدى", "في"))
+            parts.append((where, None))
+            if where in ("لدى", "المعتمد لدى", "في"):
+                parts.append((str(self.pick("countries")) + ("،" if self.rng.random() < 0.4 else ""), "LOC"))
+            return _piece(*parts, (p.name, "PER"))
+        if v < 0.74:
             return _piece((pre, None), (p.name, "PER"))
-        if v < 0.84:
+        if v < 0.77:  # a name in quotes: «الوزير « فلان الفلاني »»
+            return _piece((p.title, None), (nisba, None), (pre, None), *_quoted(self.rng, p.name))
+        if v < 0.80:  # «سمو الشيخ فلان، ولي عهد دبي، ...»: the office after the name is no part of it
+            office = self.ruler_title()
+            return Piece(*_join(_piece((pre, None), (p.name + "،", "PER")), office))
+        if v < 0.87:
             return _piece((p.name, "PER"))
-        if v < 0.90:
+        if v < 0.92:
             org = self.pick("orgs")
             return _piece((p.title, None), (org + "،", "ORG"), (pre, None), (p.name, "PER"))
         return _piece((p.title, None), (nisba, None))  # an official named by office only
 
     def short_ref(self, p: Person) -> Piece:
         v = self.rng.random()
+        if v < 0.2:  # the full name again, with no title: «التقى فلان الفلاني بقادة …»
+            return _piece((p.name, "PER"))
         if v < 0.6 and p.rank:
             return _piece((p.rank, None), (p.short, "PER"))
         if v < 0.75:
@@ -278,7 +383,8 @@ class Generator:
         if "{place}" not in title:
             return _piece((title, None))
         before, after = title.split("{place}")
-        place = self.pick("cities" if self.rng.random() < 0.7 else "regions")
+        roll = self.rng.random()
+        place = self.pick("cities" if roll < 0.5 else "countries" if roll < 0.85 else "regions")
         return _piece((before.strip(), None), (place, "LOC"), (after.strip(), None))
 
     def byline(self) -> Piece:
@@ -294,6 +400,19 @@ class Generator:
             else:
                 parts.append((text, label))
         return _piece(*parts)
+
+    def outlet(self) -> str:
+        """A news outlet's name («صدى الوطن نيوز», «Gulf Times»), invented from parts: ORG, never PER."""
+        parts = self.lex["outlet_parts"]
+        if self.rng.random() < 0.3:
+            return f"{self.rng.choice(parts['latin_heads'])} {self.rng.choice(parts['latin_tails'])}"
+        head = self.rng.choice(parts["heads"]) if self.rng.random() < 0.7 else str(self.pick("cities"))
+        return f"{head} {self.rng.choice(parts['tails'])}".strip()
+
+    def number(self) -> str:
+        """Numbers as news prints them: «الـ36», «بـ 5.4 مليار», «1445»."""
+        n = str(self.rng.choice((self.rng.randint(2, 60), self.rng.randint(100, 2030))))
+        return self.rng.choice((f"الـ{n}", f"الـ {n}", f"بـ {n}", n, f"{n} مليار دولار", f"لـ{n}"))
 
     def acronym(self) -> str:
         if self.rng.random() < 0.5:
@@ -325,7 +444,10 @@ class Generator:
             key, label = simple[name]
             if key == "cities" and self.rng.random() < 0.3:
                 key = "regions"
-            return _piece((str(self.pick(key)), label))
+            place = str(self.pick(key))
+            if key == "cities" and self.rng.random() < 0.08:  # «ريف حلب», «ضواحي موسكو»: one place
+                place = f"{self.pick('place_sides')} {place}"
+            return _piece((place, label))
         if name == "date":
             return _piece((self.date(), None))
         if name == "nisba":
@@ -354,6 +476,14 @@ class Generator:
             return _piece((str(self.pick("after_name")), None))
         if name == "event_quoted":  # an exercise's own name in quotes («نسيم …»): MISC, no person
             return _piece((" ".join(self.filler(1, 2).split()[:2]) or "الحصن", "MISC"))
+        if name in ("nisba_indef", "nisba_indef2"):  # «بوفد سعودي», «تنسيق مصري فرنسي»: adjectives, O
+            return _piece((_indefinite(self.pick("nisba")[self.rng.random() < 0.3]), None))
+        if name == "outlet":
+            return _piece((self.outlet(), "ORG"))
+        if name == "number":
+            return _piece((self.number(), None))
+        if name == "after_person":
+            return _piece((str(self.pick("after_name")), None))
         if name == "pronoun":
             return _piece((str(self.pick("honorific_pronouns")), None))
         raise KeyError(f"unknown template slot {{{name}}}")
@@ -383,8 +513,24 @@ class Generator:
 
     def word(self) -> str:
         """One everyday word, sometimes with the article, a clitic or a pronoun ending."""
-        pool = self.rng.choices(("function_words", "nouns", "verbs", "adjectives"), (3, 4, 2, 2))[0]
-        word = str(self.pick(pool))
+        pool = self.rng.choices(
+            ("function_words", "nouns", "verbs", "adjectives", "nisba", "o_lookalikes", "number"),
+            (3, 4, 2, 2, 0.3, 0.4, 0.15),
+        )[0]
+        if pool == "number":
+            return self.number()
+        if pool == "nisba":  # a country adjective without the article: «روسي», «سعودية»
+            word = _indefinite(self.pick("nisba")[self.rng.random() < 0.4])
+        else:
+            word = str(self.pick(pool))
+        if pool == "verbs" and word[:1] in "يت" and " " not in word:  # «سيواصل», «يجددون»: inflected verbs
+            roll = self.rng.random()
+            if roll < 0.15:
+                word = "س" + word
+            elif roll < 0.3 and word[0] == "ي":
+                word += "ون"
+            elif roll < 0.4:
+                word += self.rng.choice(("ه", "ها", "هما"))
         if pool in ("nouns", "adjectives") and " " not in word:
             if self.rng.random() < 0.4 and not word.startswith("ال"):
                 word = "ال" + word
@@ -418,6 +564,9 @@ class Generator:
     def noisy(self, tokens: LabeledSentence) -> LabeledSentence:
         """Diacritics, tatweel and stray Latin words, as found in scraped news."""
         out: LabeledSentence = []
+        if self.rng.random() < 0.2:  # outlets that write no hamza on alef, «ى» for final «ي», «ه» for «ة»
+            kinds = [k for k in ("hamza", "ya", "ta") if self.rng.random() < 0.6] or ["hamza"]
+            tokens = [(_plain_spelling(w, kinds), t) for w, t in tokens]
         for word, label in tokens:
             if len(word) > 2 and self.rng.random() < 0.02:
                 i = self.rng.randrange(1, len(word))
@@ -426,8 +575,9 @@ class Generator:
                 i = self.rng.randrange(1, len(word) - 1)
                 word = word[:i] + _TATWEEL * self.rng.randint(1, 3) + word[i:]
             out.append((word, label))
-        if self.rng.random() < 0.04:
-            out.insert(self.rng.randrange(len(out) + 1), (str(self.pick("latin_noise")), "O"))
+        for _ in range(self.rng.choice((0,) * 8 + (1, 2))):  # Latin words and page furniture, O
+            at = self.rng.randrange(len(out) + 1)
+            out[at:at] = [(w, "O") for w in str(self.pick("latin_noise")).split()]
         return out
 
 
@@ -445,6 +595,40 @@ def _tidy(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tuple
     new = "".join(out)
     new_spans = [(mapping[s], mapping[e], label) for s, e, label in spans]
     return new, new_spans
+
+
+def _indefinite(nisba: str) -> str:
+    """«الروسي» -> «روسي» (every word of «الكوري الجنوبي»)."""
+    return " ".join(w[2:] if w.startswith("ال") else w for w in nisba.split())
+
+
+_HAMZA_FOLD = str.maketrans("أإآ", "ااا")
+
+
+def _plain_spelling(word: str, kinds: list[str]) -> str:
+    """A word as outlets that skip hamza and dots write it: «أحمد» -> «احمد», «علي» -> «على», «عطية» ->
+    «عطيه» (only the kinds asked for)."""
+    if "hamza" in kinds and word[:1] in "أإآ":
+        word = word.translate(_HAMZA_FOLD)
+    if "ya" in kinds and len(word) > 2 and word.endswith("ي"):
+        word = word[:-1] + "ى"
+    if "ta" in kinds and len(word) > 2 and word.endswith("ة"):
+        word = word[:-1] + "ه"
+    return word
+
+
+def _quoted(rng: random.Random, name: str) -> list[tuple[str, str | None]]:
+    """A name between quotes as separate O parts."""
+    opening, closing = rng.choice((("«", "»"), ("« ", " »")))
+    return [(opening, None), (name, "PER"), (closing, None)]
+
+
+def _join(first: Piece, second: Piece) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """Two pieces one after the other with a space between, spans shifted."""
+    shift = len(first.text) + 1
+    return first.text + " " + second.text, first.spans + tuple(
+        (s + shift, e + shift, x) for s, e, x in second.spans
+    )
 
 
 def label_tokens(text: str, spans: list[tuple[int, int, str]]) -> LabeledSentence:

@@ -7,8 +7,10 @@ Definitions (gold lists only meeting participants, so precision needs a judgemen
   (of any article in the file: the same officials recur), or when its words are words of the article's
   gold names or of one gold name of the file (short references such as «اللواء فلان»), a leading
   و/ب/ل/ف clitic allowed.
-  Real people who are never meeting participants count as errors, so the figure is a lower bound.
+  Real people who are never meeting participants count as errors, so the figure is a lower bound; when the
+  gold records list those other persons (`people`), a second figure counts mentions of them as correct.
 - exact: share of found names whose covering mention is the name itself (clitic allowed).
+- per shape: recall by how the name is written (Latin script, «بن»/«ولد» chain, number of words).
 - per origin: recall by the `origin` label a gold participant may carry (e.g. "gulf", "east_asian"), so
   the next round of training data can be aimed at the origins the model misses.
 Missed names and unmatched PER mentions are kept with the sentence they occur in.
@@ -39,6 +41,7 @@ class NerError:
     text: str
     sentence: str
     origin: str = NO_ORIGIN
+    tagged: tuple[str, ...] = ()  # for a missed name: the PER mentions that cut into it
 
 
 @dataclass
@@ -48,9 +51,11 @@ class NerScores:
     exact: int = 0
     per_mentions: int = 0
     correct_mentions: int = 0
+    people_mentions: int = 0  # mentions wrong under the participant rules that name another real person
     missed: list[NerError] = field(default_factory=list)
     spurious: list[NerError] = field(default_factory=list)
     by_origin: dict[str, list[int]] = field(default_factory=dict)  # origin -> [found, gold]
+    by_shape: dict[str, list[int]] = field(default_factory=dict)  # name_shape -> [found, gold]
 
     @property
     def recall(self) -> float:
@@ -61,8 +66,19 @@ class NerScores:
         return self.correct_mentions / self.per_mentions if self.per_mentions else 0.0
 
     @property
+    def precision_with_people(self) -> float:
+        """Precision with mentions of the gold file's other people (`people`) counted as correct."""
+        return (
+            (self.correct_mentions + self.people_mentions) / self.per_mentions if self.per_mentions else 0.0
+        )
+
+    @property
     def exact_rate(self) -> float:
         return self.exact / self.found if self.found else 0.0
+
+    def shape_recall(self) -> dict[str, tuple[float, int, int]]:
+        """Recall, found and gold count per `name_shape` of the gold names."""
+        return {shape: (found / gold, found, gold) for shape, (found, gold) in sorted(self.by_shape.items())}
 
     def origin_recall(self) -> dict[str, tuple[float, int, int]]:
         """Recall, found and gold count per origin label, labelled origins only (empty when none)."""
@@ -71,6 +87,17 @@ class NerScores:
             for origin, (found, gold) in sorted(self.by_origin.items())
             if origin != NO_ORIGIN
         }
+
+
+def name_shape(name: str) -> str:
+    """A label for how a name is written, so recall can be read by kind of name without origin labels:
+    Latin script, a lineage chain («بن», «ولد»), or by its number of words."""
+    words = name.split()
+    if any(ch.isascii() and ch.isalpha() for ch in name):
+        return "latin script"
+    if any(w in ("بن", "بنت", "ابن", "ولد", "آل") for w in words):
+        return "lineage chain"
+    return f"{min(len(words), 4)}{'+' if len(words) >= 4 else ''} words"
 
 
 def gold_article(record: dict[str, Any], index: int, source: str) -> Article:
@@ -126,9 +153,11 @@ def score_article(
     all_names: set[str] | None = None,
     sentences: list[Sentence] | None = None,
     article_id: str = "",
+    people: list[str] | None = None,
 ) -> None:
     """Add one article's counts to `scores`; `all_names` are the file's gold names, for precision;
-    `names` may map each name to its origin label; `sentences` give errors their sentence."""
+    `names` may map each name to its origin label; `sentences` give errors their sentence; `people` are
+    the article's other real persons (not participants): a mention of one is counted apart, not listed."""
     origins = names if isinstance(names, dict) else dict.fromkeys(names, NO_ORIGIN)
     per = [m for m in mentions if m.label == "PER"]
     occ = {name: _occurrences(text, name) for name in {*origins, *(all_names or ())}}
@@ -136,14 +165,18 @@ def score_article(
         scores.gold_names += 1
         tally = scores.by_origin.setdefault(origin, [0, 0])
         tally[1] += 1
+        shape = scores.by_shape.setdefault(name_shape(name), [0, 0])
+        shape[1] += 1
         covering = [m for s, e in occ[name] for m in per if m.start_char <= s and m.end_char >= e]
         if not covering:
             where = occ[name][0][0] if occ[name] else -1
             sentence = _sentence_at(sentences or [], where, text) if where >= 0 else "(not in the text)"
-            scores.missed.append(NerError(article_id, name, sentence, origin))
+            partial = tuple(m.text for s, e in occ[name] for m in per if m.start_char < e and m.end_char > s)
+            scores.missed.append(NerError(article_id, name, sentence, origin, partial))
             continue
         scores.found += 1
         tally[0] += 1
+        shape[0] += 1
         if any(without_clitic(normalize_token(m.text), {name}) == name for m in covering):
             scores.exact += 1
     words = {w for name in origins for w in name.split()}
@@ -155,9 +188,23 @@ def score_article(
         short_ref = bool(parts) and (parts <= words or any(parts <= nw for nw in name_words))
         if overlaps or short_ref:
             scores.correct_mentions += 1
+        elif people and _names_person(m, parts, people, text):
+            scores.people_mentions += 1
         else:
             sentence = _sentence_at(sentences or [], m.start_char, text)
             scores.spurious.append(NerError(article_id, m.text, sentence))
+
+
+def _names_person(mention: Mention, parts: set[str], people: list[str], text: str) -> bool:
+    """The mention overlaps an occurrence of one of `people`, or is made of one person's words."""
+    for person in people:
+        if parts and parts <= {without_clitic(w, set(person.split())) for w in person.split()}:
+            return True
+        if parts and parts <= set(person.split()):
+            return True
+        if any(mention.start_char < e and mention.end_char > s for s, e in _occurrences(text, person)):
+            return True
+    return False
 
 
 def evaluate_file(path: Path) -> NerScores:
@@ -177,6 +224,6 @@ def evaluate_file(path: Path) -> NerScores:
         aid = article.article_id
         score_article(
             article.text, gold_origins(record), by_article.get(aid, []), scores, everyone,
-            sentences_of.get(aid, []), aid,
+            sentences_of.get(aid, []), aid, [str(p) for p in record.get("people") or [] if p],
         )  # fmt: skip
     return scores

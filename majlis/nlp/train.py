@@ -11,8 +11,8 @@ from pathlib import Path
 
 from majlis.nlp.corpus import generate, write_bio
 
-DEFAULT_SENTENCES = 12000
-DEFAULT_STEPS = 500
+DEFAULT_SENTENCES = 30000
+DEFAULT_STEPS = 3000
 # Torch threads while training. The network is small, so a second thread gains little on two free cores,
 # and on shared cores the threads wait for each other: with the machine loaded, 500 steps took 27 minutes
 # on two threads (5.8 s a step) and 2 minutes on one (0.18-0.35 s a step). One thread is also the same

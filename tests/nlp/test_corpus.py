@@ -41,7 +41,8 @@ def test_bylines_are_people_and_debris_acronyms_and_institutions_are_not() -> No
     sentences = list(generate(3000, seed=11))
     debris = set(lexicons()["debris"])
     per_words = {w for s in sentences for w, t in s if t.endswith("PER")}
-    assert not per_words & {w for entry in debris for w in entry.split()}
+    # «على» is also the name «علي» as outlets that write a final «ى» print it
+    assert not per_words & ({w for entry in debris for w in entry.split()} - {"على"})
     acronyms = set(lexicons()["acronyms"])
     tagged_acronyms = [t for s in sentences for w, t in s if w in acronyms]
     assert tagged_acronyms and set(tagged_acronyms) == {"O"}
@@ -59,3 +60,55 @@ def test_names_come_from_many_origins_and_scripts() -> None:
         assert per_words & set(lex["arab_regions"][region]["family"]), region
     assert any(w.isascii() and w.isalpha() for w in per_words)  # names printed in Latin script
     assert any("ڨ" in w or "ڤ" in w for w in per_words)  # Maghrebi spelling
+
+
+def test_chains_latin_names_and_women_are_generated() -> None:
+    gen = Generator(17)
+    houses = [gen.house_chain()[0] for _ in range(100)]
+    # forefathers with the article before the house («… الأحمد الفلاني»), in most chains
+    assert sum(len(h.split()) >= 3 and h.split()[-2].startswith("ال") for h in houses) > 60
+    chains = [gen.lineage_chain()[0].split() for _ in range(200)]
+    assert any(c.count("ولد") >= 2 for c in chains) and any("بنت" in c for c in chains)
+    latin = [gen.latin_name()[0] for _ in range(200)]
+    assert all(n.isascii() for n in latin)
+    particles = set(lexicons()["latin_names"]["particles"])
+    assert any(set(n.split()) & particles for n in latin)
+    plain = [gen.plain_chain()[0] for _ in range(100)]
+    assert all(not n.split()[0].startswith("آل") and len(n.split()) >= 2 for n in plain)
+    female = set(lexicons()["given_female"]) | set(lexicons()["given_common_female"])
+    per_first = [
+        words[0] for s in generate(2000, seed=19) for words in [[w for w, t in s if t == "B-PER"]] if words
+    ]
+    assert set(per_first) & female
+
+
+def test_offices_pronouns_and_country_adjectives_are_not_people() -> None:
+    sentences = list(generate(4000, seed=23))
+    tagged = {w: t for s in sentences for w, t in s}
+    lex = lexicons()
+    for pronoun in lex["honorific_pronouns"]:
+        assert tagged.get(pronoun, "O") == "O", pronoun
+    # «روسي», «سعودي»: adjectives, except where the same spelling is a name or a country («تركي», «تشيلي»)
+    indefinite = {n[0][2:] for n in lex["nisba"] if " " not in n[0]} - set(lex["given_male"])
+    indefinite -= set(lex["countries"])
+    indefinite -= {
+        w for o in {**lex["origins"], **lex["more_origins"]}.values() for w in o["family"]
+    }  # «روسي»
+    assert {t for s in sentences for w, t in s if w in indefinite} <= {"O"}
+    gen = Generator(29)
+    for _ in range(100):
+        office = gen.ruler_title()
+        assert {label for *_, label in office.spans} <= {"LOC"}
+
+
+def test_an_envoys_host_country_is_a_place() -> None:
+    gen = Generator(31)
+    seen = 0
+    for _ in range(3000):
+        piece = gen.official(gen.person())
+        labels = label_tokens(piece.text, list(piece.spans))
+        for i, (word, _) in enumerate(labels[:-1]):
+            if word == "لدى" and labels[i + 1][0] != "البلاد":
+                assert labels[i + 1][1] == "B-LOC", labels
+                seen += 1
+    assert seen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from majlis.nlp.evaluate import NO_ORIGIN, NerScores, gold_origins, score_article
+from majlis.nlp.evaluate import NO_ORIGIN, NerScores, gold_origins, name_shape, score_article
 from majlis.records import Mention, Sentence
 
 
@@ -51,3 +51,21 @@ def test_plain_name_lists_still_score() -> None:
     scores = NerScores()
     score_article(doc, ["سالم العتيبي"], [_mention("سالم العتيبي", doc)], scores)
     assert scores.recall == 1.0 and scores.origin_recall() == {}
+
+
+def test_other_people_count_as_correct_in_the_second_precision() -> None:
+    doc = "استقبل الوزير سالم العتيبي بحضور النائب رامز الفيومي. وقال الفيومي إن ..."
+    mentions = [_mention("سالم العتيبي", doc), _mention("رامز الفيومي", doc), _mention("الوزير", doc)]
+    mentions.append(_mention("الفيومي إن", doc))
+    scores = NerScores()
+    score_article(doc, ["سالم العتيبي"], mentions, scores, people=["رامز الفيومي"])
+    assert (scores.correct_mentions, scores.people_mentions, scores.per_mentions) == (1, 1, 4)
+    assert scores.precision == 0.25 and scores.precision_with_people == 0.5
+    assert [e.text for e in scores.spurious] == ["الوزير", "الفيومي إن"]
+
+
+def test_name_shapes() -> None:
+    assert name_shape("Paul Van Orsel") == "latin script"
+    assert name_shape("سيدي ولد أحمد") == "lineage chain"
+    assert name_shape("سالم العتيبي") == "2 words"
+    assert name_shape("سالم محمد صالح العتيبي") == "4+ words"
