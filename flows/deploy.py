@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flows.pipeline import majlis_flow, warm_up_served_run
+from flows.pipeline import cancel_run, majlis_flow, warm_up_served_run
 
 STOP_SECONDS = 6.0  # the runner's own shutdown (cancel a run, pause the schedule) gets this long
 SCHEDULE_WAIT_SECONDS = 30.0  # how long the banner waits for the server to schedule the first run
@@ -118,22 +118,39 @@ async def _serve(deployment: Any, say: Callable[[str], None]) -> None:
     poll = max(float(get_current_settings().runner.poll_frequency), 0.5)
     announcing = asyncio.create_task(_announce_next_run(deployment_id, say))
     async with get_client() as client:
-        while not stop.is_set():
+        serving = asyncio.create_task(_take_due_runs(client, deployment_id, stop, poll, say))
+        stopped = asyncio.create_task(stop.wait())
+        await asyncio.wait({serving, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stop.set()
+        announcing.cancel()
+        say("stopping: cancelling a run in progress (its next run redoes it), pausing the schedule")
+        # the run in progress is cancelled within STOP_SECONDS; a call to a server that is gone (a signal
+        # to the whole process group ends it too) retries for longer, so it is given up
+        with contextlib.suppress(Exception, asyncio.CancelledError):
+            await asyncio.wait_for(serving, STOP_SECONDS)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(client.pause_deployment(deployment_id), STOP_SECONDS / 2)
+    _end_children()
+    say("stopped")
+
+
+async def _take_due_runs(
+    client: Any, deployment_id: Any, stop: asyncio.Event, poll: float, say: Callable[[str], None]
+) -> None:
+    """Until `stop`: every `poll` seconds, run the deployment's due runs here, one at a time."""
+    while not stop.is_set():
+        try:
             for flow_run in await _due_runs(client, deployment_id):
                 if stop.is_set() or not await _take(client, flow_run):
                     continue
                 await _InProcessRun(flow_run).wait(client, stop, poll)
                 if stop.is_set():
-                    break
+                    return
                 warm_up_served_run()  # again, if the run let go of what was loaded (many files, a failure)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), poll)
-        announcing.cancel()
-        say("stopping: cancelling a run in progress (its next run redoes it), pausing the schedule")
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(client.pause_deployment(deployment_id), STOP_SECONDS)
-    _end_children()
-    say("stopped")
+        except Exception as exc:  # the server busy or restarting: try again at the next poll
+            say(f"warning: could not take the due runs ({type(exc).__name__}: {exc}); trying again")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), poll)
 
 
 async def _due_runs(client: Any, deployment_id: Any) -> list[Any]:
@@ -169,8 +186,9 @@ async def _take(client: Any, flow_run: Any) -> bool:
 class _InProcessRun:
     """One flow run executed by Prefect's flow engine in a thread of this process, so what the process
     keeps loaded (the model and its caches, the lexicons, dbt's process with the parsed project) serves
-    it. Cancelled (from the API, or by a signal) by ending what runs in other processes (dbt's build, the
-    analysis workers): the run then fails at once, and is marked cancelled."""
+    it. Cancelled from the API by asking it to stop at its next step (`cancel_run`: a batch, a landing,
+    the build) and ending a dbt build in progress; then marked cancelled. On a signal serve also ends
+    the analysis workers and exits without waiting for the run."""
 
     def __init__(self, flow_run: Any) -> None:
         from prefect.flow_engine import run_flow
@@ -199,7 +217,7 @@ class _InProcessRun:
         """Until the run ends; cancel it when its state asks for that or `stop` is set."""
         while not self.done.is_set():
             if stop.is_set() or await self._cancelling(client):
-                await self._cancel(client)
+                await self._cancel(client, stopping=stop.is_set())
                 return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), min(poll, 1.0))
@@ -211,16 +229,31 @@ class _InProcessRun:
             return False
         return state is not None and state.is_cancelling()
 
-    async def _cancel(self, client: Any) -> None:
+    async def _cancel(self, client: Any, stopping: bool) -> None:
+        """Stop the run and mark it cancelled; when serve is `stopping`, within about half of
+        STOP_SECONDS (the server may be ending too: a signal to the whole process group)."""
         from prefect.states import Cancelled
 
         self.cancelled = True
-        _end_children()  # dbt's build and the analysis workers: the run stops at its next step
-        await asyncio.to_thread(self.done.wait, STOP_SECONDS)
+        cancel_run()  # the run stops at its next step (a batch, a landing, the build)
+        # a build in progress fails at once; when stopping, the analysis workers end too
+        _end_children(only=None if stopping else "majlis.dbt_child")
+        wait = STOP_SECONDS / 2 if stopping else STOP_SECONDS
+        await asyncio.to_thread(self.done.wait, wait)
         with contextlib.suppress(Exception):
-            await client.set_flow_run_state(
-                self.flow_run.id, Cancelled(message="cancelled by majlis serve"), force=True
+            await asyncio.wait_for(
+                client.set_flow_run_state(
+                    self.flow_run.id, Cancelled(message="cancelled by majlis serve"), force=True
+                ),
+                wait,
             )
+
+
+def _has_in_command(process: Any, text: str) -> bool:
+    try:
+        return any(text in part for part in process.cmdline())
+    except Exception:  # gone meanwhile, or not ours to read
+        return False
 
 
 async def _announce_next_run(deployment_id: Any, say: Callable[[str], None]) -> None:
@@ -255,14 +288,16 @@ async def _announce_next_run(deployment_id: Any, say: Callable[[str], None]) -> 
     say(f"  warning: the server has scheduled no run in {SCHEDULE_WAIT_SECONDS:.0f} s; is its scheduler on?")
 
 
-def _end_children() -> None:
+def _end_children(only: str | None = None) -> None:
     """End what this process runs besides majlis's own Prefect server (stopped by its context manager
-    afterwards): dbt's process, analysis workers."""
+    afterwards): dbt's process, analysis workers; with `only`, the processes whose command line has it."""
     import psutil  # type: ignore[import-untyped]
 
     from majlis.prefect_server import owned_server_pid
 
     children = [c for c in psutil.Process().children(recursive=True) if c.pid != owned_server_pid()]
+    if only is not None:
+        children = [c for c in children if _has_in_command(c, only)]
     for child in children:
         try:
             child.terminate()

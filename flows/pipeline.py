@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -62,6 +63,20 @@ T = TypeVar("T")
 
 class StageError(RuntimeError):
     """A stage of the run failed; the message names the stage and the cause."""
+
+
+_cancel = threading.Event()  # set by `majlis serve` to cancel the run in progress in this process
+
+
+def cancel_run() -> None:
+    """Ask the run in progress in this process (`majlis serve` runs them in threads) to stop at its next
+    step: the next batch, the next landing, the build. What it landed stays; its next run goes on."""
+    _cancel.set()
+
+
+def _stop_if_cancelled(step: str) -> None:
+    if _cancel.is_set():
+        raise StageError(f"run cancelled before {step}")
 
 
 class NothingToDoError(RuntimeError):
@@ -247,6 +262,7 @@ class _Analysis:
         """NER, extraction (waited for) and landing of the oldest submitted batch."""
         articles, future, files = self.pending.popleft()
         output = _stage("ner+extract", self.summary, future.result)
+        _stop_if_cancelled("landing a batch")
         for step, seconds in output.seconds.items():  # measured where the batch ran
             self.summary.add_time(f"analysis: {step}", seconds)
         key = _batch_key([a.article_id for a in articles])
@@ -305,6 +321,7 @@ def _ingest(
     total_files = sum(len(batch) for batch in batches)
     done = 0
     for number, batch in enumerate(batches, start=1):
+        _stop_if_cancelled("reading a batch")
         items = _stage("ingest", summary, partial(ingest_files, [(name, root) for name, root, _ in batch]))
         articles: list[Article] = []
         quarantine: list[QuarantineItem] = []
@@ -364,6 +381,7 @@ def majlis_flow(
     """Process every new article under `paths` (with `reprocess`, every landed one too); update the marts
     (with `reprocess` or `full_refresh`, build them all from scratch, even when nothing new landed)."""
     warehouse = config.warehouse_dir()
+    _cancel.clear()  # a cancel asked of an earlier run is not this run's
     with run_lock(warehouse, wait_seconds=lock_wait_seconds):
         try:
             return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan, full_refresh)
@@ -481,6 +499,7 @@ def _run(
     else:
         _stage("check landed", summary, lambda: check_before_build(config.warehouse_dir()))
         timeline.mark("dbt start")
+        _stop_if_cancelled("the dbt build")
         built = _stage("dbt build", summary, lambda: build_marts(full_refresh))
         summary.mart_counts, summary.marts_incremental = built
         timeline.mark("dbt done")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -112,3 +114,56 @@ def test_serve_keeps_the_model_and_a_parsed_dbt_between_runs(
         assert workers._preload is None and load_pipeline.cache_info().currsize == 0
     finally:
         wh.discard_early_dbt()
+
+
+async def _cancel_flow_run(api_url: str, name: str) -> str:
+    """Ask the server to cancel the flow run `name`, as Prefect's UI does; its state type when it ends."""
+    from prefect.client.orchestration import PrefectClient
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
+    from prefect.client.schemas.sorting import FlowRunSort
+    from prefect.states import Cancelling
+
+    async with PrefectClient(api_url) as client:
+        runs = await client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(name=FlowRunFilterName(any_=[name])),
+            limit=1,
+            sort=FlowRunSort.START_TIME_DESC,
+        )
+        await client.set_flow_run_state(runs[0].id, Cancelling(), force=True)
+        for _ in range(120):
+            state = (await client.read_flow_run(runs[0].id)).state
+            if state is not None and state.is_final():
+                return str(state.type.value)
+            await asyncio.sleep(0.5)
+    return "not final"
+
+
+@pytest.mark.slow
+def test_a_served_run_cancelled_from_the_api_stops_and_serving_goes_on(tmp_path: Path) -> None:
+    from majlis.bench.incremental import write_new_articles
+
+    inbox, warehouse, log = tmp_path / "inbox", tmp_path / "w", tmp_path / "serve.log"
+    write_new_articles(inbox, 0, 80, 7)  # four batches on worker processes: seconds to cancel it in
+    env = majlis_env(warehouse, PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_RUNNER_POLL_FREQUENCY="1")
+    env.pop("PREFECT_API_URL", None)
+    with log.open("w") as out:
+        serving = subprocess.Popen(
+            [*MAJLIS, "serve", "--inbox", str(inbox), "--interval", "30"], cwd=REPO, env=env,
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        _wait_for(lambda: "Beginning flow run" in log.read_text(), 120, "the first run", log)
+        api_url = re.search(r"PREFECT_API_URL=(\S+)", log.read_text())
+        name = re.search(r"Beginning flow run '([^']+)'", log.read_text())
+        assert api_url and name
+        time.sleep(2)
+        assert asyncio.run(_cancel_flow_run(api_url.group(1), name.group(1))) == "CANCELLED"
+        assert serving.poll() is None  # serving goes on
+        # the next run takes the warehouse (the cancelled one let go of it) and loads the articles
+        _wait_for(lambda: _meetings(warehouse / "majlis.duckdb") > 0, 150, "the next run's meetings", log)
+        assert "RunLockedError" not in log.read_text()
+        serving.send_signal(signal.SIGTERM)
+        assert serving.wait(timeout=15) == 0
+    finally:
+        if serving.poll() is None:
+            os.killpg(serving.pid, signal.SIGKILL)
