@@ -129,6 +129,9 @@ def _ends_sentence(text: str, run: re.Match[str]) -> bool:
     return any(ch in SENTENCE_END for ch in run[0][1:])
 
 
+COMMAS = ("،", ",")
+
+
 def _emit(text: str, start: int, end: int, sentences: list[TokenizedSentence]) -> None:
     """Add the sentence in `text[start:end]` (trimmed), chunked if it has too many tokens."""
     words = _TOKEN_RE.findall(text, start, end)
@@ -153,13 +156,19 @@ def split_sentences(text: str) -> list[TokenizedSentence]:
     """
     sentences: list[TokenizedSentence] = []
     line_start = 0
-    for line in text.split("\n"):
+    start = 0
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         line_end = line_start + len(line)
-        start = line_start
         for run in _END_RUN_RE.finditer(text, line_start, line_end):
             if _ends_sentence(text, run):
                 _emit(text, start, run.end(), sentences)
                 start = run.end()
-        _emit(text, start, line_end, sentences)
+        # a line broken after a comma goes on in the next one («…، يرافقه\nالعميد …»): no sentence ends
+        # in a comma, so the page wrapped it
+        wrapped = line.rstrip().endswith(COMMAS) and number + 1 < len(lines) and lines[number + 1].strip()
+        if not wrapped:
+            _emit(text, start, line_end, sentences)
+            start = line_end + 1
         line_start = line_end + 1
     return sentences

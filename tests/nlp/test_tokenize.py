@@ -96,8 +96,8 @@ def test_long_unpunctuated_text_is_chunked() -> None:
 def _reference_split(text: str) -> list[list[Token]]:
     """The rules stated token by token (how the splitter first worked): a sentence ends after an end
     mark that is not a dot glued to an abbreviation, plus the end marks and closers glued to it, and at a
-    line break. A one-letter word before the dot is an initial, and so is a two-letter one with a word
-    glued after the dot."""
+    line break that does not follow a comma. A one-letter word before the dot is an initial, and so is a
+    two-letter one with a word glued after the dot."""
     tokens = ner_tokens(text)
     sentences: list[list[Token]] = []
     current: list[Token] = []
@@ -106,7 +106,9 @@ def _reference_split(text: str) -> list[list[Token]]:
         if current:
             gap = text[current[-1].end : tok.start]
             glued_after_end = ended and not gap and (tok.text in _CLOSERS or tok.text in SENTENCE_END)
-            if "\n" in gap or (ended and not glued_after_end):
+            # a line that ends in a comma goes on in the next one, unless a blank line follows
+            wrapped = text[current[-1].end - 1] in "،," and gap.count("\n") == 1
+            if ("\n" in gap and not wrapped) or (ended and not glued_after_end):
                 sentences.append(current)
                 current, ended = [], False
         current.append(tok)
@@ -161,4 +163,13 @@ def test_a_two_letter_initial_glued_to_the_name_ends_no_sentence() -> None:
     assert [text[s.start : s.end] for s in sentences] == [
         "استقبل الوزير اليوم الفريق أول جون إف.سميث قائد القوات.",
         "وبحث الجانبان التعاون.",
+    ]
+
+
+def test_a_line_broken_after_a_comma_goes_on_in_the_next_line() -> None:
+    text = "استقبل الوزير سامي رضوان في مكتبه،\nقائد البحرية الفرنسية.\nعنوان بلا نقطة،\n\nسطر آخر."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "استقبل الوزير سامي رضوان في مكتبه،\nقائد البحرية الفرنسية.",
+        "عنوان بلا نقطة،",
+        "سطر آخر.",
     ]
