@@ -478,9 +478,8 @@ def _run(
         if stored_batches:
             _reprocess(summary, stored_batches, analysis)
         _ingest(summary, file_batches, analysis, seen, seen_quarantine)
-        if analysis.pending:  # a larger run: dbt imports while its last batches are analysed (not for the
-            # whole run: an idle dbt process holds about 150 MB)
-            start_dbt_early()
+        # a larger run starts dbt's process after its workers end: beside them it raised a 10,000-article
+        # run's peak RSS from 1.46 to 1.6 GB for about 4 s of dbt imports saved
         analysis.drain()
     timeline.mark("analysed")
     summary.articles_reprocessed -= len(recovered)  # counted as recovered, not reprocessed
