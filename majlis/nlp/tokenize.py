@@ -65,6 +65,14 @@ class TokenizedSentence:
 
 
 @lru_cache(maxsize=1)
+def continuing_words() -> frozenset[str]:
+    """Words no sentence ends on (a rank, a style, «يرافقه»): a line ending on one was wrapped by the page
+    (`data/tokenizer.yaml`)."""
+    data = read_yaml(Path(__file__).with_name("data") / "tokenizer.yaml")
+    return frozenset(str(w) for w in data.get("continuing_words") or ())
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Words after which a glued full stop does not end a sentence (`data/tokenizer.yaml`)."""
     path = Path(__file__).with_name("data") / "tokenizer.yaml"
@@ -166,7 +174,11 @@ def split_sentences(text: str) -> list[TokenizedSentence]:
                 start = run.end()
         # a line broken after a comma goes on in the next one («…، يرافقه\nالعميد …»): no sentence ends
         # in a comma, so the page wrapped it
-        wrapped = line.rstrip().endswith(COMMAS) and number + 1 < len(lines) and lines[number + 1].strip()
+        following = lines[number + 1].lstrip() if number + 1 < len(lines) else ""
+        last_word = line.rsplit(None, 1)[-1] if line.strip() else ""
+        wrapped = bool(following) and (
+            line.rstrip().endswith(COMMAS) or following.startswith(COMMAS) or last_word in continuing_words()
+        )
         if not wrapped:
             _emit(text, start, line_end, sentences)
             start = line_end + 1

@@ -12,6 +12,7 @@ from majlis.nlp.tokenize import (
     SENTENCE_END,
     Token,
     abbreviations,
+    continuing_words,
     ner_tokens,
     split_sentences,
 )
@@ -93,10 +94,19 @@ def test_long_unpunctuated_text_is_chunked() -> None:
     assert split_sentences("  \n\t \n ") == []
 
 
+def _wrapped(text: str, newline: int) -> bool:
+    line = text[:newline].rsplit("\n", 1)[-1]
+    following = text[newline + 1 :].split("\n", 1)[0].lstrip()
+    last = line.split()[-1] if line.split() else ""
+    return bool(following) and (
+        line.rstrip().endswith(("،", ",")) or following.startswith(("،", ",")) or last in continuing_words()
+    )
+
+
 def _reference_split(text: str) -> list[list[Token]]:
     """The rules stated token by token (how the splitter first worked): a sentence ends after an end
     mark that is not a dot glued to an abbreviation, plus the end marks and closers glued to it, and at a
-    line break that does not follow a comma. A one-letter word before the dot is an initial, and so is a
+    line break that the page did not wrap. A one-letter word before the dot is an initial, and so is a
     two-letter one with a word glued after the dot."""
     tokens = ner_tokens(text)
     sentences: list[list[Token]] = []
@@ -106,8 +116,9 @@ def _reference_split(text: str) -> list[list[Token]]:
         if current:
             gap = text[current[-1].end : tok.start]
             glued_after_end = ended and not gap and (tok.text in _CLOSERS or tok.text in SENTENCE_END)
-            # a line that ends in a comma goes on in the next one, unless a blank line follows
-            wrapped = text[current[-1].end - 1] in "،," and gap.count("\n") == 1
+            # a line that ends in a comma or on a word no sentence ends on, or is followed by one that starts
+            # with a comma, goes on in the next one, unless a blank line follows
+            wrapped = gap.count("\n") == 1 and _wrapped(text, current[-1].end + gap.index("\n"))
             if ("\n" in gap and not wrapped) or (ended and not glued_after_end):
                 sentences.append(current)
                 current, ended = [], False
@@ -171,5 +182,13 @@ def test_a_line_broken_after_a_comma_goes_on_in_the_next_line() -> None:
     assert [text[s.start : s.end] for s in split_sentences(text)] == [
         "استقبل الوزير سامي رضوان في مكتبه،\nقائد البحرية الفرنسية.",
         "عنوان بلا نقطة،",
+        "سطر آخر.",
+    ]
+
+
+def test_a_line_ending_on_a_rank_or_followed_by_a_comma_goes_on() -> None:
+    text = "أكد وزير الدفاع، الفريق الركن\nسالم الهاشمي\n، أن التعاون مستمر.\nسطر آخر."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "أكد وزير الدفاع، الفريق الركن\nسالم الهاشمي\n، أن التعاون مستمر.",
         "سطر آخر.",
     ]
