@@ -75,6 +75,8 @@ SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still 
 DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
 HEADED_BODIES = {strip_al(w) for w in words("meetings.yaml", "headed_bodies")}  # normalised, no «ال»
 COMMAS = {"،", ","}
+PAGE_DEBRIS = [norm_words(line) for line in words("meetings.yaml", "page_debris")]
+DEBRIS_WORDS = 4
 MEETING_NOUNS = tuple(words("meetings.yaml", "meeting_nouns_before_place"))
 _MEETING_NOUNS_NORMALIZED = tuple(normalize(noun) for noun in MEETING_NOUNS)
 
@@ -431,9 +433,14 @@ class ArticleReader:
 
     # -- sentences ----------------------------------------------------------------------------------
     def _body_sentences(self) -> list[Sentence]:
-        """Sentences after the title, without section headings (they restate, they do not report)."""
+        """Sentences after the title, without section headings (they restate, they do not report) and the
+        page's own lines («اقرأ أيضاً:»)."""
         title_end = len(self.article.title) if self.article.title else 0
-        return [s for s in self.sentences if s.start_char >= title_end and not self._is_heading(s)]
+        return [
+            s
+            for s in self.sentences
+            if s.start_char >= title_end and not self._is_heading(s) and not _page_debris(s.text)
+        ]
 
     def _is_heading(self, sentence: Sentence) -> bool:
         text = self.article.text
@@ -1466,6 +1473,12 @@ def _one_from_each_state(objects: list[Party]) -> bool:
     """Counterparts of two or more states, one from each, every one's state told in the text."""
     countries = [o.country for o in objects if o.country and not o.inferred and not o.org_official]
     return len(countries) == len(objects) > 1 and len(set(countries)) == len(countries)
+
+
+def _page_debris(text: str) -> bool:
+    """«اقرأ أيضاً:», «Advertisement»: a short line of the page, not of the report."""
+    words = tuple(w.lower() for w in norm_words(text))
+    return len(words) <= DEBRIS_WORDS and any(words[: len(d)] == d for d in PAGE_DEBRIS)
 
 
 def _joins_the_subject(principals: list[Person], toks: list[Tok], trigger: Match, voice: str) -> bool:

@@ -862,3 +862,12 @@ def test_one_named_after_accompanying_him_is_of_the_accompanied_ones_state() -> 
         source="nna",
     )
     assert _roles(m)["رومان لوران"] == ("FR", "attendee")
+
+
+def test_a_pages_read_also_line_does_not_stand_between_a_statement_and_its_meeting() -> None:
+    (m,) = _extract(
+        "أكد وزير الدفاع الماليزي اللواء أحمد رشيدي أهمية التعاون العسكري مع اليابان.\nاقرأ أيضاً:\n"
+        "جاء ذلك خلال استقباله قائد البحرية اليابانية الأدميرال كينجي ساتو.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
