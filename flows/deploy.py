@@ -26,7 +26,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flows.pipeline import cancel_run, majlis_flow, warm_up_served_run
+from flows.pipeline import majlis_flow, warm_up_served_run
+from majlis.cancel import cancel_run
 
 STOP_SECONDS = 6.0  # the runner's own shutdown (cancel a run, pause the schedule) gets this long
 SCHEDULE_WAIT_SECONDS = 30.0  # how long the banner waits for the server to schedule the first run

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ from prefect.utilities.annotations import quote
 
 from majlis import config, timeline
 from majlis.analysis import BatchOutput
+from majlis.cancel import cancel_asked, clear_cancel
 from majlis.filelog import FileStamp, ProcessedFile, append_log, scan_inputs
 from majlis.heal import check_before_build, heal_landed, recoverable_articles
 from majlis.ingest import IngestItem, read_file
@@ -65,17 +65,8 @@ class StageError(RuntimeError):
     """A stage of the run failed; the message names the stage and the cause."""
 
 
-_cancel = threading.Event()  # set by `majlis serve` to cancel the run in progress in this process
-
-
-def cancel_run() -> None:
-    """Ask the run in progress in this process (`majlis serve` runs them in threads) to stop at its next
-    step: the next batch, the next landing, the build. What it landed stays; its next run goes on."""
-    _cancel.set()
-
-
 def _stop_if_cancelled(step: str) -> None:
-    if _cancel.is_set():
+    if cancel_asked():
         raise StageError(f"run cancelled before {step}")
 
 
@@ -381,7 +372,7 @@ def majlis_flow(
     """Process every new article under `paths` (with `reprocess`, every landed one too); update the marts
     (with `reprocess` or `full_refresh`, build them all from scratch, even when nothing new landed)."""
     warehouse = config.warehouse_dir()
-    _cancel.clear()  # a cancel asked of an earlier run is not this run's
+    clear_cancel()  # a cancel asked of an earlier run is not this run's
     with run_lock(warehouse, wait_seconds=lock_wait_seconds):
         try:
             return _run(paths, files_per_batch, reprocess, batches_in_flight, rescan, full_refresh)
