@@ -30,6 +30,7 @@ from majlis.extract.people import (
     POSTED_ABROAD_WORDS,
     VISITING_NOW,
     Person,
+    _glued_conjunction,
     envoys_abroad,
     parse_people,
 )
@@ -1489,14 +1490,19 @@ def _joins_the_subject(principals: list[Person], toks: list[Tok], trigger: Match
     first, second, third = principals[:3]
     if first.tok_start < trigger.end:
         return False
+    return _joined_by_and(second, toks) and not _joined_by_and(third, toks)
 
-    def joined(person: Person) -> bool:
-        if person.tok_start > 0 and toks[person.tok_start - 1].norm == "و":
-            return True
-        word, first = toks[person.tok_start].norm, norm_words(person.title or person.name or "")[:1]
-        return word.startswith("و") and bool(first) and strip_al(word[1:]) == strip_al(first[0])
 
-    return joined(second) and not joined(third)
+def _joined_by_and(person: Person, toks: list[Tok]) -> bool:
+    """«…، ووزير دفاعه Y», «… و اللواء Y», «…، وبيتر X»: the person is joined to the one before by «و»,
+    written apart or glued to his office or name («وليد» is a name of its own)."""
+    at = person.tok_start
+    if at > 0 and toks[at - 1].norm == "و":
+        return True
+    word, office = toks[at].norm, norm_words(person.title or "")[:1]
+    if office and word.startswith("و") and strip_al(word[1:]) == strip_al(office[0]):
+        return True
+    return _glued_conjunction(toks[at].text, after_comma=at > 0 and toks[at - 1].text in COMMAS)
 
 
 def _aside_end(toks: list[Tok], people: list[Person], clause_start: int, attend_at: int) -> int:
