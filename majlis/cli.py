@@ -656,8 +656,11 @@ def _print_query(query: str, title: str | None = None, limit: int = 100) -> None
         console.print(f"[yellow]note:[/yellow] {cut_note(len(result.rows))}", highlight=False)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app(prog_name="majlis")
+def main() -> None:
+    """The `majlis` console command: the app, then an exit that skips the interpreter's teardown."""
+    from majlis.quick_exit import run_then_exit
+
+    run_then_exit(lambda: app(prog_name="majlis"))
 
 
 if __name__ == "__main__":  # pragma: no cover
