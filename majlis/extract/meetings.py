@@ -67,6 +67,7 @@ THE_VISIT = set(words("meetings.yaml", "the_visit"))
 PLUPERFECT_ARRIVAL = pattern("meetings.yaml", "pluperfect_arrival")
 PLACE_CARRIES = {"stated", "visited country"}
 GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
+RELATIVE_PRONOUNS = set(words("meetings.yaml", "relative_pronouns"))  # normalised
 # a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
 LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
@@ -448,7 +449,7 @@ class ArticleReader:
         whole_line = (sentence.start_char == 0 or text[sentence.start_char - 1] == "\n") and (
             sentence.end_char >= len(text) or text[sentence.end_char : sentence.end_char + 1] in {"\n", ""}
         )
-        ends_open = not sentence.text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
+        ends_open = not _ends_a_sentence(sentence.text)
         return whole_line and ends_open and len(sentence.text.split()) <= 14
 
     def _trigger(self, sentence: Sentence, toks: list[Tok]) -> tuple[Match | None, bool]:
@@ -468,7 +469,11 @@ class ArticleReader:
         current: Draft | None = None
         listing: Draft | None = None  # a meeting sentence ending «… كلاً على حدة:», its guests listed below
         body = self._body_sentences()
+        skip_next = False
         for index, sentence in enumerate(body):
+            if skip_next:  # read with the meeting sentence it ends
+                skip_next = False
+                continue
             self._prior = body[index - 1] if index else None
             toks = tokenize(sentence.text)
             if listing is not None and LIST_ITEM.match(sentence.text):
@@ -482,6 +487,11 @@ class ArticleReader:
             if trigger and not_news is None:
                 before = len(self.drafts)
                 draft = self._meeting_sentence(sentence, toks, trigger, current)
+                cut = self._cut_by_a_line_break(draft, sentence, body[index + 1 : index + 2])
+                if cut is not None:
+                    del self.drafts[before:]
+                    sentence, skip_next = cut, True
+                    draft = self._meeting_sentence(sentence, tokenize(sentence.text), trigger, current)
                 if draft is None and current is None:
                     draft = self._the_two_sides(sentence, toks, trigger)
                 if fallback and len(self.drafts) > before and not _two_states_named(self.drafts[-1]):
@@ -496,6 +506,31 @@ class ArticleReader:
                 continue
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
+
+    def _cut_by_a_line_break(
+        self, draft: Draft | None, sentence: Sentence, after: list[Sentence]
+    ) -> Sentence | None:
+        """«استقبل الوزير X بمكتبه في معسكر بيت⏎الفلج اليوم الفريق Y …»: a meeting sentence that names one
+        side, ends its line with no full stop, and goes on in a next line that names someone and tells no
+        meeting of its own («الذي يزور البلاد» describes) was cut by the page's line break: it is read again
+        as one sentence with that line (None when not)."""
+        if draft is None or len(_principals(draft)) >= 2 or not after:
+            return None
+        rest = after[0]
+        text = self.article.text
+        if _ends_a_sentence(sentence.text) or "\n" not in text[sentence.end_char : rest.start_char]:
+            return None
+        rest_toks = tokenize(rest.text)
+        told = self._trigger(rest, rest_toks)[0]
+        if told is not None and (told.start == 0 or rest_toks[told.start - 1].norm not in RELATIVE_PRONOUNS):
+            return None
+        if not self._people(rest):
+            return None
+        self._view = None  # the trigger look-up above read the next line
+        return Sentence(
+            sentence.article_id, sentence.sentence_index, sentence.start_char, rest.end_char,
+            sentence.text.rstrip() + " " + rest.text.lstrip(),
+        )  # fmt: skip
 
     def _the_two_sides(self, sentence: Sentence, toks: list[Tok], trigger: Match) -> Draft | None:
         """«وكان الأمير X قد وصل … تلبية لدعوة من وزير الدفاع الكوري Y. وبحث الوزيران …»: «the two» right
@@ -1605,6 +1640,11 @@ def _confidence(draft: Draft) -> float:
 
 
 MIN_NAME_PREFIX = 2  # words: a name told in part starts with at least its first two words
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a sentence's text ends as a sentence does: a full stop, a question, a colon, a quote."""
+    return text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
 
 
 def _principals(draft: Draft) -> list[Party]:

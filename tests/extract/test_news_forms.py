@@ -871,3 +871,21 @@ def test_a_pages_read_also_line_does_not_stand_between_a_statement_and_its_meeti
         people=("أحمد رشيدي", "كينجي ساتو"),
     )
     assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_a_meeting_sentence_cut_by_a_line_break_goes_on_in_the_next_line() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي صباح اليوم الاثنين بمكتبه في مقر قيادة معسكر تلال\n"
+        "الورد قائد البحرية اليابانية الأدميرال كينجي ساتو الذي يزور البلاد حالياً.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_a_line_with_a_meeting_of_its_own_is_not_read_as_the_line_before_cut() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي بمكتبه في معسكر تلال الورد\n"
+        "والتقى قائد البحرية اليابانية الأدميرال كينجي ساتو رئيس الأركان الفلبيني الفريق خوسيه رييس.",
+        people=("أحمد رشيدي", "كينجي ساتو", "خوسيه رييس"),
+    )
+    assert [sorted(_roles(m)) for m in meetings] == [["خوسيه رييس", "كينجي ساتو"]]
