@@ -173,6 +173,9 @@ MAX_QUOTED_NAME = 8  # tokens between the quotes
 QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 
 
+CLOSING_QUOTES = {'"': '"', "»": "«"}  # a closing quote mark and its opening one
+
+
 def _unquote_own_names(toks: list[Tok]) -> list[Tok]:
     """Quote marks around the own name of a company or a ship are dropped, so its office reads through.
     Tokens keep their offsets into the sentence, so the title's text keeps the quotes."""
@@ -557,6 +560,10 @@ class _SentenceParse:
             if opening is not None:
                 j = opening - 1  # a bracketed acronym inside the title («… لحلف شمال الأطلسي (الناتو)»)
                 continue
+            opening = self._opening_quote(j) if t.text in CLOSING_QUOTES else None
+            if opening is not None:
+                j = opening - 1  # a quoted own name inside the title («قائد القوات … في الساحل "X"»)
+                continue
             if _is_boundary(t) or j in self.trigger_at or j in self.attend_at or t.norm == "مع":
                 break
             if t.norm in self.v.clause_verbs:
@@ -572,6 +579,16 @@ class _SentenceParse:
         """The «(» of the short bracket closing at token `close` («(الناتو)», «(يوبول كوبس)»)."""
         for k in range(close - 2, max(-1, close - 2 - MAX_BRACKETED_TOKENS), -1):
             if self.toks[k].text == "(":
+                return k
+            if self.toks[k].is_punct:
+                return None
+        return None
+
+    def _opening_quote(self, close: int) -> int | None:
+        """The opening quote of the short quoted name closing at token `close` (a word or a few)."""
+        opening = CLOSING_QUOTES[self.toks[close].text]
+        for k in range(close - 2, max(-1, close - 2 - MAX_QUOTED_NAME), -1):
+            if self.toks[k].text == opening:
                 return k
             if self.toks[k].is_punct:
                 return None

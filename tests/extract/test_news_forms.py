@@ -889,3 +889,23 @@ def test_a_line_with_a_meeting_of_its_own_is_not_read_as_the_line_before_cut() -
         people=("أحمد رشيدي", "كينجي ساتو", "خوسيه رييس"),
     )
     assert [sorted(_roles(m)) for m in meetings] == [["خوسيه رييس", "كينجي ساتو"]]
+
+
+def test_an_office_with_a_quoted_own_name_before_a_comma_is_the_next_persons() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي، أمس، قائد القوات الفرنسية في المحيط الهندي "
+        '"أطلس"، الجنرال بيير دوران، وقائد البحرية اليابانية الأدميرال كينجي ساتو.',
+        people=("أحمد رشيدي", "بيير دوران", "كينجي ساتو"),
+    )
+    guests = {p["name"]: p for m in meetings for p in m["participants"] if p["role"] == "guest"}
+    assert guests["بيير دوران"]["country"] == "FR" and guests["بيير دوران"]["title"].startswith("قائد القوات")
+    assert all(p["name"] for m in meetings for p in m["participants"])  # no nameless «قائد القوات» too
+
+
+def test_chad_written_with_the_article_is_chad() -> None:
+    (m,) = _extract(
+        "التقى وزير الدفاع الماليزي اللواء أحمد رشيدي، اليوم، عثمان ماهامات وزير الدفاع الوطني بجمهورية "
+        "التشاد، والوفد المرافق له.",
+        people=("أحمد رشيدي", "عثمان ماهامات"),
+    )
+    assert _roles(m)["عثمان ماهامات"][0] == "TD"
