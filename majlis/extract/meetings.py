@@ -68,6 +68,7 @@ PLUPERFECT_ARRIVAL = pattern("meetings.yaml", "pluperfect_arrival")
 PLACE_CARRIES = {"stated", "visited country"}
 GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
 RELATIVE_PRONOUNS = set(words("meetings.yaml", "relative_pronouns"))  # normalised
+KIND_UNTOLD_VERBS = set(words("meetings.yaml", "kind_untold_verbs"))  # normalised
 # a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
 LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
@@ -135,6 +136,7 @@ class Draft:
     party_rules: dict[int, list[str]] = field(default_factory=dict)  # id(party) -> rules in this meeting
     # id(party) -> role in this meeting: one person may host one meeting and attend another
     roles: dict[int, str] = field(default_factory=dict)
+    kind_told: bool = True  # False: «بحث X مع Y» does not say whether in person or by phone
 
     def parties(self) -> list[Party]:
         return [p for p in [self.subject, *self.objects, *self.attendees] if p is not None]
@@ -862,6 +864,17 @@ class ArticleReader:
             ):
                 draft.attendees += [a for a in attendees if a not in known]
                 draft.rule("continue.same_people")
+                if event_type == "call" and not draft.kind_told and subject is not None and objects:
+                    # «بحث X مع Y …» told again as «تلقى Y اتصالاً من X»: it was that call
+                    draft.event_type, draft.voice, draft.subject, draft.objects = (
+                        event_type,
+                        voice,
+                        subject,
+                        objects,
+                    )
+                    draft.kind_told = True
+                    for name in rules:
+                        draft.rule(name)
                 for party in attendees:
                     draft.rule("attendee.marker", party)
                 self._add_topics(draft, sentence)
@@ -879,6 +892,7 @@ class ArticleReader:
         if subject.title:
             _counterparts_share_the_office(subject.title, objects, principals, toks)
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
+        draft.kind_told = event_type != "meeting" or trigger.phrase[0] not in KIND_UNTOLD_VERBS
         for name in rules:
             draft.rule(name)
         for name in subject_rules:
@@ -1655,7 +1669,7 @@ def _told_again(later: Draft, kept: Draft) -> bool:
     """Whether `later` is `kept` told again («وزير الدفاع يستقبل نظيره البريطاني» before the report names
     both): the same countries on both sides, the same day, and no principal named in one that the other
     names differently (an unnamed principal of a country stands for the named one of that country)."""
-    if later.event_type != kept.event_type or (later.date and kept.date and later.date != kept.date):
+    if not _same_kind(later, kept) or (later.date and kept.date and later.date != kept.date):
         return False
     countries = {p.country for p in _principals(later)}
     if None in countries or len(countries) < 2 or countries != {p.country for p in _principals(kept)}:
@@ -1671,6 +1685,14 @@ def _told_again(later: Draft, kept: Draft) -> bool:
         ):
             return False
     return True
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    """The same kind of event, or talks whose kind the verb did not tell («بحث X مع Y») and a call."""
+    if a.event_type == b.event_type:
+        return True
+    untold = {d.event_type for d in (a, b) if not d.kind_told}
+    return untold == {"meeting"} and {a.event_type, b.event_type} == {"meeting", "call"}
 
 
 def _one_name(a: str, b: str | None) -> bool:
@@ -1702,6 +1724,8 @@ def _one_per_meeting(drafts: list[Draft]) -> list[Draft]:
         better, other = (
             (draft, twin) if named > sum(p.name is not None for p in _principals(twin)) else (twin, draft)
         )
+        if better.event_type != other.event_type and other.event_type == "call":
+            better, other = other, better  # talks told again as a call: the call says how, and who called
         kept[kept.index(twin)] = better
         better.rule("merge.told_again")
         known = {p.key() for p in better.parties()}
