@@ -62,6 +62,7 @@ FOREIGN_PARTICLES = set(
 LINEAGE = set(words("people.yaml", "lineage"))  # «ال» as in «آل خليفة», once normalised
 # «في مكتبه», «في مقر الوزارة», «بقصر …»: where they met, not their office
 OFFICE_PLACE = set(words("people.yaml", "office_place"))
+MAX_TIME_RUN = 5  # «، اليوم،», «في مكتبه اليوم»: words between a subject and the office he received
 # «عقد … رئيس الأركان اجتماعا»: the meeting itself, after the subject's title
 MEETING_OBJECTS = set(words("people.yaml", "meeting_objects"))
 DELIVERED = set(
@@ -805,7 +806,7 @@ class _SentenceParse:
             k -= 1
         if j > k >= 0 and self.toks[k].norm in COUNTERPART_WORDS:
             return True  # «… نظيره الأردني X»: the counterpart named right after his country
-        if prev.norm in TIME_AFTER and j - 1 in self.name_tokens and any(i < j for i in self.trigger_at):
+        if self._after_the_subject_and_a_time(j):
             return True  # «استقبل الفريق X اليوم قادة خفر السواحل …»: the object after the subject and a day
         if self._after_an_aside(j):
             return True
@@ -823,6 +824,19 @@ class _SentenceParse:
             if k in self.name_tokens or self.toks[k].is_punct:
                 return False
         return False
+
+    def _after_the_subject_and_a_time(self, j: int) -> bool:
+        """«استقبل الفريق X اليوم …», «… X، اليوم، …», «… X في مكتبه اليوم …»: token `j` ends a run of
+        time and office-place words (and commas) right after a name that follows the meeting verb."""
+        k, told = j, False
+        while k >= 0 and j - k < MAX_TIME_RUN:
+            norm = self.toks[k].norm
+            if norm != "في" and (norm in TIME_AFTER or norm in VERB_TIME_WORDS or norm in OFFICE_PLACE):
+                told = True
+            elif not (self.toks[k].text in {"،", ","} or norm == "في"):
+                break
+            k -= 1
+        return told and k in self.name_tokens and any(i < k for i in self.trigger_at)
 
     def _after_an_aside(self, comma: int) -> bool:
         """«والتقى الفريق X، خلال زيارته لنيويورك، رئيس هيئة الأركان …»: after the subject, an aside between

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from test_meetings import _extract
 
 
@@ -931,3 +932,24 @@ def test_talks_told_again_as_a_meeting_stay_a_meeting() -> None:
         people=("أحمد رشيدي", "كينجي ساتو"),
     )
     assert m["event_type"] == "meeting"
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["، اليوم،", " في مكتبه اليوم", " بمكتبه صباح اليوم"],
+)
+def test_an_office_received_after_the_subject_and_a_time_is_the_guest(between: str) -> None:
+    (m,) = _extract(
+        f"استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي{between} السفير الياباني لدى البلاد.",
+        people=("أحمد رشيدي",),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert (guest["name"], guest["title"], guest["country"]) == (None, "السفير", "JP")
+
+
+def test_an_office_after_the_subject_and_a_comma_alone_is_his_own() -> None:
+    (m,) = _extract(
+        "استقبل اللواء أحمد رشيدي، وزير الدفاع الماليزي، السفير الياباني كينجي ساتو.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
