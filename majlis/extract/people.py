@@ -573,8 +573,19 @@ class _SentenceParse:
                 break  # another person's name, a time word or «كلا من» ends the title on the left
             if j in self.title_head:
                 head = j
+                if self._another_states_office_before(j, p):
+                    break
             j -= 1
         return head
+
+    def _another_states_office_before(self, head: int, p: int) -> bool:
+        """«استقبل وزير الدفاع الكويتي السفير الياباني X»: the office at `head` follows a state word, and
+        names another state itself before token p; the office before the state word is someone else's."""
+        before = self.country_code_at.get(head - 1)
+        if before is None:
+            return False
+        own = {self.country_code_at[k] for k in range(head + 1, p) if k in self.country_code_at}
+        return bool(own) and before not in own
 
     def _opening_bracket(self, close: int) -> int | None:
         """The «(» of the short bracket closing at token `close` («(الناتو)», «(يوبول كوبس)»)."""

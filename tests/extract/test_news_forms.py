@@ -953,3 +953,20 @@ def test_an_office_after_the_subject_and_a_comma_alone_is_his_own() -> None:
         people=("أحمد رشيدي", "كينجي ساتو"),
     )
     assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_an_office_of_one_state_right_before_another_states_office_is_someone_else() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي السفير الياباني كينجي ساتو.",
+        people=("كينجي ساتو",),
+    )
+    sides = {p["role"]: (p["name"], p["title"], p["country"]) for p in m["participants"]}
+    assert sides == {"host": (None, "وزير الدفاع", "MY"), "guest": ("كينجي ساتو", "السفير", "JP")}
+
+
+def test_two_offices_of_one_state_before_a_name_are_that_persons() -> None:
+    (m,) = _extract(
+        "استقبل رئيس الوزراء الماليزي القائد العام للقوات المسلحة أحمد رشيدي السفير الياباني كينجي ساتو.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
