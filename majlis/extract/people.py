@@ -844,6 +844,8 @@ class _SentenceParse:
             norm = self.toks[k].norm
             if norm != "في" and (norm in TIME_AFTER or norm in VERB_TIME_WORDS or norm in OFFICE_PLACE):
                 told = True
+            elif k in self.country_at and k > 0 and self.toks[k - 1].norm == "في":
+                told = True  # «التقى X في الرياض ولي العهد …»: a place, the state's capital or name
             elif not (self.toks[k].text in {"،", ","} or norm == "في"):
                 break
             k -= 1
