@@ -805,6 +805,8 @@ class _SentenceParse:
         prev = self.toks[j]
         if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
             return True
+        if prev.norm in DELEGATION_HEADS and any(i < j for i in self.trigger_at):
+            return True  # «استقبل X وفد كلية … برئاسة آمر الكلية»: the office heading the delegation met
         k = j
         while k >= 0 and self.toks[k].norm in VERB_TIME_WORDS:
             k -= 1
@@ -1130,7 +1132,11 @@ def parse_people(
                     else raw_title
                 ),
                 rank=None,
-                country=None if orgs else country_of_phrase(raw_title) or parse.counterpart_country(head),
+                country=None
+                if orgs
+                else country_of_phrase(raw_title)
+                or parse.counterpart_country(head)
+                or parse.delegation_country(head),
                 org_official=bool(orgs),
                 tok_start=head,
                 tok_end=end,

@@ -970,3 +970,12 @@ def test_two_offices_of_one_state_before_a_name_are_that_persons() -> None:
         people=("أحمد رشيدي", "كينجي ساتو"),
     )
     assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_an_office_heading_a_delegation_met_is_the_guest_of_the_delegations_state() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي وفد كلية الدفاع الوطني اليابانية برئاسة آمر الكلية.",
+        people=("أحمد رشيدي",),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert (guest["name"], guest["title"], guest["country"]) == (None, "آمر الكلية", "JP")
