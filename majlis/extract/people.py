@@ -859,8 +859,11 @@ class _SentenceParse:
         if self.toks[comma].text not in {"،", ","}:
             return False
         opening = next((k for k in range(comma - 1, -1, -1) if self.toks[k].text in {"،", ","}), None)
-        if opening is None or opening + 1 >= comma or self.toks[opening + 1].norm not in ASIDE_OPENERS:
+        if opening is None or opening + 1 >= comma:
             return False
+        opener = self.toks[opening + 1].norm
+        if opener not in ASIDE_OPENERS and opener not in OFFICE_PLACE:
+            return False  # «، خلال زيارته …،», «، بمكتبه في رئاسة الأركان،»
         named_before = opening - 1 in self.name_tokens
         return named_before and any(i < opening for i in self.trigger_at)
 

@@ -936,7 +936,14 @@ def test_talks_told_again_as_a_meeting_stay_a_meeting() -> None:
 
 @pytest.mark.parametrize(
     "between",
-    ["، اليوم،", " في مكتبه اليوم", " بمكتبه صباح اليوم", " في ديوان الوزارة", " في كوالالمبور"],
+    [
+        "، اليوم،",
+        " في مكتبه اليوم",
+        " بمكتبه صباح اليوم",
+        " في ديوان الوزارة",
+        " في كوالالمبور",
+        "، بمكتبه في مقر الوزارة،",
+    ],
 )
 def test_an_office_received_after_the_subject_and_a_time_is_the_guest(between: str) -> None:
     (m,) = _extract(
