@@ -32,6 +32,7 @@ from majlis.extract.people import (
     Person,
     _glued_conjunction,
     envoys_abroad,
+    foreign_given_name,
     parse_people,
 )
 from majlis.extract.places import (
@@ -1431,6 +1432,22 @@ class ArticleReader:
                 draft.rule(role_rule, p)
         for att in draft.attendees:
             draft.roles[id(att)] = "attendee"
+        for party in draft.parties():
+            if (
+                loc
+                and party.country is None
+                and not party.org_official
+                and not _posted_abroad(party)
+                and not (party.name and foreign_given_name(party.name))
+                and (
+                    draft.roles[id(party)] != "guest"
+                    or (draft.voice in SHARED and not _placed_by_a_visit(draft))
+                )
+            ):
+                # an official whose state nothing in the text tells, at a meeting in a known country: of
+                # that country, unless a diplomat, a foreign given name, or the one received or visiting
+                party.country, party.inferred = loc, True
+                draft.rule("country.of_the_meeting_place", party)
 
 
 _ADJECTIVE_KINDS = {"nisba", "institution"}
@@ -1594,6 +1611,17 @@ def _welcomed_by_own_envoys(draft: Draft) -> bool:
     if not all(_is_envoy(h) and h.posted_to and h.country for h in hosts):
         return False
     return draft.subject.country in {None, *(h.country for h in hosts)}
+
+
+# the rules that place a meeting where someone's visit took him: its guest is that visitor, from elsewhere
+VISIT_PLACE_RULES = {
+    "place.arrival", "place.on_a_visit", "place.visit_told", "place.visited_by_subject",
+    "place.visited_country", "place.visited_dateline", "voice.subject_on_a_visit",
+}  # fmt: skip
+
+
+def _placed_by_a_visit(draft: Draft) -> bool:
+    return any(rule in VISIT_PLACE_RULES for rule in draft.rules)
 
 
 def _posted_abroad(party: Party) -> bool:

@@ -984,6 +984,26 @@ def _given_names() -> frozenset[str]:
     return frozenset(normalize(n) for n in names if " " not in n)
 
 
+@lru_cache(maxsize=1)
+def _foreign_given_names() -> frozenset[str]:
+    """Given names (normalised) of the non-Arab origins of the NER corpus's lists, less the Arab ones."""
+    from majlis.nlp.corpus import lexicons
+
+    lex = lexicons()
+    arab = {normalize(n) for n in [*lex["given_male"], *lex["given_female"]]}
+    names = {
+        normalize(n) for origin in lex["origins"].values() for n in origin.get("given", []) if " " not in n
+    }
+    return frozenset(names - arab)
+
+
+def foreign_given_name(name: str) -> bool:
+    """Whether a name starts with a given name of a non-Arab origin («ماريو …», «جون …») or is in Latin
+    script: such a person is seldom a Gulf or Arab state's official."""
+    words = normalize(name).split()
+    return bool(words) and (words[0] in _foreign_given_names() or any(_is_latin_letter(ch) for ch in name))
+
+
 def _glued_conjunction(word: str, after_comma: bool = False) -> bool:
     """«ومحمد», «وبيتر»: a known given name with «و» glued on («وليد», «وائل» are names themselves); after
     a comma in a list of people («…، وجورج باباس»), any name but a known one starting with «و»."""

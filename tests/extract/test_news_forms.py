@@ -986,3 +986,22 @@ def test_an_office_heading_a_delegation_met_is_the_guest_of_the_delegations_stat
     )
     guest = next(p for p in m["participants"] if p["role"] == "guest")
     assert (guest["name"], guest["title"], guest["country"]) == (None, "آمر الكلية", "JP")
+
+
+def test_an_official_of_no_told_state_at_a_meeting_in_a_known_country_is_of_that_country() -> None:
+    (m,) = _extract(
+        "التقى وزير الدفاع الماليزي اللواء أحمد رشيدي في كوالالمبور قائد الجيش الفريق حسن علي، بحضور "
+        "مدير مكتب الوزير العقيد سالم يوسف.",
+        people=("أحمد رشيدي", "حسن علي", "سالم يوسف"),
+    )
+    assert {name: country for name, (country, _) in _roles(m).items()} == {
+        "أحمد رشيدي": "MY", "حسن علي": "MY", "سالم يوسف": "MY"
+    }  # fmt: skip
+
+
+def test_a_guest_with_a_foreign_given_name_is_not_given_the_meeting_places_state() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي في مكتبه في كوالالمبور الجنرال جون سميث.",
+        people=("أحمد رشيدي", "جون سميث"),
+    )
+    assert _roles(m)["جون سميث"] == (None, "guest")
