@@ -70,6 +70,7 @@ PLACE_CARRIES = {"stated", "visited country"}
 GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
 RELATIVE_PRONOUNS = set(words("meetings.yaml", "relative_pronouns"))  # normalised
 KIND_UNTOLD_VERBS = set(words("meetings.yaml", "kind_untold_verbs"))  # normalised
+WELCOME_LEAD = normalize(word("meetings.yaml", "welcome_lead"))  # «وكان في استقباله …»: a welcome on arrival
 # a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
 LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
@@ -138,6 +139,7 @@ class Draft:
     # id(party) -> role in this meeting: one person may host one meeting and attend another
     roles: dict[int, str] = field(default_factory=dict)
     kind_told: bool = True  # False: «بحث X مع Y» does not say whether in person or by phone
+    welcome: bool = False  # told by «وكان في استقباله …»: a welcome on arrival
 
     def parties(self) -> list[Party]:
         return [p for p in [self.subject, *self.objects, *self.attendees] if p is not None]
@@ -894,6 +896,7 @@ class ArticleReader:
             _counterparts_share_the_office(subject.title, objects, principals, toks)
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         draft.kind_told = event_type != "meeting" or trigger.phrase[0] not in KIND_UNTOLD_VERBS
+        draft.welcome = " ".join(trigger.phrase).startswith(WELCOME_LEAD)
         for name in rules:
             draft.rule(name)
         for name in subject_rules:
@@ -1613,6 +1616,16 @@ def _welcomed_by_own_envoys(draft: Draft) -> bool:
     return draft.subject.country in {None, *(h.country for h in hosts)}
 
 
+def _welcomed_by_own_side(draft: Draft) -> bool:
+    """«زار الوزير قاعدة …، وكان في استقباله آمر القاعدة»: a welcome on arrival (the visitor is the one
+    received) where every side whose state is known is of one state: an inspection at home, not a meeting
+    between sides."""
+    if not draft.welcome:
+        return False
+    countries = {p.country for p in _principals(draft) if p.country}
+    return len(countries) == 1
+
+
 # the rules that place a meeting where someone's visit took him: its guest is that visitor, from elsewhere
 VISIT_PLACE_RULES = {
     "place.arrival", "place.on_a_visit", "place.visit_told", "place.visited_by_subject",
@@ -1795,6 +1808,7 @@ def _meetings_of(
     drafts = reader.read()
     for draft in drafts:
         reader.finish(draft)
+    drafts = [d for d in drafts if not _welcomed_by_own_side(d)]
     for index, draft in enumerate(_one_per_meeting(drafts)):
         meeting_id = meeting_id_for(article.article_id, index)
         parties = draft.parties()

@@ -1005,3 +1005,21 @@ def test_a_guest_with_a_foreign_given_name_is_not_given_the_meeting_places_state
         people=("أحمد رشيدي", "جون سميث"),
     )
     assert _roles(m)["جون سميث"] == (None, "guest")
+
+
+def test_a_welcome_on_an_inspection_at_home_is_no_meeting() -> None:
+    meetings = _extract(
+        "أكد وزير الدفاع الماليزي اللواء أحمد رشيدي أهمية الجاهزية القتالية. جاء ذلك خلال زيارته إلى قاعدة "
+        "لنكاوي البحرية، وكان في استقباله لدى وصوله قائد القاعدة العميد حسن علي.",
+        people=("أحمد رشيدي", "حسن علي"),
+    )
+    assert meetings == []
+
+
+def test_a_welcome_of_a_foreign_visitor_on_arrival_is_a_meeting() -> None:
+    (m,) = _extract(
+        "وصل قائد البحرية اليابانية الأدميرال كينجي ساتو إلى كوالالمبور في زيارة رسمية، وكان في استقباله "
+        "لدى وصوله وزير الدفاع الماليزي اللواء أحمد رشيدي.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
