@@ -27,6 +27,7 @@ LEXICON_FILES = (
     "places_orgs.yaml",
     "templates.yaml",
     "common_words.yaml",
+    "negatives.yaml",
 )
 
 LabeledSentence = list[tuple[str, str]]
@@ -419,6 +420,123 @@ class Generator:
             return str(self.pick("acronyms"))
         return "".join(self.rng.choice("ABCDEFGHIJKLMNOPRSTUVW") for _ in range(self.rng.randint(2, 5)))
 
+    def quantity(self) -> str:
+        """A count as news prints it: «نحو 40 ألف زائر», «أكثر من 300 جندي», «لـ3 طائرات» (O)."""
+        n, unit = self.rng.randint(2, 990), str(self.pick("units"))
+        return self.rng.choice(
+            (
+                f"{n} ألف {unit}",
+                f"نحو {n} ألف {unit}",
+                f"أكثر من {n} {unit}",
+                f"{n} آلاف و{self.rng.randint(100, 900)} {unit}",
+                f"لـ{self.rng.randint(2, 9)} {unit}",
+                f"قرابة {n} {unit}",
+            )
+        )
+
+    def ordinal(self) -> str:
+        """«الذكرى الـ 50», «الدورة الــ12 والدفعة الـ30» (O)."""
+        head, n = str(self.pick("ordinal_heads")), self.rng.randint(2, 120)
+        mark = self.rng.choice(("الـ", "الـ ", "الــ", "الــ ", "ال"))
+        text = f"{head} {mark}{n}"
+        if self.rng.random() < 0.25:
+            text += f" و{self.pick('ordinal_heads')} الـ{self.rng.randint(2, 60)}"
+        return text
+
+    def place_phrase(self) -> Piece:
+        """«بمدينة …», «بالعاصمة …», «بمعسكر بيت …»: the head O, the place LOC (some read like names)."""
+        head = str(self.pick("place_heads"))
+        roll = self.rng.random()
+        if roll < 0.4:
+            place = str(self.pick("cities"))
+        elif roll < 0.6:
+            place = str(self.pick("countries"))
+        elif roll < 0.8:  # a district or camp named like a person («حي سالم», «بيت الفلاني»)
+            word = self.given() if self.rng.random() < 0.5 else self.arab_family()
+            place = f"{self.pick('place_words_heads')} {word}" if self.rng.random() < 0.6 else word
+        else:
+            place = f"{self.pick('place_words_heads')} {self.pick('nouns')}"
+        prefix = self.rng.choice(("ب", "ب", "في ", ""))
+        glued = "بال" + head[2:] if prefix == "ب" and head.startswith("ال") else prefix + head
+        return _piece((glued, None), (place, "LOC"))
+
+    def named_thing(self) -> Piece:
+        """An award, unit, mosque or street named after a person («وسام …», «فوج …»): no PER."""
+        head, tail, label = self.rng.choice(self.lex["named_things"])
+        roll = self.rng.random()
+        if roll < 0.35:
+            style = self.rng.choice(("الملك", "الأمير", "الشيخ", "السلطان", "الإمام", "الشهيد", ""))
+            name = f"{style} {self.pick('given_male')} بن {self.pick('given_male')}".strip()
+        elif roll < 0.7:
+            name = f"{self.pick('given_male')} {self.pick('given_male')}"
+        else:
+            name, _ = self.arab_name()
+        return _piece((f"{head} {name} {tail}".strip(), label))
+
+    def product_foreign(self) -> Piece:
+        """«طائرات "…"»: a platform with an invented foreign name in quotes, MISC (no PER)."""
+        words = [self._syllable_name() for _ in range(self.rng.choice((1, 2, 2)))]
+        if self.rng.random() < 0.3:
+            words.append(f"- {self.rng.randint(1, 9)}")
+        opening, closing = self.rng.choice((("«", "»"), ("“", "”"), ("«", "»")))
+        return _piece(
+            (str(self.pick("product_heads")), None),
+            (opening, None),
+            (" ".join(words), "MISC"),
+            (closing, None),
+        )
+
+    def latin_event(self) -> str:
+        parts = self.lex["latin_event_parts"]
+        words = [
+            self.rng.choice(parts["heads"]),
+            self.rng.choice(parts["middles"]),
+            self.rng.choice(parts["tails"]),
+        ]
+        if self.rng.random() < 0.3:
+            words.append(str(self.rng.randint(2018, 2030)))
+        return " ".join(words)
+
+    def latin_debris(self) -> str:
+        """A link, hashtag, handle, code or line of Latin page words: O."""
+        word = self.rng.choice(self.lex["latin_words"])
+        site = self._latin_word().lower()
+        code = "".join(
+            self.rng.choice("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(6)
+        )
+        roll = self.rng.random()
+        if roll < 0.2:
+            return f"https://{site}.{self.rng.choice(self.lex['latin_tlds'])}/{word}/{code}"
+        if roll < 0.3:
+            return f"www.{site}.{self.rng.choice(self.lex['latin_tlds'])}"
+        if roll < 0.42:
+            tags = [
+                self.pick("cities"),
+                self.pick("countries"),
+                self.pick("nouns"),
+                f"{self.pick('nouns')}_{self.pick('adjectives')}",
+            ]
+            return " ".join(
+                "#" + str(self.rng.choice(tags)).replace(" ", "_") for _ in range(self.rng.randint(1, 4))
+            )
+        if roll < 0.5:
+            return f"@{site}{self.rng.choice(('', '_news', 'News', str(self.rng.randint(1, 99))))}"
+        if roll < 0.58:
+            return code
+        if roll < 0.7:
+            return (
+                f"{site}/{code}"
+                if self.rng.random() < 0.5
+                else f"{site}.{self.rng.choice(self.lex['latin_tlds'])}"
+            )
+        n = self.rng.randint(1, 4)
+        words = [str(self.rng.choice(self.lex["latin_words"])) for _ in range(n)]
+        if self.rng.random() < 0.3:
+            words = [w.capitalize() for w in words]
+        if self.rng.random() < 0.2:
+            words.append(f"{self._latin_word()}{self.rng.choice(('Scripts', 'Press', 'Media', 'Lab'))}")
+        return " ".join(words)
+
     def slot(self, name: str, people: list[Person]) -> Piece:
         """The filler for one template slot."""
         if name[0] in "AS" and name[1:].isdigit():
@@ -486,6 +604,32 @@ class Generator:
             return _piece((str(self.pick("after_name")), None))
         if name == "pronoun":
             return _piece((str(self.pick("honorific_pronouns")), None))
+        if name in ("o_word", "o_word2"):
+            return _piece((str(self.pick("o_words")), None))
+        if name == "o_phrase":
+            return _piece((str(self.pick("o_phrases")), None))
+        if name in ("quantity", "quantity2"):
+            return _piece((self.quantity(), None))
+        if name == "ordinal":
+            return _piece((self.ordinal(), None))
+        if name == "place_phrase":
+            return self.place_phrase()
+        if name == "named_thing":
+            return self.named_thing()
+        if name == "product_foreign":
+            return self.product_foreign()
+        if name == "latin_event":
+            return _piece((self.latin_event(), "MISC"))
+        if name in ("latin_debris", "latin_debris2"):
+            return _piece((self.latin_debris(), None))
+        if name == "short_line":
+            return _piece((str(self.pick("short_lines")), None))
+        if name == "after_subject":
+            return _piece((str(self.pick("after_subject")), None))
+        if name == "honor_after":
+            return _piece((self.rng.choice(("المفدى", "المعظم", "حفظه الله", "أيده الله", "الموقر")), None))
+        if name == "words":
+            return _piece((self.filler(2, 6), None))
         raise KeyError(f"unknown template slot {{{name}}}")
 
     def render(self, template: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -514,11 +658,26 @@ class Generator:
     def word(self) -> str:
         """One everyday word, sometimes with the article, a clitic or a pronoun ending."""
         pool = self.rng.choices(
-            ("function_words", "nouns", "verbs", "adjectives", "nisba", "o_lookalikes", "number"),
-            (3, 4, 2, 2, 0.3, 0.4, 0.15),
+            (
+                "function_words",
+                "nouns",
+                "verbs",
+                "adjectives",
+                "nisba",
+                "o_lookalikes",
+                "number",
+                "o_words",
+                "o_phrases",
+                "quantity",
+            ),
+            (3, 4, 2, 2, 0.3, 0.4, 0.15, 0.8, 0.3, 0.1),
         )[0]
         if pool == "number":
             return self.number()
+        if pool == "quantity":
+            return self.quantity()
+        if pool == "o_phrases":
+            return str(self.pick("o_phrases"))
         if pool == "nisba":  # a country adjective without the article: «روسي», «سعودية»
             word = _indefinite(self.pick("nisba")[self.rng.random() < 0.4])
         else:
@@ -577,8 +736,23 @@ class Generator:
             out.append((word, label))
         for _ in range(self.rng.choice((0,) * 8 + (1, 2))):  # Latin words and page furniture, O
             at = self.rng.randrange(len(out) + 1)
-            out[at:at] = [(w, "O") for w in str(self.pick("latin_noise")).split()]
+            if at < len(out) and out[at][1].startswith("I-"):  # not inside a name
+                at = len(out)
+            noise = str(self.pick("latin_noise")) if self.rng.random() < 0.6 else self.latin_debris()
+            out[at:at] = [(t.text, "O") for t in ner_tokens(noise)]
         return out
+
+    def truncated(self, tokens: LabeledSentence) -> LabeledSentence:
+        """A sentence cut off by the page («… للجيش ال»): an O word's first letters end it (O)."""
+        cuts = [i for i in range(3, len(tokens)) if tokens[i][1] == "O" and len(tokens[i][0]) > 2]
+        if not cuts:
+            return tokens
+        i = self.rng.choice(cuts)
+        word = tokens[i][0]
+        fragment = (
+            "ال" if word.startswith("ال") and self.rng.random() < 0.6 else word[: self.rng.randint(1, 2)]
+        )
+        return [*tokens[:i], (fragment, "O")]
 
 
 def _tidy(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
@@ -647,7 +821,11 @@ def generate(n_sentences: int, seed: int = 1234) -> Iterator[LabeledSentence]:
     """`n_sentences` labelled sentences, always the same for the same seed."""
     gen = Generator(seed)
     lex = gen.lex
-    pools = [(lex["meeting"], 0.55), (lex["dateline"], 0.08), (lex["no_person"], 0.22)]
+    pools = [
+        (lex["meeting"] + lex["meeting_negatives"], 0.55),
+        (lex["dateline"] + lex["dateline_negatives"], 0.08),
+        (lex["no_person"] + lex["no_person_negatives"], 0.22),
+    ]
     for _ in range(n_sentences):
         roll, acc = gen.rng.random(), 0.0
         if roll >= 0.85:
@@ -660,7 +838,8 @@ def generate(n_sentences: int, seed: int = 1234) -> Iterator[LabeledSentence]:
                 templates = pool
                 break
         text, spans = gen.render(gen.pad(gen.rng.choice(templates)))
-        yield gen.noisy(label_tokens(text, spans))
+        tokens = gen.noisy(label_tokens(text, spans))
+        yield gen.truncated(tokens) if gen.rng.random() < 0.02 else tokens
 
 
 def write_bio(sentences: Iterator[LabeledSentence] | list[LabeledSentence], path: Path) -> int:
