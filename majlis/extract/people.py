@@ -1221,8 +1221,13 @@ def _office_of_another_state(parse: _SentenceParse, people: list[Person], head: 
     before = next((p for p in people if p.tok_end == start and p.name and p.country and p.title), None)
     if before is None or not any(i < before.tok_start for i in parse.trigger_at):
         return False
-    country = country_of_phrase(parse.span_text(head, parse.nameless_title_end(head)))
-    return country is not None and country != before.country
+    office = parse.span_text(head, parse.nameless_title_end(head))
+    country = country_of_phrase(office)
+    if country is None:
+        # «استقبل وزير الدفاع الكويتي X نائب الأمين العام لحلف الناتو»: an organisation's office after one
+        # whose own office of a state came before his name
+        return bool(find_organisations(office)) and not find_organisations(before.title or "")
+    return country != before.country
 
 
 def _unnamed(title: str | None, country: str | None, tok_start: int, tok_end: int) -> Person:

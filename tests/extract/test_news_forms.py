@@ -1023,3 +1023,13 @@ def test_a_welcome_of_a_foreign_visitor_on_arrival_is_a_meeting() -> None:
         people=("أحمد رشيدي", "كينجي ساتو"),
     )
     assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_an_organisations_office_right_after_a_titled_name_is_the_one_received() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي نائب الأمين العام لحلف شمال الأطلسي.",
+        people=("أحمد رشيدي",),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert guest["name"] is None and guest["country"] is None
+    assert guest["title"].startswith("نائب الأمين العام")
