@@ -31,6 +31,7 @@ from majlis.extract.people import (
     VISITING_NOW,
     Person,
     _glued_conjunction,
+    all_given_names,
     envoys_abroad,
     foreign_given_name,
     parse_people,
@@ -75,6 +76,7 @@ WELCOME_LEAD = normalize(word("meetings.yaml", "welcome_lead"))  # «وكان ف
 LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
 LIST_ITEM_LEAD = 3
+MIN_JOINED_NAME = 3  # «وكامل»: «و» and a given name of two letters or more ('ولد' is a name's own word)
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
@@ -172,7 +174,7 @@ class ArticleReader:
     def __init__(self, article: Article, sentences: list[Sentence], mentions: list[Mention]) -> None:
         self.article = article
         self.sentences = sentences
-        self.per = _trimmed_to_surnames([m for m in mentions if m.label == "PER"])
+        self.per = _trimmed_to_surnames(_split_at_and([m for m in mentions if m.label == "PER"]))
         self.drafts: list[Draft] = []
         self.known: list[Party] = []
         self._people_directory: list[Person] | None = None
@@ -1493,6 +1495,34 @@ def _counterparts_share_the_office(
             for party in objects:
                 if party.title is None and party.name and _names_match(party.name, person.name):
                     party.title = title
+
+
+def _split_at_and(per: list[Mention]) -> list[Mention]:
+    """«الوليد سالم وكامل يوسف»: two names the model tagged as one, joined by «و» glued to the second's
+    first word, are two people (each of two words at least; «وليد», «ولد» are names' own words)."""
+    out: list[Mention] = []
+    for m in per:
+        words = m.text.split()
+        cut = next(
+            (
+                i
+                for i in range(2, len(words) - 1)
+                if words[i].startswith("و")
+                and len(words[i]) > MIN_JOINED_NAME
+                and normalize(words[i]) not in all_given_names()
+                and normalize(words[i]) not in NAME_PARTICLES
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(m)
+            continue
+        second = m.text.index(words[cut], len(" ".join(words[:cut])))
+        first_end = m.start_char + len(m.text[:second].rstrip())
+        out.append(replace(m, text=m.text[:second].rstrip(), end_char=first_end))
+        start = m.start_char + second + 1  # after the «و»
+        out.append(replace(m, text=m.text[second + 1 :], start_char=start))
+    return out
 
 
 def _trimmed_to_surnames(per: list[Mention]) -> list[Mention]:

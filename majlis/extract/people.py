@@ -985,16 +985,29 @@ def _given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def arab_given_names() -> frozenset[str]:
+    """Arab given names (normalised, one word) of the NER corpus's lists."""
+    from majlis.nlp.corpus import lexicons
+
+    lex = lexicons()
+    return frozenset(normalize(n) for n in [*lex["given_male"], *lex["given_female"]] if " " not in n)
+
+
+def all_given_names() -> frozenset[str]:
+    """Every one-word given name of the NER corpus's lists, normalised («وليد», «وائل» among them)."""
+    return _given_names()
+
+
+@lru_cache(maxsize=1)
 def _foreign_given_names() -> frozenset[str]:
     """Given names (normalised) of the non-Arab origins of the NER corpus's lists, less the Arab ones."""
     from majlis.nlp.corpus import lexicons
 
     lex = lexicons()
-    arab = {normalize(n) for n in [*lex["given_male"], *lex["given_female"]]}
     names = {
         normalize(n) for origin in lex["origins"].values() for n in origin.get("given", []) if " " not in n
     }
-    return frozenset(names - arab)
+    return frozenset(names - arab_given_names())
 
 
 def foreign_given_name(name: str) -> bool:

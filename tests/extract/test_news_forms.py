@@ -1033,3 +1033,12 @@ def test_an_organisations_office_right_after_a_titled_name_is_the_one_received()
     guest = next(p for p in m["participants"] if p["role"] == "guest")
     assert guest["name"] is None and guest["country"] is None
     assert guest["title"].startswith("نائب الأمين العام")
+
+
+def test_two_names_tagged_as_one_joined_by_and_are_two_people() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي النائبين الياباني هيروشي تاناكا وكينجي ساتو.",
+        people=("أحمد رشيدي", "هيروشي تاناكا وكينجي ساتو"),
+    )
+    names = {p["name"] for p in m["participants"]}
+    assert "هيروشي تاناكا" in names and not any("وكينجي" in (n or "") for n in names)
