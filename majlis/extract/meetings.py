@@ -497,8 +497,8 @@ class ArticleReader:
                 cut = self._cut_by_a_line_break(draft, sentence, body[index + 1 : index + 2])
                 if cut is not None:
                     del self.drafts[before:]
-                    sentence, skip_next = cut, True
-                    draft = self._meeting_sentence(sentence, tokenize(sentence.text), trigger, current)
+                    sentence, toks, skip_next = cut, tokenize(cut.text), True
+                    draft = self._meeting_sentence(sentence, toks, trigger, current)
                 if draft is None and current is None:
                     draft = self._the_two_sides(sentence, toks, trigger)
                 if fallback and len(self.drafts) > before and not _two_states_named(self.drafts[-1]):

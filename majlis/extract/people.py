@@ -174,7 +174,7 @@ MAX_QUOTED_NAME = 8  # tokens between the quotes
 QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 
 
-CLOSING_QUOTES = {'"': '"', "»": "«"}  # a closing quote mark and its opening one
+CLOSING_QUOTES = {close: opening for opening, close in QUOTE_PAIRS.items()}  # a closing mark -> its opening
 
 
 def _unquote_own_names(toks: list[Tok]) -> list[Tok]:
