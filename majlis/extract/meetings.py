@@ -71,7 +71,8 @@ PLACE_CARRIES = {"stated", "visited country"}
 GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
 RELATIVE_PRONOUNS = set(words("meetings.yaml", "relative_pronouns"))  # normalised
 KIND_UNTOLD_VERBS = set(words("meetings.yaml", "kind_untold_verbs"))  # normalised
-WELCOME_LEAD = normalize(word("meetings.yaml", "welcome_lead"))  # «وكان في استقباله …»: a welcome on arrival
+# «وكان في استقباله …», «في مقدمة مستقبليه …»: a welcome on arrival
+WELCOME_LEADS = tuple(normalize(lead) for lead in words("meetings.yaml", "welcome_leads"))
 # a line starting so is an item of the list announced before: a dash or bullet, or a number («1-», «٢)»)
 LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
@@ -898,7 +899,7 @@ class ArticleReader:
             _counterparts_share_the_office(subject.title, objects, principals, toks)
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         draft.kind_told = event_type != "meeting" or trigger.phrase[0] not in KIND_UNTOLD_VERBS
-        draft.welcome = " ".join(trigger.phrase).startswith(WELCOME_LEAD)
+        draft.welcome = " ".join(trigger.phrase).startswith(WELCOME_LEADS)
         for name in rules:
             draft.rule(name)
         for name in subject_rules:
@@ -1313,6 +1314,19 @@ class ArticleReader:
                 party.country, party.inferred = lead.country, True
                 draft.rule("country.accompanying_delegation", party)
 
+    def _subject_came_with_a_delegation(self, draft: Draft) -> bool:
+        """«التقى X والوفد المرافق له بـY»: the subject, followed by the delegation accompanying him before
+        anyone he met is named, is the visitor."""
+        if draft.subject is None or draft.subject.name_end is None or not draft.objects:
+            return False
+        toks = tokenize(draft.sentence.text)
+        marks = self.v.entourage.find_all(toks)
+        if not marks:
+            return False
+        at = draft.sentence.start_char + toks[marks[0].start].start
+        met = [o.name_start for o in draft.objects if o.name_start is not None]
+        return draft.subject.name_end <= at and bool(met) and at < min(met)
+
     def finish(self, draft: Draft) -> None:
         """Assign countries that the text implies and the roles."""
         _envoys_accompany(draft)
@@ -1383,6 +1397,12 @@ class ArticleReader:
                 att.country, att.inferred = home, True
                 draft.rule(home_rule, att)
         host_first = draft.voice in HOST_FIRST | SHARED
+        with_delegation = draft.voice in SHARED and self._subject_came_with_a_delegation(draft)
+        if with_delegation and draft.place is None and draft.event_type == "meeting":
+            hosts = [o.country for o in draft.objects if o.country]
+            if hosts:  # «التقى X والوفد المرافق له بـY»: X came to Y, where Y is from
+                draft.place, draft.place_note = Place(None, hosts[0]), "host country"
+                draft.rule("place.visitor_with_delegation")
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
             principals = _principals(draft)
             # with no place stated, a meeting with one of the home country's officials is at home
@@ -1423,7 +1443,7 @@ class ArticleReader:
                 for party in local:
                     party.country, party.inferred = loc, True
                     draft.rule("country.local_side_untold", party)
-            host_side = [*local[:1]] if local else [subject]
+            host_side = [*local[:1]] if local else [*draft.objects] if with_delegation else [subject]
         role_rule = (
             "role.by_voice_host_first"
             if draft.voice in HOST_FIRST

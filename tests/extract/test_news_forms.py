@@ -1042,3 +1042,22 @@ def test_two_names_tagged_as_one_joined_by_and_are_two_people() -> None:
     )
     names = {p["name"] for p in m["participants"]}
     assert "هيروشي تاناكا" in names and not any("وكينجي" in (n or "") for n in names)
+
+
+def test_the_first_among_those_who_welcomed_a_visitor_met_him() -> None:
+    (m,) = _extract(
+        "وصل قائد البحرية اليابانية الأدميرال كينجي ساتو إلى كوالالمبور، وكان في مقدمة مستقبليه وزير الدفاع "
+        "الماليزي اللواء أحمد رشيدي.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_one_who_met_someone_with_the_delegation_accompanying_him_is_the_visitor() -> None:
+    (m,) = _extract(
+        "التقى قائد البحرية اليابانية الأدميرال كينجي ساتو والوفد المرافق له بوزير الدفاع الماليزي اللواء "
+        "أحمد رشيدي.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+    assert m["location_country"] == "MY"
