@@ -264,7 +264,8 @@ class ArticleReader:
         if party.title and party.country:
             return
         for person in self._directory():
-            if person.name and _names_match(party.name, person.name):
+            # «تركي بن فهد» is «تركي بن فهد آل خالد» told in part
+            if person.name and _one_name(party.name, person.name):
                 party.title = party.title or person.title
                 party.rank = party.rank or person.rank
                 party.country = party.country or person.country

@@ -1061,3 +1061,13 @@ def test_one_who_met_someone_with_the_delegation_accompanying_him_is_the_visitor
     )
     assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
     assert m["location_country"] == "MY"
+
+
+def test_a_name_told_in_part_takes_the_state_of_the_same_name_told_in_full() -> None:
+    meetings = _extract(
+        "التقى وزير الدفاع الماليزي اللواء أحمد رشيدي الأمير سالم بن فهد بن راشد آل خليفة. وفي وقت لاحق "
+        "استقبل رئيس الوزراء الماليزي داتو حسن علي الأمير سالم بن فهد بن راشد في بوتراجايا.",
+        people=("أحمد رشيدي", "سالم بن فهد بن راشد آل خليفة", "حسن علي", "سالم بن فهد بن راشد"),
+    )
+    countries = {p["name"]: p["country"] for m in meetings for p in m["participants"]}
+    assert countries.get("سالم بن فهد بن راشد") == "BH"
