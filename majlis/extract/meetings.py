@@ -70,6 +70,8 @@ PLUPERFECT_ARRIVAL = pattern("meetings.yaml", "pluperfect_arrival")
 PLACE_CARRIES = {"stated", "visited country"}
 GUEST_WORDS = set(words("meetings.yaml", "guest_words"))
 RELATIVE_PRONOUNS = set(words("meetings.yaml", "relative_pronouns"))  # normalised
+GOING_ON_VERBS = set(words("meetings.yaml", "going_on_verbs"))  # normalised: «وأشار», «وأضاف» …
+SPEAKER_REACH = 3  # sentences back to the one who is still being reported on
 KIND_UNTOLD_VERBS = set(words("meetings.yaml", "kind_untold_verbs"))  # normalised
 # «وكان في استقباله …», «في مقدمة مستقبليه …»: a welcome on arrival
 WELCOME_LEADS = tuple(normalize(lead) for lead in words("meetings.yaml", "welcome_leads"))
@@ -180,6 +182,7 @@ class ArticleReader:
         self.known: list[Party] = []
         self._people_directory: list[Person] | None = None
         self._prior: Sentence | None = None  # the body sentence before the one being read
+        self._earlier: list[Sentence] = []  # the body sentences before it, a few, nearest last
         self.v = vocabulary()
         self.trigger_rule = ""  # how the last trigger was found (provenance)
         self.rules = rulebook()
@@ -484,6 +487,7 @@ class ArticleReader:
                 skip_next = False
                 continue
             self._prior = body[index - 1] if index else None
+            self._earlier = body[max(0, index - SPEAKER_REACH) : index]
             toks = tokenize(sentence.text)
             if listing is not None and LIST_ITEM.match(sentence.text):
                 current = self._list_item(listing, sentence, toks) or current
@@ -687,7 +691,18 @@ class ArticleReader:
         if self._prior is None:
             return None
         people = [p for p in self._people(self._prior) if p.name or not named]
-        return self._party(people[0], self._prior) if people else None
+        if people:
+            return self._party(people[0], self._prior)
+        # «أكد الوزير X … . وأشار إلى أن … . جاء ذلك خلال …»: a sentence going on reporting him names no one
+        said = self._prior
+        for earlier in reversed(self._earlier[:-1]):
+            if tokenize(said.text)[:1] and tokenize(said.text)[0].norm not in GOING_ON_VERBS:
+                return None
+            people = [p for p in self._people(earlier) if p.name or not named]
+            if people:
+                return self._party(people[0], earlier)
+            said = earlier
+        return None
 
     def _agent_first(self, principals: list[Person], toks: list[Tok], trigger: Match) -> list[Person]:
         """The passive's agent is the subject: «تم استقبال X … من قبل Y» receives X by Y, so Y comes first."""

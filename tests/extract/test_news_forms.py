@@ -1071,3 +1071,21 @@ def test_a_name_told_in_part_takes_the_state_of_the_same_name_told_in_full() -> 
     )
     countries = {p["name"]: p["country"] for m in meetings for p in m["participants"]}
     assert countries.get("سالم بن فهد بن راشد") == "BH"
+
+
+def test_the_one_still_reported_on_two_sentences_back_is_the_subject_of_that_was_during() -> None:
+    (m,) = _extract(
+        "أكد وزير الدفاع الماليزي اللواء أحمد رشيدي أهمية التعاون البحري مع اليابان. وأشار إلى أن التدريبات "
+        "المشتركة تتوسع عاما بعد عام. جاء ذلك خلال استقباله قائد البحرية اليابانية الأدميرال كينجي ساتو.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_a_sentence_about_something_else_between_stops_the_look_back() -> None:
+    meetings = _extract(
+        "أكد وزير الدفاع الماليزي اللواء أحمد رشيدي أهمية التعاون البحري مع اليابان. وتشهد المنطقة تدريبات "
+        "مشتركة كل عام. جاء ذلك خلال استقباله قائد البحرية اليابانية الأدميرال كينجي ساتو.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert all("أحمد رشيدي" not in _roles(m) or _roles(m)["أحمد رشيدي"][1] != "host" for m in meetings)
