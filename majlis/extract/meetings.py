@@ -915,7 +915,10 @@ class ArticleReader:
             _counterparts_share_the_office(subject.title, objects, principals, toks)
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         draft.kind_told = event_type != "meeting" or trigger.phrase[0] not in KIND_UNTOLD_VERBS
-        draft.welcome = " ".join(trigger.phrase).startswith(WELCOME_LEADS)
+        told = [toks[trigger.start - 1].norm] if trigger.start else []  # «في» before «استقبال منسى»
+        draft.welcome = any(
+            " ".join(lead).startswith(WELCOME_LEADS) for lead in ([*told, *trigger.phrase], trigger.phrase)
+        )
         for name in rules:
             draft.rule(name)
         for name in subject_rules:

@@ -1089,3 +1089,12 @@ def test_a_sentence_about_something_else_between_stops_the_look_back() -> None:
         people=("أحمد رشيدي", "كينجي ساتو"),
     )
     assert all("أحمد رشيدي" not in _roles(m) or _roles(m)["أحمد رشيدي"][1] != "host" for m in meetings)
+
+
+def test_a_welcome_of_a_visitor_by_name_is_never_a_meeting_of_the_welcoming_side_alone() -> None:
+    meetings = _extract(
+        "وكان في استقبال ساتو لدى وصوله إلى المطار وزير الدفاع الماليزي اللواء أحمد رشيدي ووكيل وزارة "
+        "الدفاع العميد حسن علي.",
+        people=("أحمد رشيدي", "حسن علي"),
+    )
+    assert all(len({p["country"] for p in m["participants"]} - {None}) != 1 for m in meetings)
