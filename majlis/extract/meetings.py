@@ -916,8 +916,10 @@ class ArticleReader:
         draft = Draft(event_type, voice, sentence, subject, objects, attendees)
         draft.kind_told = event_type != "meeting" or trigger.phrase[0] not in KIND_UNTOLD_VERBS
         told = [toks[trigger.start - 1].norm] if trigger.start else []  # «في» before «استقبال منسى»
+        glued = [toks[trigger.start].norm, *trigger.phrase[1:]]  # «باستقبال»: the clitic is the token's
         draft.welcome = any(
-            " ".join(lead).startswith(WELCOME_LEADS) for lead in ([*told, *trigger.phrase], trigger.phrase)
+            " ".join(lead).startswith(WELCOME_LEADS)
+            for lead in ([*told, *trigger.phrase], trigger.phrase, glued)
         )
         for name in rules:
             draft.rule(name)
