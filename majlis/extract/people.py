@@ -341,7 +341,15 @@ class _SentenceParse:
             i = m.end
             while m is rank and i < self.n and strip_al(self.toks[i].norm) in self.v.rank_branches:
                 i += 1  # «اللواء الركن بحري طيار»: more branch words than the rank phrases spell out
+        if ranked and i + 1 < self.n and i in self.country_at and i + 1 not in self.country_at:
+            i += 1  # «الجنرال الإيطالي X»: the rank's state between it and the name
         return i
+
+    def prefix_country(self, start: int, name_start: int) -> str | None:
+        """«الجنرال الإيطالي X»: the state told between a rank and the name."""
+        return next(
+            (self.country_code_at[k] for k in range(start, name_start) if k in self.country_code_at), None
+        )
 
     def name_run(self, i: int) -> int:
         """End of a name starting at token i (exclusive)."""
@@ -1124,6 +1132,7 @@ def parse_people(
                 or parse.counterpart_country(prefix_start)
                 or parse.delegation_country(prefix_start)
                 or parse.side_country(prefix_start)
+                or parse.prefix_country(phrase_start, name_start)
                 or ruling_family_country(text[ns:ne]),
                 org_official=bool(orgs),
                 tok_start=prefix_start,

@@ -1098,3 +1098,11 @@ def test_a_welcome_of_a_visitor_by_name_is_never_a_meeting_of_the_welcoming_side
         people=("أحمد رشيدي", "حسن علي"),
     )
     assert all(len({p["country"] for p in m["participants"]} - {None}) != 1 for m in meetings)
+
+
+def test_a_rank_with_its_state_before_a_name_is_an_official_of_that_state() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي اللواء أحمد رشيدي الأدميرال الياباني كينجي ساتو.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
