@@ -31,7 +31,6 @@ from majlis.extract.people import (
     VISITING_NOW,
     Person,
     _glued_conjunction,
-    all_given_names,
     envoys_abroad,
     foreign_given_name,
     parse_people,
@@ -79,7 +78,6 @@ WELCOME_LEADS = tuple(normalize(lead) for lead in words("meetings.yaml", "welcom
 LIST_ITEM = pattern("meetings.yaml", "list_item")
 # tokens before the listed person: the mark (a number and a dash), at most one more («- و»)
 LIST_ITEM_LEAD = 3
-MIN_JOINED_NAME = 3  # «وكامل»: «و» and a given name of two letters or more ('ولد' is a name's own word)
 MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are too often something else
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
@@ -1548,9 +1546,7 @@ def _split_at_and(per: list[Mention]) -> list[Mention]:
             (
                 i
                 for i in range(2, len(words) - 1)
-                if words[i].startswith("و")
-                and len(words[i]) > MIN_JOINED_NAME
-                and normalize(words[i]) not in all_given_names()
+                if _glued_conjunction(words[i], after_comma=True)
                 and normalize(words[i]) not in NAME_PARTICLES
             ),
             None,

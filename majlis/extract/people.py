@@ -1001,11 +1001,6 @@ def arab_given_names() -> frozenset[str]:
     return frozenset(normalize(n) for n in [*lex["given_male"], *lex["given_female"]] if " " not in n)
 
 
-def all_given_names() -> frozenset[str]:
-    """Every one-word given name of the NER corpus's lists, normalised («وليد», «وائل» among them)."""
-    return _given_names()
-
-
 @lru_cache(maxsize=1)
 def _foreign_given_names() -> frozenset[str]:
     """Given names (normalised) of the non-Arab origins of the NER corpus's lists, less the Arab ones."""
