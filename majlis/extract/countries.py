@@ -22,6 +22,7 @@ from typing import Any
 import pycountry
 
 from majlis.extract.lexicon import load_yaml
+from majlis.extract.vocab import words
 from majlis.text import ALEF_FOLDS, CLITICS, LAM_ARTICLE, LETTER_FOLDS, MARKS, TATWEEL
 
 KINDS = ("name", "nisba", "capital", "institution", "phrase")
@@ -613,6 +614,46 @@ def find_countries(text: str, *, home: str | None = None) -> list[CountryHit]:
 def _countries_in(text: str, home: str | None, readings: frozenset[str]) -> tuple[CountryHit, ...]:
     norm, index = fold(text)
     return tuple(f.hit for f in _scan(text, norm, index, home, readings))
+
+
+PAIR_LEAD_REACH = 12  # characters between «بين» and the first state («بين المملكة العربية السعودية»)
+
+
+def pairs_of_states(text: str, *, home: str | None = None) -> list[tuple[str, str]]:
+    """Two states told as a pair: «بين السعودية وتونس» (the second joined by «و»), or two nisbas side by
+    side («العلاقات الأردنية الأمريكية»). A run of three or more states is a list, not a pair."""
+    hits = find_countries(text, home=home)
+    runs: list[list[CountryHit]] = []
+    for hit in hits:
+        if runs and _joined(text, runs[-1][-1], hit):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    leads = _pair_leads()
+    pairs = []
+    for run in runs:
+        if len(run) != 2 or run[0].code == run[1].code:
+            continue
+        first, second = run
+        nisbas = first.kind == "nisba" and second.kind == "nisba" and not _clitic_and(second.surface)
+        before = fold(text[max(0, first.start - PAIR_LEAD_REACH) : first.start])[0].split()
+        if nisbas or (_clitic_and(second.surface) and any(w in leads for w in before)):
+            pairs.append((first.code, second.code))
+    return pairs
+
+
+def _joined(text: str, left: CountryHit, right: CountryHit) -> bool:
+    """Nothing but spaces between two hits (the «و» of the second is part of its hit)."""
+    return not text[left.end : right.start].strip()
+
+
+def _clitic_and(surface: str) -> bool:
+    return surface.startswith("و")
+
+
+@cache
+def _pair_leads() -> frozenset[str]:
+    return frozenset(_key(w) for w in words("countries.yaml", "pair_leads"))
 
 
 def find_organisations(text: str) -> list[OrgHit]:

@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from majlis import PIPELINE_VERSION
-from majlis.extract.countries import find_countries, reading_article
+from majlis.extract.countries import find_countries, pairs_of_states, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
 from majlis.extract.engine import Found, Rule, View, rulebook
 from majlis.extract.people import (
@@ -60,6 +60,7 @@ DUAL_SUBJECTS = set(
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
 # past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
 UNIT_WINDOW_STOPS = set(words("meetings.yaml", "unit_window_stops"))
+PAIR_REPORT_SENTENCES = 2  # sentences after a meeting's that still report on it («وبحث الجانبان …»)
 NOT_PRESENT_REACH = 3  # words between «تحيات», «بتوجيهات من» … and the person spoken of
 THEN = word("meetings.yaml", "then")  # «كما استقبل X، ثم وفداً …»: guests received one after the other
 # normalised: «وخلال الزيارة، التقى …» refers to a visit told before
@@ -1333,6 +1334,24 @@ class ArticleReader:
                 party.country, party.inferred = lead.country, True
                 draft.rule("country.accompanying_delegation", party)
 
+    def _state_of_the_pair_told(self, draft: Draft) -> None:
+        """«استقبل الرئيس التونسي … مساعد وزير الدفاع X، وبحث الجانبان التعاون بين السعودية وتونس»: the
+        meeting's report names the two states it is between; a principal whose state is not told is of the
+        one the other side is not from."""
+        principals = _principals(draft)
+        untold = [p for p in principals if p.country is None and not p.org_official]
+        known = {p.country for p in principals if p.country}
+        if len(untold) != 1 or len(known) != 1:
+            return
+        at = draft.sentence.sentence_index
+        report = [s for s in self.sentences if at <= s.sentence_index <= at + PAIR_REPORT_SENTENCES]
+        for sentence in report:
+            for pair in pairs_of_states(sentence.text):
+                if known < set(pair):
+                    untold[0].country, untold[0].inferred = (set(pair) - known).pop(), True
+                    draft.rule("country.pair_of_states_told", untold[0])
+                    return
+
     def _subject_came_with_a_delegation(self, draft: Draft) -> bool:
         """«التقى X والوفد المرافق له بـY»: the subject, followed by the delegation accompanying him before
         anyone he met is named, is the visitor."""
@@ -1350,6 +1369,7 @@ class ArticleReader:
         """Assign countries that the text implies and the roles."""
         _envoys_accompany(draft)
         self._entourage_of_the_one_before(draft)
+        self._state_of_the_pair_told(draft)
         subject = draft.subject
         home_rule = self._home_rule
         stated = draft.place.country if draft.place is not None and draft.place_note == "stated" else None

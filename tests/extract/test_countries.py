@@ -16,6 +16,7 @@ from majlis.extract.countries import (
     find_countries,
     find_organisations,
     fold,
+    pairs_of_states,
     reading_article,
     strip_country_words,
 )
@@ -434,3 +435,17 @@ def test_fold_copies_plain_runs_exactly_as_folding_each_character_would(pool: li
     for _ in range(1000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
         assert fold(text) == one_by_one(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("وبحثا التعاون بين المملكة العربية السعودية وجمهورية مصر العربية", [("SA", "EG")]),
+        ("تطوير العلاقات الأردنية الأمريكية", [("JO", "US")]),
+        ("التعاون بين السعودية والإمارات والبحرين", []),  # a list, not a pair
+        ("التقى وزير الدفاع الماليزي ونظيره الإندونيسي", []),  # two sides, not a pair told
+        ("زار الرياض والقاهرة", []),  # capitals joined by «و» without «بين»
+    ],
+)
+def test_pairs_of_states(text: str, pairs: list[tuple[str, str]]) -> None:
+    assert pairs_of_states(text) == pairs

@@ -1106,3 +1106,21 @@ def test_a_rank_with_its_state_before_a_name_is_an_official_of_that_state() -> N
         people=("أحمد رشيدي", "كينجي ساتو"),
     )
     assert _roles(m) == {"أحمد رشيدي": ("MY", "host"), "كينجي ساتو": ("JP", "guest")}
+
+
+def test_the_two_states_a_meeting_is_between_give_the_untold_side_its_state() -> None:
+    (m,) = _extract(
+        "استقبل الرئيس المالطي جورج فيلا أمس في القصر الرئاسي، قائد الجيش الفريق خوان مورينو، وبحث "
+        "الجانبان سبل تعزيز التعاون العسكري بين مالطا وإسبانيا.",
+        people=("جورج فيلا", "خوان مورينو"),
+    )
+    assert _roles(m) == {"جورج فيلا": ("MT", "host"), "خوان مورينو": ("ES", "guest")}
+
+
+def test_states_listed_three_together_are_no_pair() -> None:
+    (m,) = _extract(
+        "استقبل الرئيس المالطي جورج فيلا أمس في القصر الرئاسي، قائد الجيش الفريق خوان مورينو، وبحث "
+        "الجانبان الأمن في مالطا وإسبانيا وإيطاليا.",
+        people=("جورج فيلا", "خوان مورينو"),
+    )
+    assert _roles(m)["خوان مورينو"][0] != "ES"
