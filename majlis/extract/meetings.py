@@ -28,6 +28,7 @@ from majlis.extract.people import (
     ENVOY_WORDS,
     NAME_PARTICLES,
     POSTED_ABROAD_WORDS,
+    QUOTE_PAIRS,
     VISITING_NOW,
     Person,
     _glued_conjunction,
@@ -60,6 +61,15 @@ DUAL_SUBJECTS = set(
 UNIT_COUNTRY_REACH = 6  # words after a ship's or unit's name where its country may stand
 # past these words a country word is some other place («وصلت الفرقاطة إلى ميناء …»)
 UNIT_WINDOW_STOPS = set(words("meetings.yaml", "unit_window_stops"))
+# «لـ"X"», ««X»»: a surname in quotes, after a glued preposition or none, stands for the one named so before
+QUOTED_SURNAME_OPEN = (
+    "(?:(?<!\\w)"
+    + "".join(f"|(?<={re.escape(w)})" for w in words("meetings.yaml", "glued_before_quotes"))
+    + ")["
+    + re.escape("".join(QUOTE_PAIRS))
+    + "]"
+)
+CLOSE_MARKS = re.escape("".join(QUOTE_PAIRS.values()))
 PAIR_REPORT_SENTENCES = 2  # sentences after a meeting's that still report on it («وبحث الجانبان …»)
 NOT_PRESENT_REACH = 3  # words between «تحيات», «بتوجيهات من» … and the person spoken of
 THEN = word("meetings.yaml", "then")  # «كما استقبل X، ثم وفداً …»: guests received one after the other
@@ -413,7 +423,10 @@ class ArticleReader:
         ]
         spans += self._surnames_met(sentence.text, spans)
         known = {_title_key(p.title): normalize(p.name).split()[-1] for p in self.known if p.title and p.name}
-        return parse_people(sentence.text, spans, known if with_known else None)
+        if not with_known:
+            return parse_people(sentence.text, spans)
+        surnames = frozenset(normalize(name).split()[-1] for name in self._full_names)
+        return parse_people(sentence.text, spans, known, surnames)
 
     @property
     def _full_names(self) -> list[str]:
@@ -428,18 +441,25 @@ class ArticleReader:
         return {m.text for m in self.per}
 
     def _surnames_met(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """«التقى نائب رئيس اللجنة … X مع الجارحي», «استقبل الجارحي …»: a person already named in full,
-        met again by surname alone after «مع» or as a meeting verb's subject, which NER tends to miss."""
+        """«التقى نائب رئيس اللجنة … X مع الجارحي», «استقبل الجارحي …», «وسلم … الرسالة لـ"الجارحي"»: a
+        person already named in full, met again by surname alone after «مع», as a meeting verb's subject or
+        in quotes, which NER tends to miss."""
         found: list[tuple[int, int]] = []
         for name in self._full_names:
             words = name.split()
             if len(words[-1]) < MIN_SURNAME_LETTERS:
                 continue
-            for m in re.finditer(rf"(?<!\w)(\S+)\s+({re.escape(words[-1])})(?!\w)", text):
-                before = normalize(m.group(1))
-                if before != "مع" and before not in self.v.clause_verbs:
-                    continue
-                start, end = m.span(2)
+            surname = re.escape(words[-1])
+            after_a_word = rf"(?<!\w)(\S+)\s+({surname})(?!\w)"
+            quoted = rf"({QUOTED_SURNAME_OPEN}{surname})[{CLOSE_MARKS}]"
+            for m in re.finditer(f"{after_a_word}|{quoted}", text):
+                if m.group(3) is not None:
+                    start, end = m.end(3) - len(words[-1]), m.end(3)
+                else:
+                    before = normalize(m.group(1))
+                    if before != "مع" and before not in self.v.clause_verbs:
+                        continue
+                    start, end = m.span(2)
                 if not any(a < end and start < b for a, b in [*spans, *found]):
                     found.append((start, end))
         return found

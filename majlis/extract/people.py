@@ -1070,13 +1070,17 @@ def _title_key(title: str) -> tuple[str, ...]:
 
 
 def parse_people(
-    text: str, per_spans: list[tuple[int, int]], known_titles: dict[tuple[str, ...], str] | None = None
+    text: str,
+    per_spans: list[tuple[int, int]],
+    known_titles: dict[tuple[str, ...], str] | None = None,
+    known_surnames: frozenset[str] = frozenset(),
 ) -> list[Person]:
     """Every official in the sentence `text`; `per_spans` are Stanza PER offsets into it.
 
     `known_titles` maps titles of people already named in the article to their surnames: a known
     title right before another name («استقبل وزير الدفاع اللواء X، سفير …») is that known person,
-    and X takes the title after the comma.
+    and X takes the title after the comma. A name that is one of `known_surnames` (normalised: of people
+    the article names in full) is that person even where no title or role position says so.
     """
     known_titles = known_titles or {}
     parse = _SentenceParse(text, per_spans)
@@ -1098,7 +1102,8 @@ def parse_people(
             after = parse.title_segment_after(name_end)
             title_span = before if before and before[0] not in claimed else after
         bare = phrase_start == name_start
-        if bare and title_span is None and not parse.in_role_position(name_start):
+        known_surname = normalize(parse.span_text(name_start, name_end)) in known_surnames
+        if bare and title_span is None and not parse.in_role_position(name_start) and not known_surname:
             continue  # a bare PER mention with no rank, honorific or title: not an official in a role
         if bare and name_end < parse.n and parse.toks[name_end].norm.startswith("لل"):
             continue  # a name inside an institution's name («كلية مبارك العبدالله للقيادة»)

@@ -1124,3 +1124,14 @@ def test_states_listed_three_together_are_no_pair() -> None:
         people=("جورج فيلا", "خوان مورينو"),
     )
     assert _roles(m)["خوان مورينو"][0] != "ES"
+
+
+def test_a_surname_in_quotes_is_the_one_named_in_full_before() -> None:
+    meetings = _extract(
+        "تلقى رئيس الأركان الفنلندي الفريق ماتي كورهونن يوم الأحد رسالة من نظيره الكندي. "
+        'وقد سلم سفير كندا في هلسنكي، جون ماكدونالد، الرسالة لـ"كورهونن" في مقر القيادة.',
+        people=("ماتي كورهونن", "جون ماكدونالد"),
+    )
+    assert any(
+        {p["name"] for p in m["participants"]} >= {"ماتي كورهونن", "جون ماكدونالد"} for m in meetings
+    ), meetings
