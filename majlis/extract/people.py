@@ -318,8 +318,12 @@ class _SentenceParse:
             return i + 1 < self.n and self.toks[i + 1].norm in TIME_AFTER
         if i in self.country_at and self._inside_person(i):
             return False  # «بامبانغ سوريا ديرجا»: a name word that is also a country, inside a tagged name
-        if _is_prepositional(tok.norm) and any(first < i < last for first, last in self.per_tok_spans):
-            return False  # «إنغريد فالستروم»: a foreign surname that reads like ف + ال, inside a tagged name
+        if _is_prepositional(tok.norm) and any(
+            first <= i < last - 1 or first < i < last for first, last in self.per_tok_spans
+        ):
+            # «إنغريد فالستروم», «فاليري X»: a foreign name word that reads like ف + ال, inside a tagged name
+            # (or first in one that goes on)
+            return False
         if i in self.country_at or _is_prepositional(tok.norm):
             return True
         if tok.norm == "لا" and i > 0 and self.toks[i - 1].norm in FOREIGN_PARTICLES:

@@ -1135,3 +1135,12 @@ def test_a_surname_in_quotes_is_the_one_named_in_full_before() -> None:
     assert any(
         {p["name"] for p in m["participants"]} >= {"ماتي كورهونن", "جون ماكدونالد"} for m in meetings
     ), meetings
+
+
+def test_a_foreign_given_name_that_reads_like_fa_and_the_article_starts_a_tagged_name() -> None:
+    (m,) = _extract(
+        "أجرى قائد القوات البحرية البلغارية، فالنتين بتروف، اليوم، اتصالا هاتفيا مع قائد البحرية "
+        "الرومانية، الأدميرال ميهاي بوبيسكو.",
+        people=("فالنتين بتروف", "ميهاي بوبيسكو"),
+    )
+    assert _roles(m) == {"فالنتين بتروف": ("BG", "guest"), "ميهاي بوبيسكو": ("RO", "host")}
