@@ -22,6 +22,7 @@ from majlis.extract.countries import find_countries, pairs_of_states, reading_ar
 from majlis.extract.dates import dateline_end, resolve_meeting_date
 from majlis.extract.engine import Found, Rule, View, rulebook
 from majlis.extract.people import (
+    COMMAS,
     COMPLEMENTIZERS,
     COUNTERPART_NOUNS,
     DELEGATION_REACH,
@@ -93,7 +94,6 @@ MIN_SURNAME_LETTERS = 4  # «الجارحي», «لياو»: shorter words are t
 SAME_NEWS_DAYS = 3  # a pluperfect meeting this many days before the news still belongs to it
 DELEGATION_WORDS = set(words("meetings.yaml", "delegation_words"))  # normalised
 HEADED_BODIES = {strip_al(w) for w in words("meetings.yaml", "headed_bodies")}  # normalised, no «ال»
-COMMAS = {"،", ","}
 PAGE_DEBRIS = [norm_words(line) for line in words("meetings.yaml", "page_debris")]
 DEBRIS_WORDS = 4
 MEETING_NOUNS = tuple(words("meetings.yaml", "meeting_nouns_before_place"))
@@ -1769,7 +1769,7 @@ def _subject_after_opening_masdar(
     if first.tok_start != trigger.end:
         return False
     between = toks[first.tok_end : second.tok_start]
-    commas = [i for i, t in enumerate(between) if t.text in {"،", ","}]
+    commas = [i for i, t in enumerate(between) if t.text in COMMAS]
     return bool(commas) and commas[-1] < len(between) - 1
 
 

@@ -170,6 +170,7 @@ def _unwrap_names(toks: list[Tok], per_spans: list[tuple[int, int]]) -> list[Tok
 # «الرئيس التنفيذي لشركة «ستراتوس» الأمريكية», «قائد الفرقاطة «شلاتين»»: a quoted own name after these is
 # part of the office, and the country word after it is the company's or the ship's
 QUOTED_NAME_OWNERS = frozenset(norm_words(" ".join(words("people.yaml", "quoted_name_owners"))))
+COMMAS = frozenset({"،", ","})  # Arabic and Latin
 MAX_QUOTED_NAME = 8  # tokens between the quotes
 QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 
@@ -384,7 +385,7 @@ class _SentenceParse:
             if i in self.rank or i in self.honorific:
                 start = i
                 j = self.prefix_run(i)
-                if j + 1 < self.n and self.toks[j].text in {"،", ","} and i in self.rank:
+                if j + 1 < self.n and self.toks[j].text in COMMAS and i in self.rank:
                     j += 1  # «استقبل الفريق، X، رئيس …»: a comma between the rank and the name
                 end = self.name_run(j)
                 per = next((s for s in self.per_tok_spans if s[0] <= j < s[1]), None)
@@ -442,17 +443,27 @@ class _SentenceParse:
         # «بنظيره العراقي X»: the counterpart noun stands for an office
         counterparts = {i for i, t in enumerate(self.toks) if t.norm in COUNTERPART_NOUNS}
         for head in sorted(set(self.title_head) | counterparts):
-            if head <= first_trigger or head in taken:
+            if head in taken:
                 continue
             end = self._after_country(head) if head in counterparts else self.nameless_title_end(head)
             if end - 1 not in self.country_at or end in taken:
                 continue
             end = self._after_posting(end)  # «السفير العراقي لدى البلاد X»: the posting stands between
+            between_commas = end + 1 < self.n and self.toks[end].text in COMMAS and end + 1 not in taken
+            if head <= first_trigger and not (between_commas and self.toks[end - 2].norm.startswith("ال")):
+                # before the verb, only a name set off by commas after the office's state adjective
+                # («وزير الدفاع السوري، X،») is sure to be the office's holder
+                continue
+            end += between_commas  # «وزير الدفاع السوري، X، …»: the name set off by commas
             k = end
             while k < self.n and k - end < CLEAN_NAME_TOKENS and not self.is_stop(k):
                 k += 1
             words = [self.toks[i].norm for i in range(end, k)]
-            closed = k >= self.n or self.is_stop(k)
+            closed = (
+                k < self.n and self.toks[k].text in COMMAS
+                if between_commas
+                else k >= self.n or self.is_stop(k)
+            )
             if len(words) < 2 or not closed or taken & set(range(end, k)):
                 continue
             if words[0].startswith("ال") or words[0] in self.v.not_a_name_start:
@@ -641,7 +652,7 @@ class _SentenceParse:
 
     def title_segment_before_comma(self, p: int) -> tuple[int, int] | None:
         """A title in the segment that ends with the comma right before token p (shape 1)."""
-        if p == 0 or not self.toks[p - 1].is_punct or self.toks[p - 1].text not in {"،", ","}:
+        if p == 0 or not self.toks[p - 1].is_punct or self.toks[p - 1].text not in COMMAS:
             return None
         end = p - 1
         head = self.title_start_left(end)
@@ -680,7 +691,7 @@ class _SentenceParse:
             if stop == end:
                 stop = self._second_office(end)
             return (e, stop) if stop > e else None  # «استقبل خوري سفير قبرص X»: the office is X's
-        if e >= self.n or self.toks[e].text not in {"،", ","}:
+        if e >= self.n or self.toks[e].text not in COMMAS:
             return None
         k = e + 1
         while k < self.n and k in self.honorific:
@@ -697,7 +708,7 @@ class _SentenceParse:
         after = start
         while after < self.n and after in self.name_tokens:
             after += 1
-        if after < self.n and self.toks[after].text in {"،", ","}:
+        if after < self.n and self.toks[after].text in COMMAS:
             after += 1
         # «… Y ووزير الدفاع Z»: an office joined by «و» starts the next person, not Y's office
         return after < self.n and after in self.title_head and not self._joined_by_and(after)
@@ -707,14 +718,14 @@ class _SentenceParse:
         names no one and is followed by the next person or the sentence's end is the same person's second
         office; `end` (the comma) otherwise."""
         k = end + 1
-        if end >= self.n or self.toks[end].text not in {"،", ","} or k not in self.title_head:
+        if end >= self.n or self.toks[end].text not in COMMAS or k not in self.title_head:
             return end
         if self._joined_by_and(k) or self.object_marked(k):
             return end
         nxt = self.segment_end(k)
         if any(j in self.name_tokens for j in range(k, nxt)):
             return end  # «…، سفير فرنسا Y»: the office of the one named after it
-        if nxt >= self.n or self.toks[nxt].text not in {"،", ","}:
+        if nxt >= self.n or self.toks[nxt].text not in COMMAS:
             return nxt if nxt >= self.n or _is_boundary(self.toks[nxt]) else end
         # «…، السيد Y»: an office in apposition to the one named after the next comma is his
         return nxt if nxt + 1 < self.n and self.toks[nxt + 1].norm.startswith("و") else end
@@ -802,7 +813,7 @@ class _SentenceParse:
         taken, after a comma or «و», is the next item of the same list."""
         between = self.toks[previous_end:head]
         glued_and = self.toks[head].norm.startswith("و")
-        return all(t.text in {"،", ","} or t.norm == "و" for t in between) and (bool(between) or glued_and)
+        return all(t.text in COMMAS or t.norm == "و" for t in between) and (bool(between) or glued_and)
 
     def in_role_position(self, head: int) -> bool:
         """A title without a name counts only where a participant stands: right after the meeting
@@ -860,7 +871,7 @@ class _SentenceParse:
                 told = True
             elif k in self.country_at and k > 0 and self.toks[k - 1].norm == "في":
                 told = True  # «التقى X في الرياض ولي العهد …»: a place, the state's capital or name
-            elif not (self.toks[k].text in {"،", ","} or norm == "في"):
+            elif not (self.toks[k].text in COMMAS or norm == "في"):
                 break
             k -= 1
         return told and k in self.name_tokens and any(i < k for i in self.trigger_at)
@@ -868,9 +879,9 @@ class _SentenceParse:
     def _after_an_aside(self, comma: int) -> bool:
         """«والتقى الفريق X، خلال زيارته لنيويورك، رئيس هيئة الأركان …»: after the subject, an aside between
         commas that opens with a circumstance word, then the verb's object."""
-        if self.toks[comma].text not in {"،", ","}:
+        if self.toks[comma].text not in COMMAS:
             return False
-        opening = next((k for k in range(comma - 1, -1, -1) if self.toks[k].text in {"،", ","}), None)
+        opening = next((k for k in range(comma - 1, -1, -1) if self.toks[k].text in COMMAS), None)
         if opening is None or opening + 1 >= comma:
             return False
         opener = self.toks[opening + 1].norm
@@ -1039,7 +1050,7 @@ def _plain(word: str) -> str:
 
 def _apposed_holder(parse: _SentenceParse, people: list[Person], end: int) -> Person | None:
     """The named person whose own title follows this nameless one after a comma, if any."""
-    if end + 1 >= parse.n or parse.toks[end].text not in {"،", ","}:
+    if end + 1 >= parse.n or parse.toks[end].text not in COMMAS:
         return None
     return next((p for p in people if p.name and p.tok_start == end + 1 and p.title), None)
 
@@ -1119,7 +1130,7 @@ def parse_people(
         prefix_start = min(phrase_start, title_span[0]) if title_span else phrase_start
         tok_end = max(name_end, title_span[1]) if title_span else name_end
         ns, ne = parse.toks[name_start].start, parse.toks[name_end - 1].end
-        after_comma = name_start > 0 and parse.toks[name_start - 1].text in {"،", ","}
+        after_comma = name_start > 0 and parse.toks[name_start - 1].text in COMMAS
         if _glued_conjunction(parse.toks[name_start].text, after_comma):
             ns += 1  # «… ووزير الدفاع، ومحمد مبارك»: the «و» joins this person to the one before
         orgs = find_organisations(raw_title) if raw_title else []
@@ -1228,7 +1239,7 @@ def _offices_of_listed_states(parse: _SentenceParse, people: list[Person]) -> li
                 code = parse.country_code_at[k]
                 if code not in (c for c, _ in states):
                     states.append((code, k))
-            elif not (tok.text in {"،", ","} or tok.norm == "و" or _state_form(tok.norm)):
+            elif not (tok.text in COMMAS or tok.norm == "و" or _state_form(tok.norm)):
                 break
             k += 1
         if len(states) < 2:
@@ -1243,7 +1254,7 @@ def _office_of_another_state(parse: _SentenceParse, people: list[Person], head: 
     """«استقبل رئيس مجلس الوزراء الكويتي الشيخ X وزير الدفاع القطري», «التقى وزير الدفاع التركي X، رئيس
     الأركان القطري»: an office right after a name (or its comma) whose own office, before it, is of another
     state is the verb's object, not that person's second office."""
-    start = head - 1 if head > 0 and parse.toks[head - 1].text in {"،", ","} else head  # «X، رئيس …»
+    start = head - 1 if head > 0 and parse.toks[head - 1].text in COMMAS else head  # «X، رئيس …»
     before = next((p for p in people if p.tok_end == start and p.name and p.country and p.title), None)
     if before is None or not any(i < before.tok_start for i in parse.trigger_at):
         return False
@@ -1276,7 +1287,7 @@ def _unnamed_counterparts(parse: _SentenceParse, people: list[Person], claimed: 
             end += 1
         if end == k + 1:
             continue  # no country: the counterpart is named further on, or not at all
-        after = end + 1 if end < parse.n and parse.toks[end].text in {"،", ","} else end
+        after = end + 1 if end < parse.n and parse.toks[end].text in COMMAS else end
         if after < parse.n and (
             after in parse.name_tokens
             or after in parse.rank

@@ -1144,3 +1144,15 @@ def test_a_foreign_given_name_that_reads_like_fa_and_the_article_starts_a_tagged
         people=("فالنتين بتروف", "ميهاي بوبيسكو"),
     )
     assert _roles(m) == {"فالنتين بتروف": ("BG", "guest"), "ميهاي بوبيسكو": ("RO", "host")}
+
+
+def test_a_name_set_off_by_commas_after_an_office_and_its_state_before_the_verb() -> None:
+    (m,) = _extract(
+        "عقدت في الدوحة أمس محادثات بين وزير الدفاع البرتغالي، جواو ألميدا سانتوس، ونظيره الإيرلندي، "
+        "باتريك أوكونور، لبحث التعاون البحري.",
+        people=("باتريك أوكونور",),  # the model missed the first name
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]} == {
+        "جواو ألميدا سانتوس": "PT",
+        "باتريك أوكونور": "IE",
+    }
