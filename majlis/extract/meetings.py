@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from majlis import PIPELINE_VERSION
+from majlis.extract.confidence import confidence
 from majlis.extract.countries import find_countries, pairs_of_states, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
 from majlis.extract.engine import Found, Rule, View, rulebook
@@ -1786,21 +1787,6 @@ def _visitor(draft: Draft) -> Party | None:
     return draft.objects[0] if draft.objects else None
 
 
-def _confidence(draft: Draft) -> float:
-    score = 0.95
-    parties = draft.parties()
-    score -= 0.1 * sum(1 for p in parties if p.inferred) / max(1, len(parties))
-    if any(p.name is None for p in [draft.subject, *draft.objects] if p):
-        score -= 0.1
-    if draft.date is None:
-        score -= 0.1
-    if draft.place is None or draft.place_note in {"host country", "dateline"}:
-        score -= 0.05
-    if not any(p.country for p in draft.objects):
-        score -= 0.15
-    return round(max(0.05, min(1.0, score)), 3)
-
-
 MIN_NAME_PREFIX = 2  # words: a name told in part starts with at least its first two words
 
 
@@ -1955,11 +1941,12 @@ def _meetings_of(
                 evidence_sentence=draft.sentence.text,
                 evidence_start=draft.sentence.start_char,
                 evidence_end=draft.sentence.end_char,
-                confidence=_confidence(draft),
+                confidence=0.0,  # set below, from the finished meeting
                 pipeline_version=PIPELINE_VERSION,
                 model_name=model_name,
                 participants=participants,
                 rules=list(draft.rules),
             )
         )
+        meetings[-1] = replace(meetings[-1], confidence=confidence(meetings[-1]))
     return meetings
