@@ -697,7 +697,10 @@ class _SentenceParse:
         while k < self.n and k in self.honorific:
             k = self.honorific[k].end
         if k in self.title_head and not self._joined_by_and(k):
-            return (k, self.segment_end(k))
+            end = self.segment_end(k)
+            if any(k < first <= end for first, _ in self.per_tok_spans):
+                return None  # «X، وزير الداخلية بدولة فلسطين Y»: the office runs into the next name, his
+            return (k, end)
         return None
 
     def _office_follows_name(self, prefix: int) -> bool:

@@ -1156,3 +1156,12 @@ def test_a_name_set_off_by_commas_after_an_office_and_its_state_before_the_verb(
         "جواو ألميدا سانتوس": "PT",
         "باتريك أوكونور": "IE",
     }
+
+
+def test_an_office_after_a_comma_that_runs_into_the_next_name_is_that_persons() -> None:
+    from majlis.extract.people import parse_people
+
+    text = "كما التقى الأمير فيصل بن خالد بن سلمان، وزير الداخلية بجمهورية البرتغال جواو سانتوس."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("فيصل بن خالد بن سلمان", "جواو سانتوس")]
+    people = {p.name: (p.title, p.country) for p in parse_people(text, spans)}
+    assert people == {"فيصل بن خالد بن سلمان": (None, None), "جواو سانتوس": ("وزير الداخلية", "PT")}
