@@ -1165,3 +1165,14 @@ def test_an_office_after_a_comma_that_runs_into_the_next_name_is_that_persons() 
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("فيصل بن خالد بن سلمان", "جواو سانتوس")]
     people = {p.name: (p.title, p.country) for p in parse_people(text, spans)}
     assert people == {"فيصل بن خالد بن سلمان": (None, None), "جواو سانتوس": ("وزير الداخلية", "PT")}
+
+
+def test_an_office_met_after_the_subject_and_also_is_the_one_met() -> None:
+    meetings = _extract(
+        "استقبل قائد الجيش اللبناني العماد جوزيف خوري اليوم السفير الإيطالي ماركو روسي. "
+        "والتقى خوري أيضا بقائد القوات البحرية الإسبانية والوفد المرافق له.",
+        people=("جوزيف خوري", "ماركو روسي"),
+    )
+    assert any(
+        any(p["name"] is None and p["country"] == "ES" for p in m["participants"]) for m in meetings
+    ), meetings
