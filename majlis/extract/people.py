@@ -176,6 +176,7 @@ QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 
 
 CLOSING_QUOTES = {close: opening for opening, close in QUOTE_PAIRS.items()}  # a closing mark -> its opening
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values())
 
 
 def _unquote_own_names(toks: list[Tok]) -> list[Tok]:
@@ -578,6 +579,9 @@ class _SentenceParse:
             return None
         j = p - 1
         head: int | None = None
+        closes_a_quote = self.toks[j].text in CLOSING_QUOTES and self._opening_quote(j) is not None
+        if j > floor and self.toks[j].text in QUOTE_MARKS and not closes_a_quote:
+            j -= 1  # «… لدى ليبيا ”X”»: the mark that opens the quoted name itself
         while j >= floor:
             t = self.toks[j]
             opening = self._opening_bracket(j) if t.text == ")" else None

@@ -1176,3 +1176,12 @@ def test_an_office_met_after_the_subject_and_also_is_the_one_met() -> None:
     assert any(
         any(p["name"] is None and p["country"] == "ES" for p in m["participants"]) for m in meetings
     ), meetings
+
+
+def test_an_office_before_a_name_quoted_with_odd_marks_is_its_holders() -> None:
+    from majlis.extract.people import parse_people
+
+    text = "واجتمع ملحق الدفاع الكندي لدى تونس ” بول تريمبلاي” أمس مع قائد الجيش “سامي الهادي” في مكتبه."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("بول تريمبلاي", "سامي الهادي")]
+    people = {p.name: (p.title, p.country) for p in parse_people(text, spans)}
+    assert people["بول تريمبلاي"] == ("ملحق الدفاع", "CA")
