@@ -777,6 +777,10 @@ class ArticleReader:
         clause_start = (
             trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
         )
+        if _masdar_with_its_agent(toks, trigger, people, self.v.bare_masdars):
+            # «ونشر X فيلماً عن استقبال Y لـZ»: the masdar names its own agent and object; X only tells of it
+            clause_start = trigger.start
+            rules.append("subject.masdar_agent")
         attend_end = _aside_end(toks, people, clause_start, attend_at)
         if attend_end < len(toks):
             rules.append("attendance.aside")
@@ -1754,6 +1758,23 @@ def _posted_abroad(party: Party) -> bool:
 def _is_envoy(party: Party) -> bool:
     words = norm_words(party.title or "")
     return bool(words) and strip_al(words[0]) in ENVOY_WORDS
+
+
+def _masdar_with_its_agent(
+    toks: list[Tok], trigger: Match, people: list[Person], masdars: frozenset[str]
+) -> bool:
+    """«عن استقبال X لـY»: a bare masdar (no pronoun) followed at once by its agent, then an object marked
+    by «لـ», with someone named before it: that one is not a side of this meeting."""
+    if strip_al(toks[trigger.end - 1].norm) not in masdars:
+        return False
+    after = [p for p in people if p.tok_start >= trigger.end]
+    if (
+        len(after) < 2
+        or after[0].tok_start != trigger.end
+        or not any(p.tok_start < trigger.start for p in people)
+    ):
+        return False
+    return toks[after[1].tok_start].norm.startswith("ل")
 
 
 def _subject_after_opening_masdar(

@@ -70,6 +70,7 @@ class Vocabulary:
     reported_before: PhraseMatcher
     agent_markers: PhraseMatcher
     clause_verbs: frozenset[str]  # normalised, with «و» forms
+    bare_masdars: frozenset[str]  # normalised, without «ال»: «استقبال X لـY» names its agent first
     sidelines: PhraseMatcher
     attendance: PhraseMatcher
     attendance_all: PhraseMatcher
@@ -163,6 +164,7 @@ def vocabulary() -> Vocabulary:
         next_day=PhraseMatcher(_flat(meet["next_day"], "next_day")),
         reported_before=PhraseMatcher(_flat(meet["reported_before"], "reported_before")),
         agent_markers=PhraseMatcher(_flat(meet["agent_markers"], "agent"), allow_clitic=False),
+        bare_masdars=frozenset(strip_al(w) for m in meet["bare_masdars"] for w in norm_words(m)),
         clause_verbs=frozenset(
             prefix + word
             for verb in meet["clause_verbs"]

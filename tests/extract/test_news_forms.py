@@ -1185,3 +1185,12 @@ def test_an_office_before_a_name_quoted_with_odd_marks_is_its_holders() -> None:
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("بول تريمبلاي", "سامي الهادي")]
     people = {p.name: (p.title, p.country) for p in parse_people(text, spans)}
     assert people["بول تريمبلاي"] == ("ملحق الدفاع", "CA")
+
+
+def test_one_who_tells_of_a_reception_named_by_its_masdar_is_not_at_it() -> None:
+    (m,) = _extract(
+        "وعلق المتحدث العسكري أندريه مارتان في تدوينة على استقبال وزير الدفاع البلجيكي يان بيترز لقائد "
+        "البحرية الهولندية الأدميرال ييرون دي فريس.",
+        people=("أندريه مارتان", "يان بيترز", "ييرون دي فريس"),
+    )
+    assert _roles(m) == {"يان بيترز": ("BE", "host"), "ييرون دي فريس": ("NL", "guest")}
