@@ -1,12 +1,16 @@
-"""Shared fixtures: a private warehouse per test, and the model the pipeline loads by default."""
+"""Shared fixtures: a private warehouse per test, one Prefect server for the `majlis run` processes of the
+crash, fault and incremental tests, and the clean run on three articles those tests compare with."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus.articles import CALL, VISIT, VISIT_OTHER_WORDING, write_articles
 
 REPO = Path(__file__).resolve().parent.parent
 # a loaded CI machine can take longer than Prefect's default to start the ephemeral API server
@@ -26,6 +30,50 @@ def majlis_env(warehouse: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update({"MAJLIS_WAREHOUSE": str(warehouse), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **extra})
     return env
+
+
+@pytest.fixture(scope="session")
+def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API URL of one Prefect server (majlis's own temporary one, with a home of its own) for `majlis run`
+    processes given it as PREFECT_API_URL, the way a user points runs at their server. Chains of runs that
+    test the warehouse (crashes, faults, incremental builds) use it rather than each run starting a server
+    (5 s or more on 2 cores); test_first_hour, test_serve and the bad-input and concurrent-read runs keep
+    the default, a temporary server per run."""
+    from prefect.settings import PREFECT_HOME, temporary_settings
+
+    from majlis.prefect_server import TemporaryPrefectServer
+
+    with temporary_settings(updates={PREFECT_HOME: str(tmp_path_factory.mktemp("prefect-home"))}):
+        server = TemporaryPrefectServer()
+        try:
+            server.wait_until_ready()
+        except BaseException:
+            server.stop()
+            raise
+    try:
+        yield server.api_url
+    finally:
+        server.stop()
+
+
+THREE_ARTICLES = {"a_visit": VISIT, "b_visit2": VISIT_OTHER_WORDING, "c_call": CALL}
+
+
+@pytest.fixture(scope="session")
+def clean_run(tmp_path_factory: pytest.TempPathFactory, prefect_api: str) -> tuple[Path, Path]:
+    """(inbox, warehouse) of one uninterrupted `majlis run --files-per-batch 1` on three invented articles
+    (two reports of one visit, and a call), one batch each, analysed in the run's own process. The crash
+    and fault tests compare their warehouses with it; they read it or work on copies, never change it."""
+    base = tmp_path_factory.mktemp("clean-run")
+    inbox, warehouse = base / "inbox", base / "warehouse"
+    write_articles(inbox, THREE_ARTICLES)
+    done = subprocess.run(
+        [sys.executable, "-m", "majlis.cli", "run", "--files-per-batch", "1", str(inbox)], cwd=REPO,
+        env=majlis_env(warehouse, MAJLIS_WORKERS="0", PREFECT_API_URL=prefect_api),
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return inbox, warehouse
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -1,6 +1,7 @@
 """Faults a long-running feed meets: damaged landed files, a full disk, a dead Prefect server, a failing dbt
 test. Each ends in one plain line with its own exit code, and the next clean run loses and duplicates no
-fact. The slow tests share one reference warehouse and run `majlis` as a user would."""
+fact. The slow tests work on copies of the session's clean run on three articles (conftest `clean_run`)
+and run `majlis` as a user would, against the session's Prefect server."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import REPO, majlis_env
-from corpus.articles import CALL, VISIT, VISIT_OTHER_WORDING, write_articles
+from corpus.articles import CALL, write_articles
 
 from majlis.faults import (
     EXIT_DAMAGED,
@@ -168,18 +169,6 @@ def test_no_space_and_an_unreachable_prefect_server_stop_before_anything_changes
     assert not (tmp_path / "w" / "landed").exists()
 
 
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(inbox, warehouse) of one clean run on three articles, one batch each; tests work on copies."""
-    base = tmp_path_factory.mktemp("faults")
-    inbox = base / "inbox"
-    write_articles(inbox, {"a_visit": VISIT, "b_visit2": VISIT_OTHER_WORDING, "c_call": CALL})
-    warehouse = base / "reference"
-    done = _majlis(warehouse, "run", "--files-per-batch", "1", str(inbox))
-    assert done.returncode == 0, done.stdout + done.stderr
-    return inbox, warehouse
-
-
 def _copy(reference: Path, target: Path) -> Path:
     shutil.copytree(reference, target, ignore=shutil.ignore_patterns("dbt"))
     return target
@@ -187,16 +176,17 @@ def _copy(reference: Path, target: Path) -> Path:
 
 @pytest.mark.slow
 def test_damaged_landed_files_are_healed_even_by_a_run_killed_midway(
-    reference: tuple[Path, Path], tmp_path: Path
+    clean_run: tuple[Path, Path], prefect_api: str, tmp_path: Path
 ) -> None:
-    inbox, clean = reference
+    inbox, clean = clean_run
     warehouse = _copy(clean, tmp_path / "w")
     batches = sorted(p.stem for p in (warehouse / "landed" / "articles").glob("2*.parquet"))
     _cut(warehouse / "landed" / "meetings" / f"{batches[0]}.parquet")  # text still landed
     _cut(warehouse / "landed" / "articles" / f"{batches[1]}.parquet")  # only the input file has it
-    killed = _majlis(warehouse, "run", str(inbox), MAJLIS_CRASH_AT="discover")  # after the check, moves
+    # killed after the check moved the damaged files aside
+    killed = _majlis(warehouse, "run", str(inbox), MAJLIS_CRASH_AT="discover", PREFECT_API_URL=prefect_api)
     assert killed.returncode == 137, killed.stdout + killed.stderr
-    healed = _majlis(warehouse, "run", str(inbox))
+    healed = _majlis(warehouse, "run", str(inbox), PREFECT_API_URL=prefect_api)
     assert healed.returncode == 0, healed.stdout + healed.stderr
     assert _facts(warehouse) == _facts(clean)
     with duckdb.connect(str(warehouse / "majlis.duckdb"), read_only=True) as con:
@@ -208,20 +198,22 @@ def test_damaged_landed_files_are_healed_even_by_a_run_killed_midway(
 
 @pytest.mark.slow
 def test_a_full_disk_a_file_cut_mid_run_and_a_failing_dbt_test_lose_and_duplicate_nothing(
-    reference: tuple[Path, Path], tmp_path: Path
+    clean_run: tuple[Path, Path], prefect_api: str, tmp_path: Path
 ) -> None:
-    inbox, clean = reference
+    inbox, clean = clean_run
     warehouse = _copy(clean, tmp_path / "w")
     before = _facts(warehouse)
-    full = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="enospc@write")
+    api = {"PREFECT_API_URL": prefect_api}
+    full = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="enospc@write", **api)
     _one_line_error(full, EXIT_NO_SPACE, "No space left on device")
     assert (warehouse / "logs" / "majlis.log").read_text().count("Traceback") >= 1
-    cut = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="truncate@land:meetings")
+    cut = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="truncate@land:meetings", **api)
     _one_line_error(cut, EXIT_DAMAGED, "damaged during this run", "previous warehouse is still served")
     assert _facts(warehouse) == before  # readers still see the last good build
-    bad = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="dbt-test@land")
+    bad = _majlis(warehouse, "run", "--reprocess", str(inbox), MAJLIS_FAULT="dbt-test@land", **api)
     _one_line_error(bad, EXIT_DBT_TEST, "dbt test failed", "accepted_values")
     assert _facts(warehouse) == before
-    fixed = _majlis(warehouse, "run", "--reprocess", str(inbox))  # the extraction fixed: facts replaced
+    # the extraction fixed: facts replaced
+    fixed = _majlis(warehouse, "run", "--reprocess", str(inbox), **api)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert _facts(warehouse) == _facts(clean)

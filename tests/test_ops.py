@@ -45,14 +45,14 @@ def _run(warehouse: Path, *args: str, timeout: float = 300, **env: str) -> subpr
     )  # fmt: skip
 
 
-def _killed_run(warehouse: Path, inbox: Path, point: str, log: Path) -> int:
-    """`majlis run` that dies at `point`; then kill what it left (Prefect's ephemeral server), as a kill
-    of the whole process group from a shell would."""
+def _killed_run(warehouse: Path, inbox: Path, point: str, log: Path, api: str) -> int:
+    """`majlis run` that dies at `point`; then kill whatever it left in its process group, as a kill of
+    the whole group from a shell would."""
     with log.open("w") as out:
         proc = subprocess.Popen(
             [*MAJLIS, "run", "--files-per-batch", "1", str(inbox)], cwd=REPO,
-            env=majlis_env(warehouse, MAJLIS_CRASH_AT=point), stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
+            env=majlis_env(warehouse, MAJLIS_CRASH_AT=point, PREFECT_API_URL=api), stdout=out,
+            stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         code = proc.wait(timeout=300)
     with contextlib.suppress(ProcessLookupError):
@@ -186,19 +186,21 @@ def _run_while_reading(warehouse: Path, inbox: Path) -> tuple[int, str, list[int
     return writer.returncode, output, cli_reads
 
 
-def test_a_second_run_while_the_lock_is_held_exits_75_naming_the_holder(tmp_path: Path) -> None:
+def test_a_second_run_while_the_lock_is_held_exits_75_naming_the_holder(
+    tmp_path: Path, prefect_api: str
+) -> None:
     inbox = tmp_path / "inbox"
     write_articles(inbox, {"call": CALL})
     warehouse = tmp_path / "w"
     with run_lock(warehouse):
-        busy = _run(warehouse, str(inbox))
+        busy = _run(warehouse, str(inbox), PREFECT_API_URL=prefect_api)
     assert busy.returncode == 75, busy.stdout + busy.stderr
     assert f"another majlis run (pid {os.getpid()})" in busy.stdout + busy.stderr
     assert not (warehouse / "majlis.duckdb").exists()
 
 
 # Ten points, one per stage boundary; more land:* points (meetings, meeting_participants) exist but
-# behave like land:entity_mentions and cost a Prefect start each.
+# behave like land:entity_mentions and cost a killed run each.
 CRASH_POINTS = [
     "discover", "ingest", "analyse", "land:sentences", "land:entity_mentions", "land:articles", "landed",
     "dbt:during", "dbt:before-swap", "dbt:after-swap",
@@ -206,17 +208,18 @@ CRASH_POINTS = [
 
 
 @pytest.mark.slow
-def test_runs_killed_at_every_stage_end_like_an_uninterrupted_run(tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
-    write_articles(inbox, {"a_visit": VISIT, "b_visit2": VISIT_OTHER_WORDING, "c_call": CALL})
-    reference = tmp_path / "reference"
-    assert _run(reference, str(inbox)).returncode == 0
+def test_runs_killed_at_every_stage_end_like_an_uninterrupted_run(
+    clean_run: tuple[Path, Path], prefect_api: str, tmp_path: Path
+) -> None:
+    """Each killed run resumes what the previous one left; the runs use the session's Prefect server (a
+    server per run would add its start-up to each of the eleven) and end like the session's clean run."""
+    inbox, reference = clean_run
     crashed = tmp_path / "crashed"
     for point in CRASH_POINTS:  # each run resumes what the previous killed run left
         log = tmp_path / f"{point.replace(':', '_')}.log"
-        code = _killed_run(crashed, inbox, point, log)
+        code = _killed_run(crashed, inbox, point, log, prefect_api)
         assert code == 137, f"{point}: exit {code}\n{log.read_text()[-3000:]}"
-    final = _run(crashed, "--files-per-batch", "1", str(inbox))
+    final = _run(crashed, "--files-per-batch", "1", str(inbox), PREFECT_API_URL=prefect_api)
     assert final.returncode == 0, final.stdout + final.stderr
     for sql in (
         "select * exclude (batch_key) from fact_meetings order by all",
