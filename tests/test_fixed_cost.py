@@ -1,45 +1,18 @@
-"""A run's fixed costs: the dbt process started early is the one that builds, unit tests that already
-passed for the same project are not run again while data tests always are, and the incremental bench
-splits a run's wall time from its milestones."""
+"""A run's fixed costs: a dbt process started early and not used ends quietly, unit tests come back when
+the project changes, a model preloaded in a thread is loaded once, and the incremental bench splits a
+run's wall time from its milestones. That the early dbt process is the one that builds, and that unit
+tests which already passed are not run again while data tests always are, is tested with the other
+builds of one warehouse in test_warehouse.py."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import duckdb
 import pytest
-from test_warehouse import _land_batch, _meeting, _participant
 
 from majlis import warehouse as wh
 from majlis.bench.incremental import split_timeline
 from majlis.bench.served import last_run_done, last_run_started
-
-
-def _resource_types(warehouse: Path) -> set[str]:
-    results = json.loads((warehouse / "dbt" / "target" / "run_results.json").read_text(encoding="utf-8"))
-    return {r["unique_id"].split(".")[0] for r in results["results"]}
-
-
-@pytest.mark.slow
-def test_the_early_dbt_process_builds_and_data_tests_still_fail_a_build(tmp_path: Path) -> None:
-    first = wh.build_warehouse(tmp_path)
-    assert {"unit_test", "test", "model", "seed"} <= _resource_types(tmp_path)
-    assert (tmp_path / wh.UNIT_TESTED_FILE).read_text(encoding="utf-8") == wh.project_fingerprint()
-
-    _land_batch(
-        tmp_path, "20250305T000000Z", _meeting(), [_participant(0, "سالم فهد المرزوقي", "KW", "bogus")]
-    )
-    wh.start_dbt_early(tmp_path)
-    assert wh._ready is not None
-    early = wh._ready[1]
-    with pytest.raises(wh.WarehouseBuildError) as failed:
-        wh.build_warehouse(tmp_path)
-    assert wh._ready is None and early.returncode not in (None, 0)  # that process ran the failed build
-    assert any("accepted_values" in node for node, _ in failed.value.failures)
-    types = _resource_types(tmp_path)
-    assert "unit_test" not in types and {"test", "model"} <= types  # passed before: only data tests run
-    assert first.database.is_file()  # the previous warehouse stays
 
 
 def test_an_early_dbt_process_no_build_used_ends_quietly(tmp_path: Path) -> None:
@@ -126,16 +99,3 @@ def test_a_served_run_is_timed_from_what_serve_printed() -> None:
     assert flow == 12.0
     assert stages["ner+extract"] == 0.8 and stages["dbt build"] == 10.3
     assert stages["analysis: ner forward"] == 0.3
-
-
-@pytest.mark.slow
-def test_a_null_in_a_column_that_must_have_a_value_fails_the_build(tmp_path: Path) -> None:
-    wh.build_warehouse(tmp_path)
-    _land_batch(tmp_path, "20250306T000000Z", _meeting(), [_participant(0, "سالم فهد المرزوقي", "KW", None)])  # type: ignore[arg-type]
-    with pytest.raises(wh.WarehouseBuildError) as failed:
-        wh.build_warehouse(tmp_path)
-    nodes = [node for node, _ in failed.value.failures]
-    assert len(nodes) == 1 and nodes[0].startswith("test.majlis.columns_not_null_fact_meeting_participants")
-    with duckdb.connect(str(tmp_path / "build" / "majlis.duckdb"), read_only=True) as con:
-        nulls = con.execute("select count(*) from fact_meeting_participants where role is null").fetchone()
-    assert nulls == (1,)  # the build got as far as the table; the test on it failed the build

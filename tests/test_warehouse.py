@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ import duckdb
 import pytest
 
 from majlis import config
+from majlis import warehouse as wh
 from majlis.land import land
 from majlis.records import Article, Meeting, Participant, to_table
 from majlis.reference import COUNTRY_SEED, render_country_seed
@@ -120,8 +122,18 @@ def test_landed_meeting_becomes_marts_and_rebuilds_are_stable(tmp_path: Path) ->
     assert second.counts == first.counts
 
 
+def _resource_types(warehouse: Path) -> set[str]:
+    """The kinds of dbt node (model, seed, test, unit_test) the warehouse's last dbt build ran."""
+    results = json.loads((warehouse / "dbt" / "target" / "run_results.json").read_text(encoding="utf-8"))
+    return {r["unique_id"].split(".")[0] for r in results["results"]}
+
+
 @pytest.mark.slow
-def test_empty_warehouse_builds_then_a_failing_dbt_test_fails_the_next_build(tmp_path: Path) -> None:
+def test_empty_warehouse_builds_then_failing_dbt_tests_fail_the_next_builds(tmp_path: Path) -> None:
+    """One warehouse through three dbt builds: empty, it builds and runs every kind of node; then the dbt
+    process started early builds a landed batch that data tests fail (the unit tests, passed before for the
+    same project, are left out; data tests always run); then the same batch with a null where a column
+    must have a value fails on that column's test alone. The first build stays the one served."""
     good = build_warehouse(tmp_path)
     assert good.database == tmp_path / "majlis.duckdb"
     assert good.counts["dim_country"] == 249
@@ -133,11 +145,17 @@ def test_empty_warehouse_builds_then_a_failing_dbt_test_fails_the_next_build(tmp
     assert _query(good.database, "select count(*) from dim_country where is_gcc") == [(6,)]
     assert _query(good.database, "select count(*) from dim_country where name_ar is null") == [(0,)]
     assert not (tmp_path / "build" / "majlis.duckdb").exists()
+    assert {"unit_test", "test", "model", "seed"} <= _resource_types(tmp_path)
+    assert (tmp_path / wh.UNIT_TESTED_FILE).read_text(encoding="utf-8") == wh.project_fingerprint()
 
     people = [_participant(0, "ناصر الحربي", "KW", "bogus")]
     _land_batch(tmp_path, "20250307T000000Z", _meeting(guest="ZZ"), people)
+    wh.start_dbt_early(tmp_path)
+    assert wh._ready is not None
+    early = wh._ready[1]
     with pytest.raises(WarehouseBuildError) as info:
         build_warehouse(tmp_path)
+    assert wh._ready is None and early.returncode not in (None, 0)  # that process ran the failed build
     failed = {node for node, _ in info.value.failures}
     assert any(
         node.startswith("test.majlis.accepted_values_fact_meeting_participants_role") for node in failed
@@ -145,7 +163,22 @@ def test_empty_warehouse_builds_then_a_failing_dbt_test_fails_the_next_build(tmp
     assert any("guest_country_code" in node for node in failed)
     assert any("assert_meeting_countries_in_dim_country" in node for node in failed)
     assert "accepted_values_fact_meeting_participants_role" in str(info.value)
+    types = _resource_types(tmp_path)
+    assert "unit_test" not in types and {"test", "model"} <= types  # passed before: only data tests run
     # the previous build is still the one served
+    assert _query(good.database, "select count(*) from fact_meetings") == [(0,)]
+
+    # the same batch landed again, its guest a real country and the role null
+    _land_batch(tmp_path, "20250307T000000Z", _meeting(), [_participant(0, "سالم فهد المرزوقي", "KW", None)])  # type: ignore[arg-type]
+    with pytest.raises(WarehouseBuildError) as null:
+        build_warehouse(tmp_path)
+    nodes = [node for node, _ in null.value.failures]
+    assert len(nodes) == 1 and nodes[0].startswith("test.majlis.columns_not_null_fact_meeting_participants")
+    nulls = _query(
+        tmp_path / "build" / "majlis.duckdb",
+        "select count(*) from fact_meeting_participants where role is null",
+    )
+    assert nulls == [(1,)]  # the build got as far as the table; the test on it failed the build
     assert _query(good.database, "select count(*) from fact_meetings") == [(0,)]
 
 
