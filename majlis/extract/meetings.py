@@ -777,6 +777,11 @@ class ArticleReader:
         clause_start = (
             trigger.start if any(m.start < trigger.start for m in self.v.triggers.find_all(toks)) else 0
         )
+        reported_at = _reported_clause(toks, trigger, people)
+        if reported_at > clause_start:
+            # «أعلنت المتحدثة X أن وزير الدفاع Y اجتمع مع Z»: the one who reports it is not at the meeting
+            clause_start = reported_at
+            rules.append("subject.reported_clause")
         if _masdar_with_its_agent(toks, trigger, people, self.v.bare_masdars):
             # «ونشر X فيلماً عن استقبال Y لـZ»: the masdar names its own agent and object; X only tells of it
             clause_start = trigger.start
@@ -1758,6 +1763,18 @@ def _posted_abroad(party: Party) -> bool:
 def _is_envoy(party: Party) -> bool:
     words = norm_words(party.title or "")
     return bool(words) and strip_al(words[0]) in ENVOY_WORDS
+
+
+def _reported_clause(toks: list[Tok], trigger: Match, people: list[Person]) -> int:
+    """The token after «أن» when the meeting is told in a clause of reported speech that names its own
+    subject before the verb, and someone is named before «أن» (the one who reports it); else 0."""
+    said = [i for i in range(trigger.start) if toks[i].norm in COMPLEMENTIZERS]
+    if not said:
+        return 0
+    at = said[-1]
+    own_subject = any(at < p.tok_start < trigger.start for p in people)
+    reporter = any(p.tok_start < at for p in people)
+    return at + 1 if own_subject and reporter else 0
 
 
 def _masdar_with_its_agent(

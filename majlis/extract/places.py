@@ -80,7 +80,26 @@ def place_in(text: str) -> Place | None:
             return place
         if len(before) > 1 and before[-1] in {"الي", "الى"} and before[-2] in VISIT_NOUNS:
             return place  # «خلال زيارته إلى باريس»
-    return None
+    return _seat_in(text)
+
+
+@cache
+def _seats() -> re.Pattern[str]:
+    """«في البنتاغون», «بقصر الإليزيه»: a seat of government after a place preposition (normalised text)."""
+    seats: dict[str, list[str]] = load_yaml("places.yaml")["seats"]
+    names = sorted((normalize(name) for names in seats.values() for name in names), key=len, reverse=True)
+    return re.compile(rf"(?:^|\s)(?:و?في\s+|و?ب)(?P<seat>{'|'.join(map(re.escape, names))})(?!\w)")
+
+
+@cache
+def _seat_country() -> dict[str, str]:
+    seats: dict[str, list[str]] = load_yaml("places.yaml")["seats"]
+    return {normalize(name): code for code, names in seats.items() for name in names}
+
+
+def _seat_in(text: str) -> Place | None:
+    m = _seats().search(normalize(text))
+    return Place(None, _seat_country()[m.group("seat")]) if m else None
 
 
 # «في مقر القيادة العامة للجيش الباكستاني», «بمقر وزارة الدفاع الأمريكية»: an institution's seat (not

@@ -1194,3 +1194,22 @@ def test_one_who_tells_of_a_reception_named_by_its_masdar_is_not_at_it() -> None
         people=("أندريه مارتان", "يان بيترز", "ييرون دي فريس"),
     )
     assert _roles(m) == {"يان بيترز": ("BE", "host"), "ييرون دي فريس": ("NL", "guest")}
+
+
+def test_one_who_reports_that_others_met_is_not_at_the_meeting() -> None:
+    (m,) = _extract(
+        "أعلن المتحدث باسم وزارة الدفاع الهولندية، بيتر يانسن، أن وزير الدفاع الهولندي مارك دي بور اجتمع "
+        "مع نظيره النرويجي أولاف هانسن في لاهاي.",
+        people=("بيتر يانسن", "مارك دي بور", "أولاف هانسن"),
+    )
+    assert {p["name"] for p in m["participants"]} == {"مارك دي بور", "أولاف هانسن"}
+
+
+def test_a_meeting_at_a_seat_of_government_is_in_its_state() -> None:
+    (m,) = _extract(
+        "اجتمع وزير الدفاع بيل هاريس مع رئيس الوزراء البرتغالي جواو سانتوس في البنتاغون أمس.",
+        people=("بيل هاريس", "جواو سانتوس"),
+        source="alriyadh",  # an outlet of another state: its home is not the meeting's place
+    )
+    assert m["location_country"] == "US"
+    assert _roles(m)["بيل هاريس"][0] == "US"
