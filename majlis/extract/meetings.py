@@ -867,6 +867,7 @@ class ArticleReader:
             "delegation_head_first": lambda: bool(principals) and principals[0].heads_delegation,
             "receives_or_meets": lambda: voice in {"receives", "mutual"},
             "one_person_or_one_after_another": lambda: len(principals) == 1 or one_after_another,
+            "one_person_or_a_list": lambda: len(principals) == 1 or _a_list(principals, toks),
             "last_subject_not_named": lambda: last_subject not in parties,
             "no_person_before_verb": lambda: not any(p.tok_start < trigger.start for p in principals),
             "named_before_not_named": lambda: (
@@ -1646,6 +1647,15 @@ def _one_after_another(people: list[Person], toks: list[Tok]) -> bool:
     """«استقبل X، ثم وفداً …», «… سفير قبرص X، ثم التقى سفير ماليزيا Y»: each next one after «ثم»."""
     return len(people) > 1 and all(
         any(t.norm == THEN for t in toks[before.tok_end : p.tok_start]) for before, p in pairwise(people)
+    )
+
+
+def _a_list(people: list[Person], toks: list[Tok]) -> bool:
+    """«كما استقبل النائبين X وY، ثم وفداً …»: each next one joined by «و» or after «ثم», none standing
+    right after the one before (as «كما استقبل وزير الدفاع X سفير Y» would, its subject and object)."""
+    return len(people) > 1 and all(
+        _joined_by_and(p, toks) or any(t.norm == THEN for t in toks[before.tok_end : p.tok_start])
+        for before, p in pairwise(people)
     )
 
 
