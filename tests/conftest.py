@@ -1,12 +1,15 @@
-"""Shared fixtures: a private warehouse per test, one Prefect server for the `majlis run` processes of the
-crash, fault and incremental tests, and the clean run on three articles those tests compare with."""
+"""Shared fixtures: a private warehouse per test, a new user's first `majlis run` on the repository's seeds,
+one Prefect server for the `majlis run` processes of the crash, fault and incremental tests, and the clean
+run on three articles those tests compare with."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -32,13 +35,38 @@ def majlis_env(warehouse: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+@dataclass(frozen=True)
+class SeedsRun:
+    cwd: Path  # a directory without seeds/
+    warehouse: Path
+    done: subprocess.CompletedProcess[str]
+    first_build: Path  # a copy of the database that run built (test_first_hour goes on using `warehouse`)
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> SeedsRun:
+    """`majlis run` with no paths from a directory that has no seeds/ of its own, as a new user's first
+    command: it loads the repository's seeds/, with the temporary Prefect server majlis starts."""
+    cwd = tmp_path_factory.mktemp("elsewhere")
+    warehouse = cwd / "warehouse"
+    env = {**os.environ, "MAJLIS_WAREHOUSE": str(warehouse), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    env.pop("MAJLIS_NER_MODEL", None)  # the bundled model
+    done = subprocess.run([sys.executable, "-m", "majlis.cli", "run"], cwd=cwd, env=env, capture_output=True,
+                          text=True, check=False, timeout=900)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    first_build = tmp_path_factory.mktemp("seeds-first-build") / "majlis.duckdb"
+    shutil.copyfile(warehouse / "majlis.duckdb", first_build)
+    return SeedsRun(cwd, warehouse, done, first_build)
+
+
 @pytest.fixture(scope="session")
 def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The API URL of one Prefect server (majlis's own temporary one, with a home of its own) for `majlis run`
-    processes given it as PREFECT_API_URL, the way a user points runs at their server. Chains of runs that
-    test the warehouse (crashes, faults, incremental builds) use it rather than each run starting a server
-    (5 s or more on 2 cores); test_first_hour, test_serve and the bad-input and concurrent-read runs keep
-    the default, a temporary server per run."""
+    processes given it as PREFECT_API_URL, the way a user points runs at their server. Runs that test the
+    warehouse (crashes, faults, the run lock, readers during a run, incremental builds) use it rather than
+    each starting a server (5 s or more on 2 cores); test_first_hour's, the bad-input run and test_serve
+    keep the default, a temporary server started by majlis (test_prefect_server checks that server)."""
     from prefect.settings import PREFECT_HOME, temporary_settings
 
     from majlis.prefect_server import TemporaryPrefectServer

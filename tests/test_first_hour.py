@@ -1,8 +1,8 @@
 """A new user's first hour, as subprocesses on a warehouse built by `majlis run` on the repository's seeds/.
 
-One module fixture runs `majlis run` twice (from a directory that has no seeds/ of its own), the second
-time on another outlet's copy of a seed article and a file majlis cannot read; the tests read that
-warehouse.
+`majlis run` runs twice from a directory that has no seeds/ of its own: first with no paths (the session's
+`seeds_run`, conftest), then on another outlet's copy of a seed article and a file majlis cannot read; the
+tests read that warehouse.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import SeedsRun
 
 from majlis import __version__
 
@@ -39,11 +40,8 @@ def majlis(cwd: Path, warehouse: Path, *args: str) -> subprocess.CompletedProces
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
-    cwd = tmp_path_factory.mktemp("elsewhere")
-    warehouse = cwd / "warehouse"
-    first = majlis(cwd, warehouse, "run")
-    assert first.returncode == 0, first.stdout + first.stderr
+def seeded(seeds_run: SeedsRun) -> Seeded:
+    cwd, warehouse, first = seeds_run.cwd, seeds_run.warehouse, seeds_run.done
     inbox = cwd / "inbox"
     inbox.mkdir()
     title, body = ARTICLE.split("\n", 1)

@@ -129,11 +129,11 @@ def _reader_loop(
 
 
 @pytest.mark.slow
-def test_reads_during_a_run_see_the_old_or_the_new_state(tmp_path: Path) -> None:
+def test_reads_during_a_run_see_the_old_or_the_new_state(tmp_path: Path, prefect_api: str) -> None:
     inbox = tmp_path / "inbox"
     write_articles(inbox, {"call": CALL})
     warehouse = tmp_path / "w"
-    assert _run(warehouse, str(inbox)).returncode == 0
+    assert _run(warehouse, str(inbox), PREFECT_API_URL=prefect_api).returncode == 0
     database = warehouse / "majlis.duckdb"
     before = _query(database, "select count(*) from fact_meetings")[0]
     write_articles(inbox, {"visit": VISIT, "visit2": VISIT_OTHER_WORDING})
@@ -141,7 +141,7 @@ def test_reads_during_a_run_see_the_old_or_the_new_state(tmp_path: Path) -> None
     reader = threading.Thread(target=_reader_loop, args=(database, stop, seen, errors), daemon=True)
     reader.start()
     try:  # the reader stops even when an assertion fails, or pytest would wait for it forever at exit
-        code, output, cli_reads = _run_while_reading(warehouse, inbox)
+        code, output, cli_reads = _run_while_reading(warehouse, inbox, prefect_api)
     finally:
         stop.set()
         reader.join()
@@ -151,11 +151,11 @@ def test_reads_during_a_run_see_the_old_or_the_new_state(tmp_path: Path) -> None
     assert cli_reads and set(cli_reads) == {0}
 
 
-def _run_while_reading(warehouse: Path, inbox: Path) -> tuple[int, str, list[int]]:
+def _run_while_reading(warehouse: Path, inbox: Path, api: str) -> tuple[int, str, list[int]]:
     """Run majlis as a process while `majlis sql` reads and a second run tries to start; return its exit code,
-    output and the exit codes of the reads."""
+    output and the exit codes of the reads. The runs use the Prefect server at `api`."""
     writer = subprocess.Popen(
-        [*MAJLIS, "run", str(inbox)], cwd=REPO, env=majlis_env(warehouse),
+        [*MAJLIS, "run", str(inbox)], cwd=REPO, env=majlis_env(warehouse, PREFECT_API_URL=api),
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:
@@ -171,7 +171,8 @@ def _run_while_reading(warehouse: Path, inbox: Path) -> tuple[int, str, list[int
             holder = lock_file.read_text().strip() if lock_file.exists() else ""
             if not busy_checked and holder:
                 busy_checked = True
-                busy = subprocess.run([*MAJLIS, "run", str(inbox)], cwd=REPO, env=majlis_env(warehouse),
+                busy = subprocess.run([*MAJLIS, "run", str(inbox)], cwd=REPO,
+                                      env=majlis_env(warehouse, PREFECT_API_URL=api),
                                       capture_output=True, text=True, check=False)  # fmt: skip
                 # Either the writer still held the lock (a clear refusal), or it had released it (flow
                 # done, process still stopping Prefect) and the second run found everything loaded.

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import ast
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SeedsRun
 
 from majlis.readonly import QueryError, run_readonly
-from majlis.warehouse import build_warehouse
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(seeds_run: SeedsRun, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse directory holding a copy of the database the session's first `majlis run` built from
+    the seeds (conftest `seeds_run`)."""
     path = tmp_path_factory.mktemp("secure")
-    build_warehouse(path)
+    shutil.copyfile(seeds_run.first_build, path / "majlis.duckdb")
     return path
 
 

@@ -27,25 +27,23 @@ def test_worker_count_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.slow
-def test_workers_analyse_like_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_analyse_like_this_process_and_yield_it_the_cpu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What workers give equals what this process gives, and they run niced below the process that feeds
+    them (one pool of workers, which takes seconds to start, serves both checks)."""
     monkeypatch.delenv("MAJLIS_NER_MODEL", raising=False)
     write_articles(tmp_path, {"visit": VISIT, "call": CALL})
     articles = [a for a in iter_inputs([tmp_path]) if isinstance(a, Article)]
     here = analyse(articles)
     with analysis_workers(2):
         there = [analyse_batch([article]) for article in articles]
+        workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+        niceness = {p.nice() for p in workers}
     assert [m for out in there for m in out.meetings] == here.meetings and here.meetings
     assert [s for out in there for s in out.sentences] == here.sentences
     assert [m for out in there for m in out.mentions] == here.mentions
     assert all(out.seconds["ner forward"] > 0 for out in there)
-
-
-@pytest.mark.slow
-def test_workers_yield_the_cpu_to_the_process_that_feeds_them() -> None:
-    with analysis_workers(2):
-        analyse_batch([])  # the pool is up and every worker has run its start-up
-        workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
-        niceness = {p.nice() for p in workers}
     assert len(workers) >= 2 and niceness == {min(psutil.Process().nice() + WORKER_NICENESS, 19)}
 
 
