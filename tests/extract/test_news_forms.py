@@ -1213,3 +1213,16 @@ def test_a_meeting_at_a_seat_of_government_is_in_its_state() -> None:
     )
     assert m["location_country"] == "US"
     assert _roles(m)["بيل هاريس"][0] == "US"
+
+
+def test_an_officer_present_beside_the_meeting_attends_it() -> None:
+    (m,) = _extract(
+        "وكان في استقبال وزير الدفاع الكندي بيتر مور لدى وصوله إلى مقر الوزارة وزير الدفاع الكويتي فهد "
+        "العنزي، بالإضافة إلى حضور وكيل وزارة الدفاع سالم الهاجري.",
+        people=("بيتر مور", "فهد العنزي", "سالم الهاجري"),
+    )
+    assert {p["name"]: p["role"] for p in m["participants"]} == {
+        "فهد العنزي": "host",
+        "بيتر مور": "guest",
+        "سالم الهاجري": "attendee",
+    }
