@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from functools import lru_cache
+from typing import Any, Literal, NamedTuple
 
-from majlis.nlp.corpus import lexicons
+from majlis.nlp.corpus import DATA_DIR, lexicons
 from majlis.nlp.model import UNREAD_MARKS, Span, load_pipeline, normalize_token
 from majlis.nlp.tokenize import TokenizedSentence, split_sentences
 from majlis.records import Article, Mention, Sentence
-from majlis.text import without_clitic
+from majlis.text import MODEL_CLITICS, normalize_word, without_clitic
+from majlis.yamlio import read_yaml
 
 BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory on huge inputs
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ولد"})
@@ -17,6 +19,29 @@ _JOINING_PARTICLES = _LINEAGE | {"لا", "دي", "دو", "دا", "ديل", "فا
 # a name never ends on these: «عبد [الأمير]», «أبو [بكر]» (the model stops before a word that is also a title)
 _BOUND_TO_NEXT = _LINEAGE | {"عبد", "أبو", "ابو", "آل"}
 MIN_NAME_AFTER_PLACE = 2  # «العربي بلخير» keeps its first word: a one-word name is too little to trust
+NOT_NAME_FILE = DATA_DIR / "not_name_words.yaml"
+# The name lists of the lexicons: a word of theirs is never read as clitic + a not-name word («فيصل»)
+NAME_LISTS = (
+    "given_male",
+    "given_female",
+    "given_common",
+    "given_common_female",
+    "families",
+    "al_families",
+    "family_plain",
+    "article_houses",
+    "arab_regions",
+    "origins",
+    "more_origins",
+    "latin_names",
+)
+# Meeting nouns of the extraction read as not-name words (its one-word entries). Its meeting verbs are not:
+# the extraction cuts a name at them itself (`clause_verbs`), reading the verb where the model put it.
+_MEETING_KEYS = ("meeting_nouns", "attendance_events", "held_meetings", "non_meeting_events")
+_QUOTES = UNREAD_MARKS - {"/"}
+# the shortest rest read after a clitic: «وقال» is و + «قال», but ب/ف/ل + three letters is too often the
+# spelling of a foreign name
+MIN_AFTER_CLITIC = {clitic: 3 if clitic == "و" else 4 for clitic in MODEL_CLITICS}
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +58,95 @@ def _guard_words() -> tuple[frozenset[str], frozenset[str]]:
     return titles, frozenset(w for w in places if " " not in w)
 
 
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+class NotNameWords(NamedTuple):
+    """Normalised word sets of the not-name filter."""
+
+    never: frozenset[str]  # never in a person's name
+    not_alone: frozenset[str]  # may end a name but never stands alone or first: «الثاني»
+    names: frozenset[str]  # words of the name lexicons
+    clause_verbs: frozenset[str]  # the extraction's: it cuts names at them itself
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> NotNameWords:
+    """The words of `data/not_name_words.yaml` and the one-word meeting nouns and topic keywords of the
+    extraction lexicons, less the verbs the extraction cuts names at, and the words of the name lexicons."""
+    from majlis.extract.lexicon import load_yaml
+
+    data = read_yaml(NOT_NAME_FILE)
+    meetings = load_yaml("meetings.yaml")
+    borrowed = [s for key in _MEETING_KEYS for s in _strings(meetings[key])]
+    borrowed += _strings(load_yaml("topics.yaml"))
+    clause_verbs = frozenset(normalize_word(w) for w in _strings(meetings["clause_verbs"]))
+    never = {normalize_word(w) for w in _strings(data["never"])}
+    never |= {normalize_word(w) for w in borrowed if len(w.split()) == 1}
+    not_alone = {normalize_word(w) for w in _strings(data["not_alone"])}
+    lex = lexicons()
+    names = {normalize_word(w) for key in NAME_LISTS for entry in _strings(lex[key]) for w in entry.split()}
+    return NotNameWords(
+        frozenset(never - clause_verbs), frozenset(not_alone - never), frozenset(names), clause_verbs
+    )
+
+
+def not_name_kind(word: str) -> Literal["never", "not_alone"] | None:
+    """Whether a word is "never" part of a person's name (also after a one-letter clitic; any token of
+    digits only), "not_alone" (it may end a name but never stands alone: «الثاني»), or None."""
+    words = not_name_words()
+    norm = normalize_word(word)
+    candidates = [norm]
+    if (
+        norm not in words.names
+        and norm not in words.clause_verbs  # «ودعت» is a verb of its own, not و + «دعت»
+        and len(norm) > MIN_AFTER_CLITIC.get(norm[:1], len(norm))
+    ):
+        candidates.append(norm[1:])
+    for form in candidates:
+        if form.isdigit() or form in words.never:
+            return "never"
+        if form in words.not_alone:
+            return "not_alone"
+    return None
+
+
+def _without_not_name_words(tokens: list[str], first: int, last: int) -> list[tuple[int, int]]:
+    """The parts of a PER span left when its not-name words are taken out: the span is cut at each word
+    that is never in a name, and a part loses ordinals at its start («[جمادى الأولى]», «[فيها مشيدا]» leave
+    nothing). A part of one word after a cut is a name only when the name lexicons know it or it is quoted
+    («[فلان] قال فيها» keeps «فلان»; «تؤدي [أدوارا]» is no one)."""
+    names = not_name_words().names
+    parts: list[tuple[int, int]] = []
+    start = first
+    for i in range(first, last + 1):
+        if i < last and not_name_kind(tokens[i]) != "never":
+            continue
+        part_first = start
+        while part_first < i and (tokens[part_first] in UNREAD_MARKS or not_name_kind(tokens[part_first])):
+            part_first += 1
+        words = [t for t in tokens[part_first:i] if t not in UNREAD_MARKS]
+        if (
+            words
+            and (
+                start == first  # the span's own start: a name the model ran on past («[فلان] قال»)
+                or len(words) > 1
+                or normalize_word(words[0]) in names
+                or any(t in _QUOTES for t in tokens[max(part_first - 1, 0) : i + 1])
+            )
+        ):
+            parts.append((part_first, i))
+        start = i + 1
+    return parts
+
+
 def _bare(word: str, vocab: frozenset[str]) -> str:
     return without_clitic(normalize_token(word), vocab)
 
@@ -47,10 +161,16 @@ def _is_place(word: str, places: frozenset[str]) -> bool:
 def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
     """Trim title words off the front of PER spans, and place words when a name of two or more words
     follows («سفيرة بريطانيا لدى [اليمن هيلين كارترايت]»); drop PER spans that are only places or agencies;
-    take in a first name and lineage word the span starts right after («حمادي ولد [محمد الأمين]»)."""
+    take in a first name and lineage word the span starts right after («حمادي ولد [محمد الأمين]»). First,
+    words that are never in a name (`data/not_name_words.yaml`) are cut out of PER spans."""
     titles, places = _guard_words()
     cleaned: list[Span] = []
-    for label, first, last in spans:
+    pieces = [
+        (label, *part)
+        for label, first, last in spans
+        for part in (_without_not_name_words(tokens, first, last) if label == "PER" else [(first, last)])
+    ]
+    for label, first, last in pieces:
         while first < last and tokens[first] in UNREAD_MARKS:  # the model reads through them: not its edge
             first += 1
         while last > first and tokens[last - 1] in UNREAD_MARKS:
@@ -73,6 +193,7 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
                 and tokens[first - 2].isalpha()
                 and _bare(tokens[first - 2], titles) not in titles
                 and _bare(tokens[first - 2], places) not in places
+                and not_name_kind(tokens[first - 2]) is None
             ):
                 first -= 2
             # «"[عبد] الأمير الشمري"»: a span ending on «عبد» stopped inside the name
@@ -88,6 +209,7 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
                     and tokens[last].isalpha()
                     and _bare(tokens[last], titles) not in titles
                     and _bare(tokens[last], places) not in places
+                    and not_name_kind(tokens[last]) is None
                 ):
                     last += 1  # and the family name after it
         cleaned.append((label, first, last))
