@@ -532,6 +532,7 @@ class ArticleReader:
                     draft = None
                 if draft is not None:
                     current = draft
+                    self._object_named_before(draft)
                     if not draft.objects and sentence.text.rstrip().endswith(":"):
                         listing = draft
                     continue
@@ -539,6 +540,24 @@ class ArticleReader:
                 continue
             self._follow_up(sentence, toks, current)
         return [d for d in self.drafts if self._is_meeting(d)]
+
+    def _object_named_before(self, draft: Draft) -> None:
+        """«وصل الوزير X إلى الرياض في زيارة رسمية. والتقى وزير الدفاع Y لبحث …»: a meeting sentence naming
+        its subject and no one met, right after a sentence that reports no meeting and names one other
+        person: that person is the one met."""
+        prior, subject = self._prior, draft.subject
+        if subject is None or draft.objects or prior is None or draft.sentence.text.rstrip().endswith(":"):
+            return
+        if any(d.sentence.sentence_index == prior.sentence_index for d in self.drafts):
+            return
+        others = [p for p in self._people(prior) if p.name and not _names_match(p.name, subject.name or "")]
+        if len(others) != 1:
+            return
+        met = self._party(others[0], prior)
+        if not (met.country and subject.country and met.country != subject.country):
+            return  # only a counterpart of another state, both told, is sure to be the one met
+        draft.objects.append(met)
+        draft.rule("object.named_before", met)
 
     def _cut_by_a_line_break(
         self, draft: Draft | None, sentence: Sentence, after: list[Sentence]

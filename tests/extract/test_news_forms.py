@@ -1226,3 +1226,21 @@ def test_an_officer_present_beside_the_meeting_attends_it() -> None:
         "بيتر مور": "guest",
         "سالم الهاجري": "attendee",
     }
+
+
+def test_the_one_met_can_be_the_visitor_named_in_the_sentence_before() -> None:
+    (m,) = _extract(
+        "وصل رئيس أركان الجيش البرتغالي الجنرال جواو سانتوس إلى مدريد في زيارة رسمية تستمر يومين. "
+        "والتقى وزير الدفاع الإسباني خوان مورينو لبحث التعاون العسكري.",
+        people=("جواو سانتوس", "خوان مورينو"),
+    )
+    assert _roles(m) == {"خوان مورينو": ("ES", "host"), "جواو سانتوس": ("PT", "guest")}
+
+
+def test_someone_of_the_same_state_named_before_is_not_taken_for_the_one_met() -> None:
+    meetings = _extract(
+        "قال رئيس أركان الجيش الإسباني الجنرال لويس غارسيا إن المناورات ناجحة. "
+        "والتقى وزير الدفاع الإسباني خوان مورينو لبحث الاستعدادات.",
+        people=("لويس غارسيا", "خوان مورينو"),
+    )
+    assert meetings == []
