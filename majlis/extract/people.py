@@ -21,6 +21,7 @@ from majlis.extract.countries import (
 )
 from majlis.extract.tokens import Match, Tok, Tokens, norm_words, strip_al, tokenize
 from majlis.extract.vocab import pattern, vocabulary, words
+from majlis.nlp.ner import not_name_kind
 from majlis.text import ARABIC_DIACRITICS, TATWEEL, normalize, normalize_word, without_clitic
 
 MAX_NAME_TOKENS = 5
@@ -332,7 +333,8 @@ class _SentenceParse:
             return False  # «رامون دي لا كروز»: not the negation
         if tok.text.startswith("آ"):
             return False  # «آن» (a name) folds to «ان» like the particle «أن», which a madda never starts
-        return tok.norm in self.v.name_stoppers or tok.norm.isdigit()
+        # «الأمير X قضايا أمنية»: a word that is never in a name (the NER filter's list) ends the name
+        return tok.norm in self.v.name_stoppers or tok.norm.isdigit() or not_name_kind(tok.text) == "never"
 
     def prefix_run(self, i: int) -> int:
         """Skip honorifics and ranks starting at token i; return the first token after them. A second rank

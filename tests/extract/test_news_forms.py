@@ -1244,3 +1244,10 @@ def test_someone_of_the_same_state_named_before_is_not_taken_for_the_one_met() -
         people=("لويس غارسيا", "خوان مورينو"),
     )
     assert meetings == []
+
+
+def test_a_name_after_an_honorific_ends_at_a_word_never_in_a_name() -> None:
+    from majlis.extract.people import parse_people
+
+    text = "وزير الدفاع الكندي يبحث مع الأمير نواف قضايا أمنية"
+    assert [p.name for p in parse_people(text, []) if p.name] == ["نواف"]
