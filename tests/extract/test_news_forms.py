@@ -1251,3 +1251,13 @@ def test_a_name_after_an_honorific_ends_at_a_word_never_in_a_name() -> None:
 
     text = "وزير الدفاع الكندي يبحث مع الأمير نواف قضايا أمنية"
     assert [p.name for p in parse_people(text, []) if p.name] == ["نواف"]
+
+
+def test_the_head_of_a_delegation_led_by_him_is_of_the_delegations_state() -> None:
+    (m,) = _extract(
+        "استقبل قائد الحرس الوطني الكويتي اللواء سالم الهاجري أمس وفدا عن الدرك الإيطالي بقيادة مديره العام "
+        "الجنرال ماركو روسي.",
+        people=("سالم الهاجري", "ماركو روسي"),
+    )
+    assert _roles(m)["ماركو روسي"] == ("IT", "guest")
+
