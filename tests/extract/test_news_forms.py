@@ -1260,4 +1260,3 @@ def test_the_head_of_a_delegation_led_by_him_is_of_the_delegations_state() -> No
         people=("سالم الهاجري", "ماركو روسي"),
     )
     assert _roles(m)["ماركو روسي"] == ("IT", "guest")
-
