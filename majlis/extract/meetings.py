@@ -1107,6 +1107,7 @@ class ArticleReader:
         return draft.objects[0] if draft.objects else None
 
     def _follow_up(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
+        self._guests_included(sentence, toks, current)
         headed = self.rules.first_found("delegation", self._sentence_view(sentence, toks, None), self.v)
         if headed is not None:
             self._delegation_head(sentence, headed, current)
@@ -1138,6 +1139,31 @@ class ArticleReader:
                 target.rule("place.meeting_noun_follow_up")
         if is_discussion(sentence.text):
             self._add_topics(target, sentence)
+
+    def _guests_included(self, sentence: Sentence, toks: list[Tok], current: Draft) -> None:
+        """«تسلم الرئيس X أوراق اعتماد عدد من السفراء … . وشمل الاستقبال سفير فرنسا Y، وسفير النيجر Z»: the
+        reception just told, with no one met named yet, met each of those the sentence names on his own."""
+        marks = self.v.reception_included.find_all(toks)
+        if (
+            current.subject is None
+            or current.objects
+            or not marks
+            or marks[0].start > self._opening(toks, sentence.text)
+        ):
+            return
+        guests = [self._party(p, sentence) for p in self._people(sentence) if p.tok_start >= marks[0].end]
+        for i, guest in enumerate(guests):
+            met = current
+            if i:
+                met = Draft(
+                    current.event_type, current.voice, current.sentence, current.subject, [],
+                    list(current.attendees), current.place, current.place_note, set(current.topics),
+                    current.date, current.date_note, list(current.rules),
+                    {k: list(v) for k, v in current.party_rules.items()},
+                )  # fmt: skip
+                self.drafts.append(met)
+            met.objects.append(guest)
+            met.rule("guest.reception_included", guest)
 
     def _delegation_head(self, sentence: Sentence, headed: tuple[Rule, Found], current: Draft) -> None:
         """«ويرأس البعثة الماليزية، الفريق Y»: Y takes the place of the delegation the meeting named without a

@@ -58,6 +58,7 @@ class Vocabulary:
     ceremonies: PhraseMatcher  # a welcome at one is protocol, not a meeting
     announcing: frozenset[str]  # normalised: «يستقبل» opening a body sentence announces the meeting
     entourage: PhraseMatcher  # «والوفد المرافق له»: its members are of the country of the one it accompanies
+    reception_included: PhraseMatcher  # «وشمل الاستقبال X، وY»: the guests of the reception just told
     denial: PhraseMatcher  # «نفى … لقاء»: a meeting denied is no news of one
     not_present: PhraseMatcher  # «نقل تحيات X»: X is spoken of, not at the meeting
     future: PhraseMatcher
@@ -146,6 +147,7 @@ def vocabulary() -> Vocabulary:
         ceremonies=PhraseMatcher(_flat(meet["non_meeting_events"], "ceremony")),
         announcing=frozenset(w for verb in meet["announcing_verbs"] for w in norm_words(verb)),
         entourage=PhraseMatcher(_flat(meet["entourage_markers"], "entourage")),
+        reception_included=PhraseMatcher(_flat(meet["reception_included"], "included")),
         denial=PhraseMatcher(_flat(meet["denial_markers"], "denial")),
         not_present=PhraseMatcher(_flat(meet["not_present_after"], "not_present")),
         # no clitic stripping: «فيصل» (a name) is not ف + «يصل»

@@ -1260,3 +1260,13 @@ def test_the_head_of_a_delegation_led_by_him_is_of_the_delegations_state() -> No
         people=("سالم الهاجري", "ماركو روسي"),
     )
     assert _roles(m)["ماركو روسي"] == ("IT", "guest")
+
+
+def test_the_guests_a_reception_included_are_each_met() -> None:
+    meetings = _extract(
+        "تسلم الرئيس المالطي جورج فيلا اليوم أوراق اعتماد عدد من السفراء الجدد، وذلك خلال استقبالهم في "
+        "القصر الرئاسي. وشمل الاستقبال السفير الجديد لجمهورية فرنسا في فاليتا بيير دوبون، وسفير دولة "
+        "النيجر عمر سيسي.",
+        people=("جورج فيلا", "بيير دوبون", "عمر سيسي"),
+    )
+    assert sorted(m["countries"] for m in meetings) == [["FR", "MT"], ["MT", "NE"]]
