@@ -303,6 +303,11 @@ class ArticleReader:
                 # «… البحرية الباكستانية»: the adjective, or an institution hit («القوات البحرية الباكستانية»)
                 codes = [h.code for h in hits if h.start <= after < h.end and h.kind in _ADJECTIVE_KINDS]
                 found.append(codes[0] if codes else None)
+        for i, tok in enumerate(toks[:-1]):
+            if found and tok.norm in COUNTERPART_NOUNS:
+                # «وزير الدفاع الروسي ونظيره الأمريكي»: the counterpart holds the same office for his state
+                after = toks[i + 1].start
+                found += [h.code for h in hits if h.start <= after < h.end and h.kind in _ADJECTIVE_KINDS]
         if len(set(found)) != 1 or found[0] is None:
             # not there, or there twice («قائد القوات الجوية يستقبل قائد القوات الجوية الهندية»)
             return None

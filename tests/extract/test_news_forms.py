@@ -1270,3 +1270,22 @@ def test_the_guests_a_reception_included_are_each_met() -> None:
         people=("جورج فيلا", "بيير دوبون", "عمر سيسي"),
     )
     assert sorted(m["countries"] for m in meetings) == [["FR", "MT"], ["MT", "NE"]]
+
+
+def test_a_call_made_with_someone_is_a_call_even_without_the_word_phone() -> None:
+    (m,) = _extract(
+        "أعلنت وزارة الدفاع البرتغالية أن وزير الدفاع جواو سانتوس أجرى يوم الثلاثاء اتصالا مع نظيره "
+        "الإسباني خوان مورينو بشأن الأمن البحري.",
+        people=("جواو سانتوس", "خوان مورينو"),
+    )
+    assert m["event_type"] == "call"
+    assert _roles(m) == {"جواو سانتوس": ("PT", "guest"), "خوان مورينو": ("ES", "host")}
+
+
+def test_a_headline_naming_an_office_for_two_states_gives_neither_to_an_unmarked_holder() -> None:
+    (m,) = _extract(
+        "أجرى وزير الدفاع جواو سانتوس يوم الثلاثاء اتصالا هاتفيا مع وزير الدفاع الإسباني خوان مورينو.",
+        people=("جواو سانتوس", "خوان مورينو"),
+        headline="وزير الدفاع الإسباني ونظيره البرتغالي يبحثان الأمن البحري",
+    )
+    assert _roles(m)["جواو سانتوس"][0] != "ES"
