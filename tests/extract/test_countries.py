@@ -449,3 +449,16 @@ def test_fold_copies_plain_runs_exactly_as_folding_each_character_would(pool: li
 )
 def test_pairs_of_states(text: str, pairs: list[tuple[str, str]]) -> None:
     assert pairs_of_states(text) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("للقوات المسلحة السينغالية", "SN"),  # Maghrebi spelling with «ي»
+        ("وزير الدفاع الموريطاني", "MR"),
+        ("رئيس الأركان البوركينابي", "BF"),
+        ("السفير الأذري", "AZ"),
+    ],
+)
+def test_spelling_variants_of_states(text: str, code: str) -> None:
+    assert country_of_phrase(text) == code
