@@ -51,7 +51,18 @@ def test_sentences_partition_the_tokens(text: str) -> None:
     for s in sentences:
         assert s.tokens and s.start == s.tokens[0].start and s.end == s.tokens[-1].end
         assert len(s.tokens) <= MAX_SENTENCE_TOKENS
-        assert "\n" not in text[s.start : s.end]
+        for at in (i for i in range(s.start, s.end) if text[i] == "\n"):
+            assert _wrapped_line(text, at), (text, at)  # a sentence goes on past a line break only there
+
+
+def _wrapped_line(text: str, newline: int) -> bool:
+    """The line breaking at `newline` was wrapped by the page: it ends in a comma or a word no sentence
+    ends on, or the next line starts with a comma (and the next line is not empty)."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline]
+    following = text[newline + 1 :].split("\n", 1)[0].lstrip()
+    last_word = line.rsplit(None, 1)[-1] if line.strip() else ""
+    ends_open = line.rstrip().endswith(("،", ",")) or last_word in continuing_words()
+    return bool(following) and (ends_open or following.startswith(("،", ",")))
 
 
 def test_punctuation_split_numbers_and_dates_kept() -> None:
