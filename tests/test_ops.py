@@ -47,12 +47,13 @@ def _run(warehouse: Path, *args: str, timeout: float = 300, **env: str) -> subpr
 
 def _killed_run(warehouse: Path, inbox: Path, point: str, log: Path, api: str) -> int:
     """`majlis run` that dies at `point`; then kill whatever it left in its process group, as a kill of
-    the whole group from a shell would."""
+    the whole group from a shell would. It analyses in its own process: worker processes would load the
+    model in every killed run, most of which die before analysing (test_workers kills workers' parent)."""
     with log.open("w") as out:
         proc = subprocess.Popen(
             [*MAJLIS, "run", "--files-per-batch", "1", str(inbox)], cwd=REPO,
-            env=majlis_env(warehouse, MAJLIS_CRASH_AT=point, PREFECT_API_URL=api), stdout=out,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            env=majlis_env(warehouse, MAJLIS_CRASH_AT=point, MAJLIS_WORKERS="0", PREFECT_API_URL=api),
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         code = proc.wait(timeout=300)
     with contextlib.suppress(ProcessLookupError):
