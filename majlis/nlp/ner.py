@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from functools import lru_cache
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from majlis.nlp.corpus import DATA_DIR, lexicons
 from majlis.nlp.model import UNREAD_MARKS, Span, load_pipeline, normalize_token
 from majlis.nlp.tokenize import TokenizedSentence, split_sentences
 from majlis.records import Article, Mention, Sentence
 from majlis.text import MODEL_CLITICS, normalize_word, without_clitic
-from majlis.yamlio import read_yaml
+from majlis.yamlio import read_yaml, strings_in
 
 BATCH_SENTENCES = 2000  # one Stanza call per this many sentences bounds memory on huge inputs
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ولد"})
@@ -58,16 +58,6 @@ def _guard_words() -> tuple[frozenset[str], frozenset[str]]:
     return titles, frozenset(w for w in places if " " not in w)
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
 class NotNameWords(NamedTuple):
     """Normalised word sets of the not-name filter."""
 
@@ -85,14 +75,14 @@ def not_name_words() -> NotNameWords:
 
     data = read_yaml(NOT_NAME_FILE)
     meetings = load_yaml("meetings.yaml")
-    borrowed = [s for key in _MEETING_KEYS for s in _strings(meetings[key])]
-    borrowed += _strings(load_yaml("topics.yaml"))
-    clause_verbs = frozenset(normalize_word(w) for w in _strings(meetings["clause_verbs"]))
-    never = {normalize_word(w) for w in _strings(data["never"])}
+    borrowed = [s for key in _MEETING_KEYS for s in strings_in(meetings[key])]
+    borrowed += strings_in(load_yaml("topics.yaml"))
+    clause_verbs = frozenset(normalize_word(w) for w in strings_in(meetings["clause_verbs"]))
+    never = {normalize_word(w) for w in strings_in(data["never"])}
     never |= {normalize_word(w) for w in borrowed if len(w.split()) == 1}
-    not_alone = {normalize_word(w) for w in _strings(data["not_alone"])}
+    not_alone = {normalize_word(w) for w in strings_in(data["not_alone"])}
     lex = lexicons()
-    names = {normalize_word(w) for key in NAME_LISTS for entry in _strings(lex[key]) for w in entry.split()}
+    names = {normalize_word(w) for key in NAME_LISTS for entry in strings_in(lex[key]) for w in entry.split()}
     return NotNameWords(
         frozenset(never - clause_verbs), frozenset(not_alone - never), frozenset(names), clause_verbs
     )

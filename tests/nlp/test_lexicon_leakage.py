@@ -5,24 +5,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from majlis.nlp.corpus import DATA_DIR, lexicons
+from majlis.yamlio import strings_in
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 def _gold_names() -> set[str]:
@@ -42,13 +32,13 @@ def _gold_names() -> set[str]:
 def test_no_gold_person_name_in_lexicons() -> None:
     names = _gold_names()
     assert names, "the eval files hold participant names"
-    entries = {" ".join(s.split()) for s in _strings(lexicons())}
+    entries = {" ".join(s.split()) for s in strings_in(lexicons())}
     name_files = [
         yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(DATA_DIR.glob("names_*.yaml"))
     ]
     # family names are checked against every word of the name lexicons (everyday words such as the
     # pronoun «هو» may share a spelling with a syllable of a foreign name)
-    words = {w for entry in _strings(name_files) for w in entry.split()}
+    words = {w for entry in strings_in(name_files) for w in entry.split()}
     full_hits = sorted(n for n in names if n in entries or any(n in e for e in entries))
     family_hits = sorted({n.split()[-1] for n in names if len(n.split()) > 1} & words)
     assert not full_hits, f"gold full names in lexicons: {full_hits}"
@@ -108,7 +98,7 @@ def test_no_data_entry_shares_six_words_with_an_evaluation_article() -> None:
     assert len(runs) > 1000, "the eval files hold article text"
     leaks: list[str] = []
     for path in sorted(DATA_DIR.glob("*.yaml")):
-        for entry in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for entry in strings_in(yaml.safe_load(path.read_text(encoding="utf-8"))):
             if " ".join(entry.split()) not in VOCABULARY_EXEMPT and (hits := shared_runs(entry, runs)):
                 leaks.append(f"{path.name}: {entry!r} shares {sorted(hits)}")
     assert not leaks, "training data paraphrases evaluation articles:\n" + "\n".join(leaks)
