@@ -1695,17 +1695,19 @@ def _envoys_accompany(draft: Draft) -> None:
 
 def _one_after_another(people: list[Person], toks: list[Tok]) -> bool:
     """«استقبل X، ثم وفداً …», «… سفير قبرص X، ثم التقى سفير ماليزيا Y»: each next one after «ثم»."""
-    return len(people) > 1 and all(
-        any(t.norm == THEN for t in toks[before.tok_end : p.tok_start]) for before, p in pairwise(people)
-    )
+    return len(people) > 1 and all(_after_then(before, p, toks) for before, p in pairwise(people))
+
+
+def _after_then(before: Person, person: Person, toks: list[Tok]) -> bool:
+    """«… X، ثم Y»: «ثم» stands between the two."""
+    return any(t.norm == THEN for t in toks[before.tok_end : person.tok_start])
 
 
 def _a_list(people: list[Person], toks: list[Tok]) -> bool:
     """«كما استقبل النائبين X وY، ثم وفداً …»: each next one joined by «و» or after «ثم», none standing
     right after the one before (as «كما استقبل وزير الدفاع X سفير Y» would, its subject and object)."""
     return len(people) > 1 and all(
-        _joined_by_and(p, toks) or any(t.norm == THEN for t in toks[before.tok_end : p.tok_start])
-        for before, p in pairwise(people)
+        _joined_by_and(p, toks) or _after_then(before, p, toks) for before, p in pairwise(people)
     )
 
 
