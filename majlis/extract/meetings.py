@@ -1433,6 +1433,22 @@ class ArticleReader:
                     draft.rule("country.pair_of_states_told", untold[0])
                     return
 
+    @staticmethod
+    def _list_mates_share_a_state(draft: Draft) -> None:
+        """«التقى X وزير الدفاع السوري A، ووزير الخارجية B، ورئيس جهاز الاستخبارات C»: those met in one
+        list after a named state's official, with no state of their own, are of that state (when all
+        those met whose state is told are of one state, not the subject's)."""
+        told = [o for o in draft.objects if o.country and not o.inferred and o.name_start is not None]
+        states = {o.country for o in told}
+        if len(states) != 1 or draft.subject is None or draft.subject.country in states:
+            return
+        state, first = states.pop(), min(o.name_start for o in told if o.name_start is not None)
+        for obj in draft.objects:
+            after_first = obj.name_start is not None and obj.name_start > first
+            if obj.country is None and not obj.org_official and after_first:
+                obj.country, obj.inferred = state, True
+                draft.rule("country.list_mates_share_state", obj)
+
     def _subject_came_with_a_delegation(self, draft: Draft) -> bool:
         """«التقى X والوفد المرافق له بـY»: the subject, followed by the delegation accompanying him before
         anyone he met is named, is the visitor."""
@@ -1451,6 +1467,7 @@ class ArticleReader:
         _envoys_accompany(draft)
         self._entourage_of_the_one_before(draft)
         self._state_of_the_pair_told(draft)
+        self._list_mates_share_a_state(draft)
         subject = draft.subject
         home_rule = self._home_rule
         stated = draft.place.country if draft.place is not None and draft.place_note == "stated" else None

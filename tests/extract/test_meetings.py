@@ -1473,3 +1473,14 @@ def test_the_ships_commander_is_of_the_one_vessel_the_article_gives_a_country() 
         "عبدالله سالم المري": "QA",
         "جان بيير مورو": "FR",
     }
+
+
+def test_those_met_in_one_list_after_a_state_s_official_are_of_that_state() -> None:
+    (m,) = _extract(
+        "التقى وزير الدفاع الماليزي أحمد رشيدي، الأربعاء، وزير الدفاع الفلبيني خوسيه رييس، ووزير "
+        "الخارجية مانويل سانتوس، ورئيس جهاز الاستخبارات بيدرو كروز، في كوالالمبور.",
+        people=("أحمد رشيدي", "خوسيه رييس", "مانويل سانتوس", "بيدرو كروز"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]} == {
+        "أحمد رشيدي": "MY", "خوسيه رييس": "PH", "مانويل سانتوس": "PH", "بيدرو كروز": "PH",
+    }  # fmt: skip
