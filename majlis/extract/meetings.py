@@ -1434,6 +1434,24 @@ class ArticleReader:
                     return
 
     @staticmethod
+    def _foreign_named_attendee_of_the_visitors(draft: Draft, att: Party, here: str) -> None:
+        """«وحضر اللقاء … المستشار السياسي بيير X» at an Arab host's meeting with a visitor of a foreign
+        name: an attendee of such a name, whose state is not told, came with the visitor."""
+        if att.name is None or not foreign_given_name(att.name):
+            return
+        principals = _principals(draft)
+        locals_ = [p for p in principals if p.country == here and p.name]
+        visitors = [p for p in principals if p.country and p.country != here and p.name]
+        if (
+            locals_
+            and not any(foreign_given_name(p.name or "") for p in locals_)
+            and len({p.country for p in visitors}) == 1
+            and all(foreign_given_name(p.name or "") for p in visitors)
+        ):
+            att.country, att.inferred = visitors[0].country, True
+            draft.rule("country.foreign_named_attendee_of_the_visitors", att)
+
+    @staticmethod
     def _list_mates_share_a_state(draft: Draft) -> None:
         """«التقى X وزير الدفاع السوري A، ووزير الخارجية B، ورئيس جهاز الاستخبارات C»: those met in one
         list after a named state's official, with no state of their own, are of that state (when all
@@ -1530,6 +1548,8 @@ class ArticleReader:
                 if len(visitors) == 1:
                     att.country, att.inferred = visitors.pop(), True
                     draft.rule("country.diplomat_of_the_visiting_side", att)
+            if att.country is None and not att.org_official and att.name and here:
+                self._foreign_named_attendee_of_the_visitors(draft, att, here)
             if att.country is None and not att.org_official and home and att.name:
                 att.country, att.inferred = home, True
                 draft.rule(home_rule, att)

@@ -1484,3 +1484,13 @@ def test_those_met_in_one_list_after_a_state_s_official_are_of_that_state() -> N
     assert {p["name"]: p["country"] for p in m["participants"]} == {
         "أحمد رشيدي": "MY", "خوسيه رييس": "PH", "مانويل سانتوس": "PH", "بيدرو كروز": "PH",
     }  # fmt: skip
+
+
+def test_an_attendee_of_a_foreign_name_came_with_the_foreign_visitor() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الموريتاني أحمد ولد محمد، اليوم بمكتبه في نواكشوط، قائد القوات الفرنسية في "
+        "الساحل الجنرال مارك دوبوا. وحضر اللقاء المستشار السياسي بيير لوران.",
+        people=("أحمد ولد محمد", "مارك دوبوا", "بيير لوران"),
+    )
+    attendee = m["participants"][-1]
+    assert (attendee["name"], attendee["country"], attendee["role"]) == ("بيير لوران", "FR", "attendee")
