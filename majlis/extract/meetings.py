@@ -986,7 +986,7 @@ class ArticleReader:
         sidelines = current is not None and bool(self.v.sidelines.find_all(toks))
         if (
             draft.place is None
-            and (inherited or sidelines)
+            and (inherited or sidelines or _visitor_goes_on(draft, current))
             and current is not None
             and current.place_note in PLACE_CARRIES
         ):
@@ -1930,6 +1930,18 @@ MIN_NAME_PREFIX = 2  # words: a name told in part starts with at least its first
 def _ends_a_sentence(text: str) -> bool:
     """Whether a sentence's text ends as a sentence does: a full stop, a question, a colon, a quote."""
     return text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
+
+
+def _visitor_goes_on(draft: Draft, current: Draft | None) -> bool:
+    """«التقى الوزير X في مانيلا نظيره … وبحث الوزير مع Y …»: the one visiting in the meeting before, again
+    the subject of a meeting that names no place, is still on the same visit."""
+    if current is None or current.place is None or draft.subject is None or not current.place.country:
+        return False
+    key = draft.subject.key()
+    return any(
+        p.key() == key and p.country is not None and p.country != current.place.country
+        for p in _principals(current)
+    )
 
 
 def _principals(draft: Draft) -> list[Party]:

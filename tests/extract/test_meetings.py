@@ -1494,3 +1494,16 @@ def test_an_attendee_of_a_foreign_name_came_with_the_foreign_visitor() -> None:
     )
     attendee = m["participants"][-1]
     assert (attendee["name"], attendee["country"], attendee["role"]) == ("بيير لوران", "FR", "attendee")
+
+
+def test_a_visit_s_meetings_told_with_other_verbs_keep_the_visitor_and_the_place() -> None:
+    meetings = _extract(
+        "التقى وزير الداخلية الماليزي أحمد رشيدي في مانيلا أمس نائب رئيس الوزراء الفلبيني خوسيه رييس. "
+        "كما استعرض مع وزير الخارجية الفلبيني مانويل سانتوس العلاقات بين البلدين. فيما بحث مع وزير "
+        "الدفاع الفلبيني بيدرو كروز التعاون الأمني. وبحث وزير الداخلية، مع نظيره الفلبيني كارلوس دياز، "
+        "سبل تعزيز التعاون.",
+        people=("أحمد رشيدي", "خوسيه رييس", "مانويل سانتوس", "بيدرو كروز", "كارلوس دياز"),
+    )
+    met = [next(p["name"] for p in m["participants"] if p["role"] == "host") for m in meetings]
+    assert met == ["خوسيه رييس", "مانويل سانتوس", "بيدرو كروز", "كارلوس دياز"]
+    assert all(m["location_country"] == "PH" and m["countries"] == ["MY", "PH"] for m in meetings)
