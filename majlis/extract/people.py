@@ -997,10 +997,15 @@ def _posted_here(raw_title: str) -> bool:
 
 
 def ruling_family_country(name: str) -> str | None:
-    """The state whose ruling family the name ends in («خالد بن عبدالعزيز آل سعود» → SA), else None."""
+    """The state whose ruling family the name ends in («خالد بن عبدالعزيز آل سعود» → SA), or whose
+    founder a chain of two «بن» or more ends in («متعب بن X بن عبدالعزيز» → SA), else None."""
     words = norm_words(name)
     for family, code in vocabulary().ruling_families.items():
         if len(words) > len(family) and words[-len(family) :] == family:
+            return code
+    for lineage, code in vocabulary().ruling_lineages.items():
+        ends_in_it = len(words) > len(lineage) and words[-len(lineage) :] == lineage
+        if ends_in_it and words.count(lineage[0]) >= 2:  # «X بن Y بن عبدالعزيز»: two links or more
             return code
     return None
 

@@ -93,6 +93,7 @@ class Vocabulary:
     name_stoppers: frozenset[str]
     not_a_name_start: frozenset[str]  # «لشؤون», «سبل»: after an office, no missed name starts with these
     ruling_families: dict[tuple[str, ...], str]  # a family name's words → the state it rules
+    ruling_lineages: dict[tuple[str, ...], str]  # «بن» + a dynasty's founder → the state it rules
     topics: PhraseMatcher  # value: topic key
     cities: PhraseMatcher  # value: ISO code
 
@@ -214,6 +215,11 @@ def vocabulary() -> Vocabulary:
             tuple(norm_words(family)): code
             for code, families in people["ruling_families"].items()
             for family in families
+        },
+        ruling_lineages={
+            tuple(norm_words(lineage)): code
+            for code, lineages in people["ruling_lineages"].items()
+            for lineage in lineages
         },
         topics=PhraseMatcher([(kw, topic) for topic, kws in topics.items() for kw in kws], ignore_al=True),
         cities=PhraseMatcher([(c, code) for code, names in cities.items() for c in names]),

@@ -1507,3 +1507,19 @@ def test_a_visit_s_meetings_told_with_other_verbs_keep_the_visitor_and_the_place
     met = [next(p["name"] for p in m["participants"] if p["role"] == "host") for m in meetings]
     assert met == ["خوسيه رييس", "مانويل سانتوس", "بيدرو كروز", "كارلوس دياز"]
     assert all(m["location_country"] == "PH" and m["countries"] == ["MY", "PH"] for m in meetings)
+
+
+def test_a_prince_of_a_founder_s_lineage_is_of_the_ruling_family_s_state() -> None:
+    (m,) = _extract(
+        "استقبل رئيس أركان الجيش الماليزي الفريق أحمد رشيدي في كوالالمبور اليوم الأمير ماجد بن فيصل "
+        "بن عبدالعزيز والوفد المرافق له.",
+        people=("أحمد رشيدي", "ماجد بن فيصل بن عبدالعزيز"),
+    )
+    assert m["countries"] == ["MY", "SA"]
+
+
+def test_one_link_to_a_founder_s_name_is_an_ordinary_name() -> None:
+    from majlis.extract.people import ruling_family_country
+
+    assert ruling_family_country("يوسف بن عبدالعزيز") is None
+    assert ruling_family_country("يوسف بن عبدالعزيز الحربي") is None
