@@ -1525,6 +1525,7 @@ class ArticleReader:
                 if obj.country is None and not obj.org_official:
                     obj.country, obj.inferred = home, True
                     draft.rule("country.agency_abroad_own_officials", obj)
+        _attendees_at_a_neutral_venue(draft)
         for att in draft.attendees:
             if att.country is None and not att.org_official and att.of_an_embassy:
                 # «وحضر اللقاء الملحق العسكري في السفارة»: the embassy of the ambassador who met
@@ -1930,6 +1931,24 @@ MIN_NAME_PREFIX = 2  # words: a name told in part starts with at least its first
 def _ends_a_sentence(text: str) -> bool:
     """Whether a sentence's text ends as a sentence does: a full stop, a question, a colon, a quote."""
     return text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
+
+
+def _attendees_at_a_neutral_venue(draft: Draft) -> None:
+    """«التقى وزير الداخلية السعودي، في تونس، نظيره العراقي. حضر اللقاء A، وB، وسفير المملكة لدى تونس C»:
+    at a meeting held in neither side's state, the attendees whose state is not told came with the side
+    whose officials the list does name (when it names one side's only)."""
+    venue = draft.place.country if draft.place is not None else None
+    sides = {p.country for p in _principals(draft) if p.country}
+    if not venue or venue in sides or len(sides) < 2:
+        return
+    told = {a.country for a in draft.attendees if a.country and not a.inferred}
+    if len(told) != 1 or not told <= sides:
+        return
+    state = told.pop()
+    for att in draft.attendees:
+        if att.country is None and not att.org_official:
+            att.country, att.inferred = state, True
+            draft.rule("country.attendees_of_the_side_named_at_a_neutral_venue", att)
 
 
 def _visitor_goes_on(draft: Draft, current: Draft | None) -> bool:

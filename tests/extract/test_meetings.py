@@ -1523,3 +1523,13 @@ def test_one_link_to_a_founder_s_name_is_an_ordinary_name() -> None:
 
     assert ruling_family_country("يوسف بن عبدالعزيز") is None
     assert ruling_family_country("يوسف بن عبدالعزيز الحربي") is None
+
+
+def test_attendees_at_a_meeting_in_neither_side_s_state_came_with_the_side_the_list_names() -> None:
+    (m,) = _extract(
+        "التقى وزير الداخلية الماليزي أحمد رشيدي، في تونس اليوم، وزير الداخلية الفلبيني خوسيه رييس. "
+        "حضر اللقاء وكيل وزارة الداخلية سالم إسماعيل، وسفير ماليزيا لدى تونس داود يوسف.",
+        people=("أحمد رشيدي", "خوسيه رييس", "سالم إسماعيل", "داود يوسف"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]}["سالم إسماعيل"] == "MY"
+    assert m["countries"] == ["MY", "PH"]
