@@ -1484,6 +1484,7 @@ class ArticleReader:
         """Assign countries that the text implies and the roles."""
         _envoys_accompany(draft)
         self._entourage_of_the_one_before(draft)
+        _where_the_envoy_is_posted(draft)
         self._state_of_the_pair_told(draft)
         self._list_mates_share_a_state(draft)
         subject = draft.subject
@@ -1931,6 +1932,24 @@ MIN_NAME_PREFIX = 2  # words: a name told in part starts with at least its first
 def _ends_a_sentence(text: str) -> bool:
     """Whether a sentence's text ends as a sentence does: a full stop, a question, a colon, a quote."""
     return text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
+
+
+def _where_the_envoy_is_posted(draft: Draft) -> None:
+    """«استقبل رئيس الحكومة X السفير الروسي في مالي Y»: a principal whose state is not told, meeting another
+    state's envoy to a state, is of the state the envoy is posted to."""
+    principals = _principals(draft)
+    postings = {
+        p.posted_to
+        for p in principals
+        if p.posted_to and p.country and p.posted_to != p.country and _is_envoy(p)
+    }
+    if len(postings) != 1:
+        return
+    posting = postings.pop()
+    for p in principals:
+        if p.country is None and not p.org_official and not p.posted_to:
+            p.country, p.inferred = posting, True
+            draft.rule("country.where_the_envoy_is_posted", p)
 
 
 def _attendees_at_a_neutral_venue(draft: Draft) -> None:

@@ -1533,3 +1533,12 @@ def test_attendees_at_a_meeting_in_neither_side_s_state_came_with_the_side_the_l
     )
     assert {p["name"]: p["country"] for p in m["participants"]}["سالم إسماعيل"] == "MY"
     assert m["countries"] == ["MY", "PH"]
+
+
+def test_who_receives_an_envoy_is_of_the_state_the_envoy_is_posted_to() -> None:
+    (m,) = _extract(
+        "استقبل رئيس الحكومة، أحمد رشيدي، يوم الثلاثاء، سفير روسيا لدى ماليزيا، إيغور بتروف. وجرى بحث "
+        "العلاقات بين روسيا وفرنسا، والموقف الفرنسي من القضايا الإقليمية في فرنسا.",
+        people=("أحمد رشيدي", "إيغور بتروف"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]} == {"أحمد رشيدي": "MY", "إيغور بتروف": "RU"}
