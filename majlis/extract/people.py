@@ -311,8 +311,10 @@ class _SentenceParse:
         if i > 0 and tok.norm in self.v.surname_titles and i + 1 not in self.country_at:
             # «الأدميرال طارق جاويد ملك قائد البحرية»: Malik, the surname («… ملك الأردن» is the office)
             return False
-        if i in self.honorific and any(first < i == last - 1 for first, last in self.per_tok_spans):
-            return False  # «محمد ولد سيدي الشيخ»: an honorific word ending a name the model saw whole
+        if i in self.honorific and any(first < i < last for first, last in self.per_tok_spans):
+            # «محمد ولد سيدي الشيخ», «محمد الشيخ محمد الأمين»: an honorific word ending a name the model saw
+            # whole, or inside it
+            return False
         if i in self.rank and i in self.rank_ends:
             return False  # «العميد رائد …»: a rank word right after a rank is the first name
         if i in self.rank or i in self.title_head or i in self.honorific or i in self.group_at:

@@ -1542,3 +1542,12 @@ def test_who_receives_an_envoy_is_of_the_state_the_envoy_is_posted_to() -> None:
         people=("أحمد رشيدي", "إيغور بتروف"),
     )
     assert {p["name"]: p["country"] for p in m["participants"]} == {"أحمد رشيدي": "MY", "إيغور بتروف": "RU"}
+
+
+def test_an_honorific_word_inside_a_tagged_name_is_part_of_it() -> None:
+    (m,) = _extract(
+        "التقى قائد الأركان العامة للجيوش الموريتانية الفريق محمد الشيخ محمد الأمين ولد أحمد في مكتبه "
+        "بالعاصمة نواكشوط، قائد القوة الفرنسية الفريق جان دوبوا.",
+        people=("محمد الشيخ محمد الأمين ولد أحمد", "جان دوبوا"),
+    )
+    assert [p["name"] for p in m["participants"]] == ["محمد الشيخ محمد الأمين ولد أحمد", "جان دوبوا"]
