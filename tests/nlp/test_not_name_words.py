@@ -108,3 +108,10 @@ def test_names_made_of_everyday_given_names_are_kept_whole(name: str) -> None:
     assert clean_person_spans(tokens, [("PER", 2, 2 + len(name.split()))]) == [
         ("PER", 2, 2 + len(name.split()))
     ]
+
+
+def test_a_span_running_over_a_glued_style_into_another_name_is_two_names() -> None:
+    # «التقى الأمير X بالأمير Y»: «بالأمير» opens the second person; «عبد الأمير» keeps its bare word
+    tokens = _words("والتقى حمدان بن سلطان بالأمير سلطان القرنفلي ، وحضر عبد الأمير الزعفراني")
+    spans = [("PER", 1, 7), ("PER", 9, 12)]
+    assert clean_person_spans(tokens, spans) == [("PER", 1, 4), ("PER", 5, 7), ("PER", 9, 12)]
