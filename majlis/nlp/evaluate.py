@@ -150,7 +150,7 @@ def _occurrences(text: str, name: str, compact: str | None = None) -> list[tuple
     """Where `name` occurs in `text`, ignoring diacritics, tatweel and spacing differences. `compact` (the
     text without them) lets a file's thousand names skip the articles they are not in, in one substring
     test each instead of a regex search."""
-    if not name or (compact is not None and name.replace(" ", "") not in compact):
+    if not name or (compact is not None and _IGNORED.sub("", name) not in compact):
         return []
     return [(m.start(), m.end()) for m in _name_pattern(name).finditer(text)]
 

@@ -69,3 +69,12 @@ def test_name_shapes() -> None:
     assert name_shape("سيدي ولد أحمد") == "lineage chain"
     assert name_shape("سالم العتيبي") == "2 words"
     assert name_shape("سالم محمد صالح العتيبي") == "4+ words"
+
+
+def test_a_gold_name_is_found_whatever_its_diacritics_tatweel_and_spacing_on_either_side() -> None:
+    doc = "التقى الوزير محمـد النوري، ثم سالم العتيّبي."
+    names = ["محمد النّوري", "سالم  العتيبي"]
+    mentions = [_mention("محمـد النوري", doc), _mention("سالم العتيّبي", doc)]
+    scores = NerScores()
+    score_article(doc, names, mentions, scores, set(names))
+    assert (scores.found, scores.gold_names, scores.correct_mentions) == (2, 2, 2)
