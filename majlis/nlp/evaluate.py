@@ -143,11 +143,12 @@ _IGNORED = re.compile(r"[\u064b-\u065f\u0670\u0640\s]")  # what `_occurrences` r
 
 @lru_cache(maxsize=8192)  # a file's gold names, compiled once
 def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(r"[\u064b-\u065f\u0670\u0640]*\s*".join(re.escape(ch) for ch in name.replace(" ", "")))
+    """The name's letters (without its own diacritics, tatweel and spaces), each followed by any of them."""
+    return re.compile(r"[\u064b-\u065f\u0670\u0640]*\s*".join(re.escape(ch) for ch in _IGNORED.sub("", name)))
 
 
 def _occurrences(text: str, name: str, compact: str | None = None) -> list[tuple[int, int]]:
-    """Where `name` occurs in `text`, ignoring diacritics, tatweel and spacing differences. `compact` (the
+    """Where `name` occurs in `text`, ignoring diacritics, tatweel and spacing on either side. `compact` (the
     text without them) lets a file's thousand names skip the articles they are not in, in one substring
     test each instead of a regex search."""
     if not name or (compact is not None and _IGNORED.sub("", name) not in compact):
