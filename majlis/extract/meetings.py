@@ -1485,6 +1485,7 @@ class ArticleReader:
         _envoys_accompany(draft)
         self._entourage_of_the_one_before(draft)
         _where_the_envoy_is_posted(draft)
+        _members_of_the_delegation(draft)
         self._state_of_the_pair_told(draft)
         self._list_mates_share_a_state(draft)
         subject = draft.subject
@@ -1932,6 +1933,30 @@ MIN_NAME_PREFIX = 2  # words: a name told in part starts with at least its first
 def _ends_a_sentence(text: str) -> bool:
     """Whether a sentence's text ends as a sentence does: a full stop, a question, a colon, a quote."""
     return text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
+
+
+def _members_of_the_delegation(draft: Draft) -> None:
+    """«استقبل X وفداً من الكونغرس الأميركي ضم النائبين A وB»: the members named of one state's
+    delegation, whose state is not told, are of that state; the delegation itself, its members named, is no
+    participant."""
+    groups = [
+        p
+        for p in [*draft.objects, *draft.attendees]
+        if p.name is None and p.country and p.title and normalize(p.title).split()[0] in DELEGATION_WORDS
+    ]
+    members = [o for o in draft.objects if o.name and o.country is None and not o.org_official]
+    if len(groups) != 1 or not members:
+        return
+    group = groups[0]
+    if draft.subject is not None and draft.subject.country == group.country:
+        return
+    for member in members:
+        member.country, member.inferred = group.country, True
+        draft.rule("country.member_of_the_delegation", member)
+    if group in draft.attendees:
+        draft.attendees.remove(group)
+    else:
+        draft.objects.remove(group)
 
 
 def _where_the_envoy_is_posted(draft: Draft) -> None:

@@ -1551,3 +1551,12 @@ def test_an_honorific_word_inside_a_tagged_name_is_part_of_it() -> None:
         people=("محمد الشيخ محمد الأمين ولد أحمد", "جان دوبوا"),
     )
     assert [p["name"] for p in m["participants"]] == ["محمد الشيخ محمد الأمين ولد أحمد", "جان دوبوا"]
+
+
+def test_the_named_members_of_a_state_s_delegation_are_of_that_state() -> None:
+    (m,) = _extract(
+        "استقبل قائد الجيش العماد أحمد رشيدي، في مكتبه في كوالالمبور، وفدًا من الكونغرس الأميركي ضم "
+        "النائب جون سميث.",
+        people=("أحمد رشيدي", "جون سميث"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]} == {"أحمد رشيدي": "MY", "جون سميث": "US"}
