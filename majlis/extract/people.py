@@ -47,6 +47,7 @@ DELEGATION_HEAD_REACH = 12  # tokens from «وفد» to the «برئاسة» tha
 DELEGATION_HEADS = set(words("people.yaml", "delegation_heads"))  # «وفد … برئاسة X»
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
 SIDE_WORDS = set(words("people.yaml", "side_words"))
+COUNTERPART_PLACE_WORDS = set(words("people.yaml", "counterpart_serving_in"))  # «نظيره في الفلبين X»
 DELEGATION_REACH = 8  # words back from «برئاسة» to the delegation's country
 # «… الذي يزور البلاد», «وفداً من … كوريا يزور البلاد حالياً»: the one before it is the visiting side
 VISITING_NOW = set(words("people.yaml", "visiting_now"))
@@ -851,6 +852,8 @@ class _SentenceParse:
         k = j
         while k >= 0 and k in self.country_at:
             k -= 1
+        if j > k >= 1 and self.toks[k].norm in COUNTERPART_PLACE_WORDS:
+            k -= 1  # «… نظيره في السلطنة X»: his country told as where he serves
         if j > k >= 0 and self.toks[k].norm in COUNTERPART_WORDS:
             return True  # «… نظيره الأردني X»: the counterpart named right after his country
         if self._after_the_subject_and_a_time(j):

@@ -1560,3 +1560,13 @@ def test_the_named_members_of_a_state_s_delegation_are_of_that_state() -> None:
         people=("أحمد رشيدي", "جون سميث"),
     )
     assert {p["name"]: p["country"] for p in m["participants"]} == {"أحمد رشيدي": "MY", "جون سميث": "US"}
+
+
+def test_a_counterpart_told_by_where_he_serves_is_met() -> None:
+    _, second = _extract(
+        "التقى وزير الداخلية الماليزي أحمد رشيدي في مانيلا أمس نائب رئيس الوزراء الفلبيني خوسيه رييس. "
+        "وبحث وزير الداخلية، مع نظيره في الفلبين كارلوس دياز، سبل تعزيز التعاون.",
+        people=("أحمد رشيدي", "خوسيه رييس", "كارلوس دياز"),
+    )
+    host = next(p for p in second["participants"] if p["role"] == "host")
+    assert (host["name"], host["country"]) == ("كارلوس دياز", "PH")
