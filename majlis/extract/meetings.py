@@ -1433,40 +1433,6 @@ class ArticleReader:
                     draft.rule("country.pair_of_states_told", untold[0])
                     return
 
-    @staticmethod
-    def _foreign_named_attendee_of_the_visitors(draft: Draft, att: Party, here: str) -> None:
-        """«وحضر اللقاء … المستشار السياسي بيير X» at an Arab host's meeting with a visitor of a foreign
-        name: an attendee of such a name, whose state is not told, came with the visitor."""
-        if att.name is None or not foreign_given_name(att.name):
-            return
-        principals = _principals(draft)
-        locals_ = [p for p in principals if p.country == here and p.name]
-        visitors = [p for p in principals if p.country and p.country != here and p.name]
-        if (
-            locals_
-            and not any(foreign_given_name(p.name or "") for p in locals_)
-            and len({p.country for p in visitors}) == 1
-            and all(foreign_given_name(p.name or "") for p in visitors)
-        ):
-            att.country, att.inferred = visitors[0].country, True
-            draft.rule("country.foreign_named_attendee_of_the_visitors", att)
-
-    @staticmethod
-    def _list_mates_share_a_state(draft: Draft) -> None:
-        """«التقى X وزير الدفاع السوري A، ووزير الخارجية B، ورئيس جهاز الاستخبارات C»: those met in one
-        list after a named state's official, with no state of their own, are of that state (when all
-        those met whose state is told are of one state, not the subject's)."""
-        told = [o for o in draft.objects if o.country and not o.inferred and o.name_start is not None]
-        states = {o.country for o in told}
-        if len(states) != 1 or draft.subject is None or draft.subject.country in states:
-            return
-        state, first = states.pop(), min(o.name_start for o in told if o.name_start is not None)
-        for obj in draft.objects:
-            after_first = obj.name_start is not None and obj.name_start > first
-            if obj.country is None and not obj.org_official and after_first:
-                obj.country, obj.inferred = state, True
-                draft.rule("country.list_mates_share_state", obj)
-
     def _subject_came_with_a_delegation(self, draft: Draft) -> bool:
         """«التقى X والوفد المرافق له بـY»: the subject, followed by the delegation accompanying him before
         anyone he met is named, is the visitor."""
@@ -1487,7 +1453,7 @@ class ArticleReader:
         _where_the_envoy_is_posted(draft)
         _members_of_the_delegation(draft)
         self._state_of_the_pair_told(draft)
-        self._list_mates_share_a_state(draft)
+        _list_mates_share_a_state(draft)
         subject = draft.subject
         home_rule = self._home_rule
         stated = draft.place.country if draft.place is not None and draft.place_note == "stated" else None
@@ -1551,8 +1517,8 @@ class ArticleReader:
                 if len(visitors) == 1:
                     att.country, att.inferred = visitors.pop(), True
                     draft.rule("country.diplomat_of_the_visiting_side", att)
-            if att.country is None and not att.org_official and att.name and here:
-                self._foreign_named_attendee_of_the_visitors(draft, att, here)
+            if att.country is None and not att.org_official and here:
+                _foreign_named_attendee_of_the_visitors(draft, att, here)
             if att.country is None and not att.org_official and home and att.name:
                 att.country, att.inferred = home, True
                 draft.rule(home_rule, att)
@@ -1935,6 +1901,45 @@ def _ends_a_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "؟", "?", ":", "»", '"'))
 
 
+def _foreign_named_attendee_of_the_visitors(draft: Draft, att: Party, here: str) -> None:
+    """«وحضر اللقاء … المستشار السياسي بيير X» at an Arab host's meeting with a visitor of a foreign
+    name: an attendee of such a name, whose state is not told, came with the visitor."""
+    if att.name is None or not foreign_given_name(att.name):
+        return
+    principals = _principals(draft)
+    locals_ = [p for p in principals if p.country == here and p.name]
+    visitors = [p for p in principals if p.country and p.country != here and p.name]
+    if (
+        locals_
+        and not any(foreign_given_name(p.name or "") for p in locals_)
+        and len({p.country for p in visitors}) == 1
+        and all(foreign_given_name(p.name or "") for p in visitors)
+    ):
+        att.country, att.inferred = visitors[0].country, True
+        draft.rule("country.foreign_named_attendee_of_the_visitors", att)
+
+
+def _list_mates_share_a_state(draft: Draft) -> None:
+    """«التقى X وزير الدفاع السوري A، ووزير الخارجية B، ورئيس جهاز الاستخبارات C»: those met in one
+    list after a named state's official, with no state of their own, are of that state (when all
+    those met whose state is told are of one state, not the subject's)."""
+    told = [o for o in draft.objects if o.country and not o.inferred and o.name_start is not None]
+    states = {o.country for o in told}
+    if len(states) != 1 or draft.subject is None or draft.subject.country in states:
+        return
+    state, first = states.pop(), min(o.name_start for o in told if o.name_start is not None)
+    for obj in draft.objects:
+        after_first = obj.name_start is not None and obj.name_start > first
+        if obj.country is None and not obj.org_official and after_first:
+            obj.country, obj.inferred = state, True
+            draft.rule("country.list_mates_share_state", obj)
+
+
+def _first_word(title: str | None) -> str:
+    """A title's first word, normalised («وفداً …» → «وفدا»); "" for none."""
+    return next(iter(normalize(title or "").split()), "")
+
+
 def _members_of_the_delegation(draft: Draft) -> None:
     """«استقبل X وفداً من الكونغرس الأميركي ضم النائبين A وB»: the members named of one state's
     delegation, whose state is not told, are of that state; the delegation itself, its members named, is no
@@ -1942,7 +1947,9 @@ def _members_of_the_delegation(draft: Draft) -> None:
     groups = [
         p
         for p in [*draft.objects, *draft.attendees]
-        if p.name is None and p.country and p.title and normalize(p.title).split()[0] in DELEGATION_WORDS
+        if p.name is None
+        and p.country
+        and next(iter(normalize(p.title or "").split()), "") in DELEGATION_WORDS
     ]
     members = [o for o in draft.objects if o.name and o.country is None and not o.org_official]
     if len(groups) != 1 or not members:

@@ -138,20 +138,22 @@ def _sentence_at(sentences: list[Sentence], start: int, text: str) -> str:
     return text[max(0, start - 80) : start + 80]
 
 
-_IGNORED = re.compile(r"[\u064b-\u065f\u0670\u0640\s]")  # what `_occurrences` reads through
+_MARKS = "\u064b-\u065f\u0670\u0640"  # diacritics and tatweel
+_IGNORED = re.compile(f"[{_MARKS}\\s]")  # what `_occurrences` reads through
 
 
 @lru_cache(maxsize=8192)  # a file's gold names, compiled once
 def _name_pattern(name: str) -> re.Pattern[str]:
     """The name's letters (without its own diacritics, tatweel and spaces), each followed by any of them."""
-    return re.compile(r"[\u064b-\u065f\u0670\u0640]*\s*".join(re.escape(ch) for ch in _IGNORED.sub("", name)))
+    return re.compile(f"[{_MARKS}]*\\s*".join(re.escape(ch) for ch in _IGNORED.sub("", name)))
 
 
 def _occurrences(text: str, name: str, compact: str | None = None) -> list[tuple[int, int]]:
     """Where `name` occurs in `text`, ignoring diacritics, tatweel and spacing on either side. `compact` (the
     text without them) lets a file's thousand names skip the articles they are not in, in one substring
     test each instead of a regex search."""
-    if not name or (compact is not None and _IGNORED.sub("", name) not in compact):
+    letters = _IGNORED.sub("", name)
+    if not letters or (compact is not None and letters not in compact):
         return []
     return [(m.start(), m.end()) for m in _name_pattern(name).finditer(text)]
 
