@@ -1029,13 +1029,18 @@ class ArticleReader:
         if split:
             self._decided(sentence, split[0])
         if apart and len(objects) > 1:
-            for obj in objects:
+            groups = (
+                _groups_at_then(objects, [sentence.start_char + t.start for t in toks if t.norm == THEN])
+                if split[0].effect == "apart_at_then"
+                else [[o] for o in objects]
+            )
+            for group in groups:
                 part = Draft(
                     event_type,
                     voice,
                     sentence,
                     subject,
-                    [obj],
+                    group,
                     list(attendees),
                     draft.place,
                     draft.place_note,
@@ -1700,13 +1705,36 @@ def _envoys_accompany(draft: Draft) -> None:
 
 
 def _one_after_another(people: list[Person], toks: list[Tok]) -> bool:
-    """«استقبل X، ثم وفداً …», «… سفير قبرص X، ثم التقى سفير ماليزيا Y»: each next one after «ثم»."""
-    return len(people) > 1 and all(_after_then(before, p, toks) for before, p in pairwise(people))
+    """«استقبل X، ثم وفداً …», «… سفير قبرص X، ثم التقى سفير ماليزيا Y», «استقبل X وY، ثم Z»: each next
+    one after «ثم», or joined by «و» to one before, «ثم» coming once at least."""
+    pairs = list(pairwise(people))
+    return any(_after_then(before, p, toks) for before, p in pairs) and all(
+        _after_then(before, p, toks) or _joined_by_and(p, toks) for before, p in pairs
+    )
 
 
 def _after_then(before: Person, person: Person, toks: list[Tok]) -> bool:
     """«… X، ثم Y»: «ثم» stands between the two."""
     return any(t.norm == THEN for t in toks[before.tok_end : person.tok_start])
+
+
+def _groups_at_then(objects: list[Party], thens: list[int]) -> list[list[Party]]:
+    """«استقبل النائبين X وY، ثم وفداً …»: those met, a new group after each «ثم» (at the article offsets
+    `thens`); one met whose place in the article is not known is a group of his own."""
+    groups: list[list[Party]] = []
+    for obj in objects:
+        before = groups[-1][-1] if groups else None
+        joined = (
+            before is not None
+            and before.name_end is not None
+            and obj.name_start is not None
+            and not any(before.name_end <= at < obj.name_start for at in thens)
+        )
+        if joined:
+            groups[-1].append(obj)
+        else:
+            groups.append([obj])
+    return groups
 
 
 def _a_list(people: list[Person], toks: list[Tok]) -> bool:

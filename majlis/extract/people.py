@@ -792,16 +792,20 @@ class _SentenceParse:
 
     def delegation_country(self, start: int) -> str | None:
         """«وفدا من وزارة الدفاع الإيطالية برئاسة الجنرال …»: the head of a delegation stands for the
-        country the delegation comes from (the nearest country word before «برئاسة»)."""
+        country the delegation comes from: the first country word after «وفد» («وفدا من فريق العمل الأميركي
+        من أجل لبنان برئاسة …»), else the nearest before «برئاسة»."""
         head = start - 1
         if head < 1 or self.toks[head].norm not in DELEGATION_HEADS:
             return None
+        found: list[str] = []
         for k in range(head - 1, max(-1, head - 1 - DELEGATION_REACH), -1):
             if self.toks[k].is_punct or (k in self.trigger_at and self.toks[k].norm not in VISITING_NOW):
                 break
+            if k in self.delegation_at:
+                return found[-1] if found else None
             if k in self.country_code_at:
-                return self.country_code_at[k]
-        return None
+                found.append(self.country_code_at[k])
+        return found[0] if found else None
 
     def side_country(self, start: int) -> str | None:
         """«وحضر اللقاء عن الجانب السوري معاون وزير الدفاع …، وعن الجانب الأردني …»: the side's country
@@ -1063,6 +1067,14 @@ def _glued_conjunction(word: str, after_comma: bool = False) -> bool:
     return after_comma or norm[1:] in _given_names()
 
 
+def _listed_after(parse: _SentenceParse, before: Person, name_start: int) -> bool:
+    """«النائبين X وY», «بحضور اللواء X وY»: a name joined by «و» right after a person's phrase is the
+    next of the same list, an official like him though no office of its own is written."""
+    if before.tok_end == name_start - 1:
+        return parse.toks[name_start - 1].norm == "و"
+    return before.tok_end == name_start and _glued_conjunction(parse.toks[name_start].text, after_comma=True)
+
+
 def _plain(word: str) -> str:
     return strip_al(ARABIC_DIACRITICS.sub("", word).replace(TATWEEL, ""))
 
@@ -1137,7 +1149,14 @@ def parse_people(
             title_span = before if before and before[0] not in claimed else after
         bare = phrase_start == name_start
         known_surname = normalize(parse.span_text(name_start, name_end)) in known_surnames
-        if bare and title_span is None and not parse.in_role_position(name_start) and not known_surname:
+        listed = bool(people) and _listed_after(parse, people[-1], name_start)
+        if (
+            bare
+            and title_span is None
+            and not parse.in_role_position(name_start)
+            and not known_surname
+            and not listed
+        ):
             continue  # a bare PER mention with no rank, honorific or title: not an official in a role
         if bare and name_end < parse.n and parse.toks[name_end].norm.startswith("لل"):
             continue  # a name inside an institution's name («كلية مبارك العبدالله للقيادة»)
@@ -1150,7 +1169,7 @@ def parse_people(
         tok_end = max(name_end, title_span[1]) if title_span else name_end
         ns, ne = parse.toks[name_start].start, parse.toks[name_end - 1].end
         after_comma = name_start > 0 and parse.toks[name_start - 1].text in COMMAS
-        if _glued_conjunction(parse.toks[name_start].text, after_comma):
+        if _glued_conjunction(parse.toks[name_start].text, after_comma or listed):
             ns += 1  # «… ووزير الدفاع، ومحمد مبارك»: the «و» joins this person to the one before
         orgs = find_organisations(raw_title) if raw_title else []
         people.append(

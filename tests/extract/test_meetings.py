@@ -1570,3 +1570,35 @@ def test_a_counterpart_told_by_where_he_serves_is_met() -> None:
     )
     host = next(p for p in second["participants"] if p["role"] == "host")
     assert (host["name"], host["country"]) == ("كارلوس دياز", "PH")
+
+
+def test_a_name_joined_by_and_to_a_guest_is_a_guest_though_it_has_no_office() -> None:
+    (m,) = _extract(
+        "استقبل قائد الجيش العماد سمير حداد في مكتبه النائبين كمال الراسي وفادي فرحات وتناول البحث "
+        "الأوضاع العامة.",
+        people=("سمير حداد", "كمال الراسي وفادي فرحات"),
+    )
+    assert {p["name"]: p["role"] for p in m["participants"]} == {
+        "سمير حداد": "host",
+        "كمال الراسي": "guest",
+        "فادي فرحات": "guest",
+    }
+
+
+def test_guests_received_one_after_another_meet_group_by_group() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع الكويتي فهد العنزي النائبين سالم العتيبي وناصر الهاجري، ثم سفير اليابان لدى "
+        "البلاد كينجي ساتو.",
+        people=("فهد العنزي", "سالم العتيبي", "ناصر الهاجري", "كينجي ساتو"),
+    )
+    guests = [sorted(p["name"] for p in m["participants"] if p["role"] == "guest") for m in meetings]
+    assert guests == [["سالم العتيبي", "ناصر الهاجري"], ["كينجي ساتو"]]
+
+
+def test_a_delegation_s_head_is_of_the_state_its_delegation_is_named_for_first() -> None:
+    (m,) = _extract(
+        "استقبل قائد الجيش العماد سمير حداد في مكتبه وفدا من مجلس الأطلسي الأميركي المعني بلبنان برئاسة "
+        "السفير السابق جون سميث.",
+        people=("سمير حداد", "جون سميث"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]}["جون سميث"] == "US"
