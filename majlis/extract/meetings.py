@@ -1524,9 +1524,16 @@ class ArticleReader:
                     draft.rule("country.diplomat_of_the_visiting_side", att)
             if att.country is None and not att.org_official and here:
                 _foreign_named_attendee_of_the_visitors(draft, att, here)
-            if att.country is None and not att.org_official and home and att.name:
-                att.country, att.inferred = home, True
-                draft.rule(home_rule, att)
+            if att.country is None and not att.org_official and att.name:
+                sides = {p.country for p in _principals(draft) if p.country}
+                if stated and stated in sides and home not in sides:
+                    # «استقبل الرئيس X في نواكشوط … وحضر اللقاء الوزير Y» in a paper of a third state:
+                    # the attendee is of the host side, where the meeting is
+                    att.country, att.inferred = stated, True
+                    draft.rule("country.attendee_of_the_host_side", att)
+                elif home:
+                    att.country, att.inferred = home, True
+                    draft.rule(home_rule, att)
         host_first = draft.voice in HOST_FIRST | SHARED
         with_delegation = draft.voice in SHARED and self._subject_came_with_a_delegation(draft)
         if with_delegation and draft.place is None and draft.event_type == "meeting":

@@ -1602,3 +1602,23 @@ def test_a_delegation_s_head_is_of_the_state_its_delegation_is_named_for_first()
         people=("سمير حداد", "جون سميث"),
     )
     assert {p["name"]: p["country"] for p in m["participants"]}["جون سميث"] == "US"
+
+
+def test_an_unmarked_attendee_in_a_third_state_s_paper_is_of_the_host_side() -> None:
+    (m,) = _extract(
+        "استقبل الرئيس سيدي ولد أحمد بالقصر الرئاسي في نواكشوط وزيرة الخارجية السنغالية فاتو ديوب. "
+        "وحضر اللقاء الوزير المكلف بديوان رئيس الجمهورية السيد محمد ولد سالم.",
+        people=("سيدي ولد أحمد", "فاتو ديوب", "محمد ولد سالم"),
+        url="https://news.example.com.sa/article/1",
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]}["محمد ولد سالم"] == "MR"
+
+
+def test_attendees_named_after_on_the_part_of_a_state_are_of_that_state() -> None:
+    (m,) = _extract(
+        "اجتمع وزير الدفاع السعودي الأمير فيصل بن خالد في الرياض مع وزير الصناعات الدفاعية الكوري "
+        "الجنوبي كيم سونغ هو. حضر الاجتماع مساعد وزير الدفاع محمد العلي، وحضر من جانب جمهورية كوريا "
+        "الجنوبية المدير العام لمكتب التطوير اللواء بارك جي مين.",
+        people=("فيصل بن خالد", "كيم سونغ هو", "محمد العلي", "بارك جي مين"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]}["بارك جي مين"] == "KR"
