@@ -137,6 +137,29 @@ def _without_not_name_words(tokens: list[str], first: int, last: int) -> list[tu
     return parts
 
 
+OPENING_QUOTES = frozenset({"«", '"', "“", "'"})
+THING_REACH = 4  # words from an exercise or ship word to the quote mark of its name
+
+
+@lru_cache(maxsize=1)
+def _thing_words() -> frozenset[str]:
+    """Exercise, ship and weapon words (`exercise_words` of the not-name file), normalised."""
+    words = strings_in(read_yaml(NOT_NAME_FILE)["never"]["exercise_words"])
+    return frozenset(normalize_word(w) for w in words)
+
+
+def _quoted_after_a_thing(tokens: list[str], first: int) -> bool:
+    """A PER span opened by a quote mark shortly after an exercise, ship or weapon word names that thing
+    («الفرقاطة “بورسعيد”», «تمرين «درع الخليج»»)."""
+    if first == 0 or tokens[first - 1] not in OPENING_QUOTES:
+        return False
+    things = _thing_words()
+    return any(
+        without_clitic(normalize_word(word), things) in things
+        for word in tokens[max(0, first - 1 - THING_REACH) : first - 1]
+    )
+
+
 def _bare(word: str, vocab: frozenset[str]) -> str:
     return without_clitic(normalize_token(word), vocab)
 
@@ -167,6 +190,8 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
             last -= 1
         if first == last:
             continue
+        if label == "PER" and _quoted_after_a_thing(tokens, first):
+            continue  # «التمرين المشترك «موج الخليج»»: an exercise, ship or weapon named like a person
         if label == "PER":
             while first < last and (
                 tokens[first] in UNREAD_MARKS

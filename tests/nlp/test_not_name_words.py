@@ -73,6 +73,14 @@ def test_a_date_or_an_exercise_read_as_a_person_is_dropped() -> None:
     assert clean_person_spans(tokens, [("PER", 2, 4), ("PER", 5, 9)]) == []
 
 
+def test_a_quoted_name_after_an_exercise_ship_or_weapon_word_is_no_person() -> None:
+    tokens = _words('نفذت الفرقاطة الفرنسية “ لافاييت ” تمرين « موج الخليج » مع منظومة " كاسر "')
+    assert clean_person_spans(tokens, [("PER", 4, 5), ("PER", 8, 10), ("PER", 13, 14)]) == []
+    # a quoted name after an office is a person's
+    tokens = _words("استقبل الوزير « حمدان القرنفلي » أمس")
+    assert clean_person_spans(tokens, [("PER", 3, 5)]) == [("PER", 3, 5)]
+
+
 def test_a_name_loses_the_everyday_words_the_model_ran_on_into() -> None:
     # «[قال] راشد حمدان المطيري [يوم] الاثنين»: the verb before and the time word after are not the name
     tokens = _words("وقال راشد حمدان القرنفلي يوم الاثنين إن التعاون مثمر")
