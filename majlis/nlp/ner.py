@@ -160,6 +160,17 @@ def _quoted_after_a_thing(tokens: list[str], first: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """One-word given names of every origin in the name lexicons, normalised."""
+    lex = lexicons()
+    names = [
+        w for key in ("given_male", "given_female", "given_common", "given_common_female") for w in lex[key]
+    ]
+    names += [w for origin in lex["origins"].values() for w in origin.get("given", [])]
+    return frozenset(normalize_word(w) for w in names if " " not in w)
+
+
 def _bare(word: str, vocab: frozenset[str]) -> str:
     return without_clitic(normalize_token(word), vocab)
 
@@ -211,6 +222,15 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
                 and not_name_kind(tokens[first - 2]) is None
             ):
                 first -= 2
+            # «إدوارد [باتريسيو هالر]»: the model left out a given name of the lexicons right before
+            if (
+                first >= 1
+                and normalize_word(tokens[first - 1]) in _given_names()
+                and _bare(tokens[first - 1], titles) not in titles
+                and not_name_kind(tokens[first - 1]) is None
+                and not any(s[0] == "PER" and s[2] == first - 1 for s in cleaned)
+            ):
+                first -= 1
             # «"[عبد] الأمير الشمري"»: a span ending on «عبد» stopped inside the name
             if (
                 normalize_token(tokens[last - 1]) in _BOUND_TO_NEXT

@@ -7,7 +7,7 @@ import yaml
 
 from majlis.extract.lexicon import load_yaml
 from majlis.nlp.corpus import lexicons
-from majlis.nlp.ner import NOT_NAME_FILE, clean_person_spans, not_name_kind, not_name_words
+from majlis.nlp.ner import NOT_NAME_FILE, _given_names, clean_person_spans, not_name_kind, not_name_words
 from majlis.text import normalize_word
 
 # name parts that are also everyday words, or particles inside names: never cut out of a name
@@ -79,6 +79,15 @@ def test_a_quoted_name_after_an_exercise_ship_or_weapon_word_is_no_person() -> N
     # a quoted name after an office is a person's
     tokens = _words("استقبل الوزير « حمدان القرنفلي » أمس")
     assert clean_person_spans(tokens, [("PER", 3, 5)]) == [("PER", 3, 5)]
+
+
+def test_a_given_name_of_the_lexicons_the_model_left_out_before_a_name_is_taken_in() -> None:
+    given = sorted(_given_names())[0]
+    tokens = _words(f"استقبل الوزير {given} حمدان القرنفلي أمس")
+    assert clean_person_spans(tokens, [("PER", 3, 5)]) == [("PER", 2, 5)]
+    # an office before the name is not
+    tokens = _words("استقبل الوزير حمدان القرنفلي أمس")
+    assert clean_person_spans(tokens, [("PER", 2, 4)]) == [("PER", 2, 4)]
 
 
 def test_a_name_loses_the_everyday_words_the_model_ran_on_into() -> None:
