@@ -255,6 +255,8 @@ class _Lexicon:
     contextual: dict[str, frozenset[str] | None]
     contextual_matcher: _Matcher
     false_friends: tuple[str, ...]
+    after_masculine: tuple[str, ...]  # false friends that are a country word after a masculine noun
+    feminine_without_ta: frozenset[str]
     rules: dict[str, _Rule]
     display: dict[str, str]
     designators: frozenset[str]
@@ -473,6 +475,8 @@ def _lexicon() -> _Lexicon:
         contextual=contextual,
         contextual_matcher=_Matcher(contextual),
         false_friends=tuple(_plain(w).translate(_ALEFS) for w in data["false_friends"]),
+        after_masculine=tuple(_plain(w).translate(_ALEFS) for w in data["after_masculine"]),
+        feminine_without_ta=frozenset(_plain(w).translate(_ALEFS) for w in data["feminine_without_ta"]),
         rules=rules,
         display=display,
         designators=designators,
@@ -492,12 +496,24 @@ def _span(index: tuple[int, ...], text: str, start: int, end: int) -> tuple[int,
     return ostart, oend
 
 
-def _is_false_friend(surface: str, lex: _Lexicon) -> bool:
+def _is_false_friend(surface: str, lex: _Lexicon, before: str) -> bool:
+    """A written form that normalises to a country word but is not one here; «اليمنى» is Yemeni after a
+    masculine noun with «ال» («وزير الدفاع اليمنى»), the right side after a feminine one («الضفة اليمنى»)."""
     written = _plain(surface).translate(_ALEFS)
-    return any(
-        written.endswith(word) and written[: len(written) - len(word)] in _CLITIC_PREFIXES
-        for word in lex.false_friends
+    friend = next(
+        (
+            word
+            for word in lex.false_friends
+            if written.endswith(word) and written[: len(written) - len(word)] in _CLITIC_PREFIXES
+        ),
+        None,
     )
+    if friend is None:
+        return False
+    previous = _plain(before).translate(_ALEFS)
+    feminine = previous.endswith(("ة", "ه")) or previous in lex.feminine_without_ta
+    masculine = previous.startswith("ال") and not feminine
+    return not (friend in lex.after_masculine and masculine)
 
 
 # Forms read the alternative way throughout the article being read (`reading_article`).
@@ -582,7 +598,7 @@ def _scan(
             continue
         ostart, oend = _span(index, text, s, e)
         surface = text[ostart:oend]
-        if _is_false_friend(surface, lex):
+        if _is_false_friend(surface, lex, (text[:ostart].split() or [""])[-1]):
             continue
         entry: _Entry | None = lex.entries[key]
         rule = lex.rules.get(key)

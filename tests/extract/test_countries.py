@@ -462,3 +462,9 @@ def test_pairs_of_states(text: str, pairs: list[tuple[str, str]]) -> None:
 )
 def test_spelling_variants_of_states(text: str, code: str) -> None:
     assert country_of_phrase(text) == code
+
+
+def test_a_final_ya_written_as_alef_maqsura_is_a_country_word_after_a_masculine_noun_only() -> None:
+    assert codes("استقبل وزير الدفاع اليمنى نظيره") == ["YE"]
+    assert codes("ورفع الجندي يده اليمنى ثم اليد اليمنى") == []
+    assert codes("على الضفة اليمنى من النهر") == []
