@@ -1622,3 +1622,12 @@ def test_attendees_named_after_on_the_part_of_a_state_are_of_that_state() -> Non
         people=("فيصل بن خالد", "كيم سونغ هو", "محمد العلي", "بارك جي مين"),
     )
     assert {p["name"]: p["country"] for p in m["participants"]}["بارك جي مين"] == "KR"
+
+
+def test_a_visit_told_with_a_preposition_glued_on_places_the_meeting() -> None:
+    (m,) = _extract(
+        "قام وزير الدفاع الماليزي أحمد رشيدي بزيارة رسمية إلى تركيا التقى خلالها نظيره التركي أوزان يلماز.",
+        people=("أحمد رشيدي", "أوزان يلماز"),
+    )
+    assert m["location_country"] == "TR"
+    assert {p["name"]: p["role"] for p in m["participants"]} == {"أحمد رشيدي": "guest", "أوزان يلماز": "host"}
