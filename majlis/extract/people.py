@@ -172,7 +172,7 @@ def _unwrap_names(toks: list[Tok], per_spans: list[tuple[int, int]]) -> list[Tok
 # «الرئيس التنفيذي لشركة «ستراتوس» الأمريكية», «قائد الفرقاطة «شلاتين»»: a quoted own name after these is
 # part of the office, and the country word after it is the company's or the ship's
 QUOTED_NAME_OWNERS = frozenset(norm_words(" ".join(words("people.yaml", "quoted_name_owners"))))
-COMMAS = frozenset({"،", ","})  # Arabic and Latin
+COMMAS = frozenset({"،", ",", "؛", ";"})  # Arabic and Latin, and the semicolons some lists are set off by
 MAX_QUOTED_NAME = 8  # tokens between the quotes
 QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 

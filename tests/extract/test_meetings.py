@@ -1631,3 +1631,13 @@ def test_a_visit_told_with_a_preposition_glued_on_places_the_meeting() -> None:
     )
     assert m["location_country"] == "TR"
     assert {p["name"]: p["role"] for p in m["participants"]} == {"أحمد رشيدي": "guest", "أوزان يلماز": "host"}
+
+
+def test_an_attendance_list_set_off_by_semicolons_is_read_whole() -> None:
+    (m,) = _extract(
+        "استقبل وزير الدفاع الماليزي أحمد رشيدي سفير اليابان كينجي ساتو. وحضر اللقاء، وزير الخارجية؛ السيد "
+        "حمدان القرنفلي، ووزير الداخلية؛ السيد سالم الزعفراني.",
+        people=("أحمد رشيدي", "كينجي ساتو", "حمدان القرنفلي", "سالم الزعفراني"),
+    )
+    titles = {p["name"]: p["title"] for p in m["participants"]}
+    assert (titles["حمدان القرنفلي"], titles["سالم الزعفراني"]) == ("وزير الخارجية", "وزير الداخلية")
