@@ -21,6 +21,7 @@ LAM_ARTICLE = tuple(c + "لل" for c in ("", *CONJUNCTIONS))
 # The one-letter clitics the bundled NER model's word features look through: fixed by its training (ك was
 # not among them), so changing them would change its input.
 MODEL_CLITICS = ("و", "ب", "ل", "ف")
+LINEAGE_WORDS = frozenset({"بن", "بنت", "ابن", "ولد"})  # «son/daughter of» inside a name, normalised
 
 
 # The one folding table of majlis: `normalize` here, the offset-keeping folds of extract/countries.py and
@@ -104,7 +105,19 @@ def same_person(a: list[str], b: list[str]) -> bool:
     if short[-1].removeprefix("ال") != long_[-1].removeprefix("ال"):
         return False
     it = iter(long_)
-    return all(tok in it for tok in short)
+    if not all(tok in it for tok in short):
+        return False
+    # «محمد بن زايد» is the father in «خالد بن محمد بن زايد», and «سلمان بن عبدالعزيز» is not «سلمان بن
+    # سلطان بن عبدالعزيز»: a lineage word and the name after it stay together
+    first = long_.index(short[0])
+    if first > 0 and long_[first - 1] in LINEAGE_WORDS:
+        return False
+    chains = set(zip(long_, long_[1:], long_[2:], strict=False))
+    return all(
+        chain in chains
+        for chain in zip(short, short[1:], short[2:], strict=False)
+        if chain[1] in LINEAGE_WORDS
+    )
 
 
 def without_clitic(word: str, known: frozenset[str] | set[str]) -> str:

@@ -91,3 +91,15 @@ def test_the_sql_name_macro_folds_as_normalize_does() -> None:
     ).fetchall()
     disagree = [(raw, sql) for raw, sql in rows if sql != (normalize(raw) or None)]
     assert not disagree, f"{len(disagree)} names fold differently, e.g. {disagree[:3]}"
+
+
+def test_a_son_and_his_father_or_a_skipped_generation_are_not_the_same_person() -> None:
+    from majlis.text import same_person
+
+    def same(a: str, b: str) -> bool:
+        return same_person(a.split(" "), b.split(" "))
+
+    assert same("سالم الهاجري", "سالم فهد الهاجري")
+    assert same("فهد بن سالم", "فهد بن سالم")
+    assert not same("فهد بن سالم", "ماجد بن فهد بن سالم")  # the father
+    assert not same("فهد بن سالم", "فهد بن ماجد بن سالم")  # the grandson
