@@ -1641,3 +1641,21 @@ def test_an_attendance_list_set_off_by_semicolons_is_read_whole() -> None:
     )
     titles = {p["name"]: p["title"] for p in m["participants"]}
     assert (titles["حمدان القرنفلي"], titles["سالم الزعفراني"]) == ("وزير الخارجية", "وزير الداخلية")
+
+
+def test_the_one_welcoming_a_visitor_who_paid_a_visit_hosts_him() -> None:
+    (m,) = _extract(
+        "قام وزير الدفاع الإماراتي محمد البواردي بزيارة إلى قاعدة بحرية في الكويت. وكان في استقباله قائد "
+        "القاعدة العميد فهد العنزي.",
+        people=("محمد البواردي", "فهد العنزي"),
+    )
+    roles = {p["name"]: p["role"] for p in m["participants"]}
+    assert roles == {"محمد البواردي": "guest", "فهد العنزي": "host"}
+
+
+def test_a_visitor_welcomed_by_his_own_military_attache_meets_no_one() -> None:
+    assert not _extract(
+        "قام وزير الدفاع الإماراتي محمد البواردي بزيارة إلى الملحقية العسكرية الإماراتية في لندن. وكان في "
+        "استقباله الملحق العسكري الإماراتي في المملكة المتحدة العميد فهد العنزي.",
+        people=("محمد البواردي", "فهد العنزي"),
+    )
