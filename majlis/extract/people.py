@@ -45,6 +45,9 @@ DELEGATION_NOUNS = set(words("people.yaml", "delegation_nouns"))  # normalised
 LEADING_WORDS = set(words("people.yaml", "leading_words"))  # normalised: «على رأس وفد»
 DELEGATION_HEAD_REACH = 12  # tokens from «وفد» to the «برئاسة» that names its head
 DELEGATION_HEADS = set(words("people.yaml", "delegation_heads"))  # «وفد … برئاسة X»
+PAY_VISIT_VERBS = set(words("meetings.yaml", "pay_visit_verbs"))  # «قام X بزيارة …»: a visit paid
+PAID_VISITS = set(words("meetings.yaml", "paid_visits"))
+PAID_VISIT_REACH = 20  # words from «قام» to «بزيارة»
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
 SIDE_WORDS = set(words("people.yaml", "side_words"))
 COUNTERPART_PLACE_WORDS = set(words("people.yaml", "counterpart_serving_in"))  # «نظيره في الفلبين X»
@@ -235,6 +238,12 @@ class _SentenceParse:
         }
         self.group_at |= {i for i in self.delegation_at if not self._headed(i)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
+        self.trigger_at |= {  # «قام وفد من … بزيارة»: the visit paid by the one after «قام»
+            i
+            for i, t in enumerate(self.toks)
+            if t.norm in PAID_VISITS
+            and any(u.norm in PAY_VISIT_VERBS for u in self.toks[max(0, i - PAID_VISIT_REACH) : i])
+        }
         self.attend_at: set[int] = {
             i for m in v.attendance.find_all(self.toks) for i in range(m.start, m.end)
         }

@@ -1659,3 +1659,13 @@ def test_a_visitor_welcomed_by_his_own_military_attache_meets_no_one() -> None:
         "استقباله الملحق العسكري الإماراتي في المملكة المتحدة العميد فهد العنزي.",
         people=("محمد البواردي", "فهد العنزي"),
     )
+
+
+def test_a_delegation_that_paid_a_visit_is_the_guest_of_the_one_welcoming_it() -> None:
+    (m,) = _extract(
+        "في إطار التعاون بين البلدين، قام وفد من مركز البحث والإنقاذ بوزارة الدفاع في دولة الإمارات العربية "
+        "المتحدة بزيارة قاعدة بحرية. وكان في استقبالهم قائد القاعدة العميد فهد العنزي.",
+        people=("فهد العنزي",),
+    )
+    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    assert (guest["name"], guest["country"]) == (None, "AE")
