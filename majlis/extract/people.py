@@ -67,6 +67,7 @@ FOREIGN_PARTICLES = set(
 LINEAGE = set(words("people.yaml", "lineage"))  # «ال» as in «آل خليفة», once normalised
 # «في مكتبه», «في مقر الوزارة», «بقصر …»: where they met, not their office
 OFFICE_PLACE = set(words("people.yaml", "office_place"))
+MAX_PLACE_RUN = 8  # «في مكتبه بمقر القيادة العامة،»: words from the verb to the comma before its object
 MAX_TIME_RUN = 5  # «، اليوم،», «في مكتبه اليوم»: words between a subject and the office he received
 # «عقد … رئيس الأركان اجتماعا»: the meeting itself, after the subject's title
 MEETING_OBJECTS = set(words("people.yaml", "meeting_objects"))
@@ -873,6 +874,8 @@ class _SentenceParse:
             return True  # «استقبل الفريق X اليوم قادة خفر السواحل …»: the object after the subject and a day
         if self._after_an_aside(j):
             return True
+        if self._after_the_verb_and_where(j):
+            return True
         # apposition to a counterpart: «بنظيره الكويتي، النائب الأول …»
         window = [t.norm for t in self.toks[max(0, j - 3) : j + 1]]
         return prev.is_punct and any(w in COUNTERPART_WORDS for w in window)
@@ -902,6 +905,19 @@ class _SentenceParse:
                 break
             k -= 1
         return told and k in self.name_tokens and any(i < k for i in self.trigger_at)
+
+    def _after_the_verb_and_where(self, comma: int) -> bool:
+        """«… استقبل في مكتبه بمقر القيادة العامة، X»: the verb, where it took place («في مكتبه», «بمقر …»)
+        and a comma, then the verb's object."""
+        if self.toks[comma].text not in COMMAS:
+            return False
+        k = comma - 1
+        while k >= 0 and comma - k <= MAX_PLACE_RUN and k not in self.trigger_at:
+            if self.toks[k].is_punct or k in self.name_tokens:
+                return False
+            k -= 1
+        after = [t.norm for t in self.toks[k + 1 : k + 3]]
+        return k >= 0 and k in self.trigger_at and any(w in OFFICE_PLACE for w in after)
 
     def _after_an_aside(self, comma: int) -> bool:
         """«والتقى الفريق X، خلال زيارته لنيويورك، رئيس هيئة الأركان …»: after the subject, an aside between

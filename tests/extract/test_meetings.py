@@ -1669,3 +1669,13 @@ def test_a_delegation_that_paid_a_visit_is_the_guest_of_the_one_welcoming_it() -
     )
     guest = next(p for p in m["participants"] if p["role"] == "guest")
     assert (guest["name"], guest["country"]) == (None, "AE")
+
+
+def test_a_bare_name_after_the_verb_where_it_took_place_and_a_comma_is_met() -> None:
+    (m,) = _extract(
+        "أكد المكتب أن الفريق حمدان القرنفلي استقبل في مكتبه بمقر القيادة العامة، جون سميث، بحضور سالم "
+        "الزعفراني.",
+        people=("حمدان القرنفلي", "جون سميث", "سالم الزعفراني"),
+    )
+    roles = {p["name"]: p["role"] for p in m["participants"]}
+    assert roles == {"حمدان القرنفلي": "host", "جون سميث": "guest", "سالم الزعفراني": "attendee"}
