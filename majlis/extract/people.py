@@ -67,6 +67,7 @@ FOREIGN_PARTICLES = set(
 LINEAGE = set(words("people.yaml", "lineage"))  # «ال» as in «آل خليفة», once normalised
 # «في مكتبه», «في مقر الوزارة», «بقصر …»: where they met, not their office
 OFFICE_PLACE = set(words("people.yaml", "office_place"))
+MIN_KNOWN_OFFICE_WORDS = 2  # «وزير الدفاع»: «نائب» alone, before «رئيس الوزراء», is part of one office
 MAX_PLACE_RUN = 8  # «في مكتبه بمقر القيادة العامة،»: words from the verb to the comma before its object
 MAX_TIME_RUN = 5  # «، اليوم،», «في مكتبه اليوم»: words between a subject and the office he received
 # «عقد … رئيس الأركان اجتماعا»: the meeting itself, after the subject's title
@@ -1168,6 +1169,15 @@ def parse_people(
                 left = None  # the title belongs to someone already named: not to this name
         if left is not None and left not in claimed:
             title_span = (left, phrase_start)
+            known_office = _known_office_first(parse, title_span, known_titles)
+            if known_office is not None:
+                # «استقبل وزير الدفاع المدير العام للدفاع المدني العميد X»: the minister named before
+                # receives (told by his full office, the key the meeting reader knows him by); X holds
+                # the second office
+                (start, end), key = known_office
+                people.append(_unnamed(" ".join(key), None, start, end))
+                claimed.add(start)
+                title_span = (end, phrase_start)
         else:
             before = parse.title_segment_before_comma(phrase_start)
             after = parse.title_segment_after(name_end)
@@ -1328,6 +1338,24 @@ def _office_of_another_state(parse: _SentenceParse, people: list[Person], head: 
         # whose own office of a state came before his name
         return bool(find_organisations(office)) and not find_organisations(before.title or "")
     return country != before.country
+
+
+def _known_office_first(
+    parse: _SentenceParse, title_span: tuple[int, int], known_titles: dict[tuple[str, ...], str]
+) -> tuple[tuple[int, int], tuple[str, ...]] | None:
+    """The tokens of an office at the start of `title_span` that is the office of one person the
+    article named before («وزير الدفاع» of «وزير الدفاع الوطني X»), when a second office follows it
+    before the name, and that person's full office key; else None."""
+    heads = sorted(h for h in parse.title_head if title_span[0] <= h < title_span[1])
+    if len(heads) < 2 or heads[0] != title_span[0]:
+        return None
+    office = _title_key(clean_title(parse.span_text(heads[0], heads[1])) or "")
+    if len(office) < MIN_KNOWN_OFFICE_WORDS or any(k in parse.country_at for k in range(heads[0], heads[1])):
+        return None
+    keys = [
+        key for key in known_titles if key and (key[: len(office)] == office or office[: len(key)] == key)
+    ]
+    return ((heads[0], heads[1]), keys[0]) if len(keys) == 1 else None
 
 
 def _unnamed(title: str | None, country: str | None, tok_start: int, tok_end: int) -> Person:

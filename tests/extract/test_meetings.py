@@ -1679,3 +1679,16 @@ def test_a_bare_name_after_the_verb_where_it_took_place_and_a_comma_is_met() -> 
     )
     roles = {p["name"]: p["role"] for p in m["participants"]}
     assert roles == {"حمدان القرنفلي": "host", "جون سميث": "guest", "سالم الزعفراني": "attendee"}
+
+
+def test_an_office_told_again_before_another_office_is_the_one_named_in_it_before() -> None:
+    _, second = _extract(
+        "استقبل وزير الدفاع الوطني اللواء سمير حداد في مكتبه سفير اليابان كينجي ساتو. إلى ذلك، استقبل وزير "
+        "الدفاع المدير العام للدفاع المدني العميد الركن كمال الراسي.",
+        people=("سمير حداد", "كينجي ساتو", "كمال الراسي"),
+    )
+    people = {p["name"]: (p["role"], p["title"]) for p in second["participants"]}
+    assert people == {
+        "سمير حداد": ("host", "وزير الدفاع الوطني"),
+        "كمال الراسي": ("guest", "المدير العام للدفاع المدني"),
+    }
