@@ -1498,6 +1498,13 @@ class ArticleReader:
                 if obj.country is None and not obj.org_official:
                     obj.country, obj.inferred = home, True
                     draft.rule("country.agency_abroad_own_officials", obj)
+        if home and (subject is None or subject.country != home):
+            for obj in draft.objects:
+                if obj.country is None and not obj.org_official and obj.name:
+                    # «قال المستشار العسكري للمبعوث الأممي … خلال لقائه وزير الداخلية X»: the one met, no
+                    # state told, is of the article's own country when no one else in the meeting is
+                    obj.country, obj.inferred = home, True
+                    draft.rule(home_rule, obj)
         _attendees_at_a_neutral_venue(draft)
         for att in draft.attendees:
             if att.country is None and not att.org_official and att.of_an_embassy:

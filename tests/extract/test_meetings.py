@@ -1692,3 +1692,12 @@ def test_an_office_told_again_before_another_office_is_the_one_named_in_it_befor
         "سمير حداد": ("host", "وزير الدفاع الوطني"),
         "كمال الراسي": ("guest", "المدير العام للدفاع المدني"),
     }
+
+
+def test_the_one_met_with_no_state_told_is_of_the_article_s_country_when_no_one_else_is() -> None:
+    (m,) = _extract(
+        "قال المستشار العسكري للمبعوث الأممي الخاص إلى الصومال جون سميث، إن المجتمع الدولي يدعم استقرار "
+        "الصومال، وذلك خلال لقائه اليوم وزير الداخلية اللواء حمدان القرنفلي.",
+        people=("جون سميث", "حمدان القرنفلي"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]}["حمدان القرنفلي"] == "SO"
