@@ -227,6 +227,7 @@ class _SentenceParse:
             m.start: m for matcher in (v.definite_ranks, v.ranks) for m in matcher.find_all(self.toks)
         }
         self.rank_ends = {m.end for m in self.rank.values()}
+        self._rank_words = {i for m in self.rank.values() for i in range(m.start, m.end)}
         # «عبد الأمير»: a word bound to the next one makes it a name, not an honorific
         self.honorific: dict[int, Match] = {
             m.start: m
@@ -846,8 +847,8 @@ class _SentenceParse:
         """A title without a name counts only where a participant stands: right after the meeting
         verb, after «مع» or an attendance marker, or first in a sentence whose verb follows."""
         j = head - 1
-        while j >= 0 and (j in self.honorific or self.toks[j].norm in {"كلا", "من"}):
-            j -= 1
+        while j >= 0 and (j in self.honorific or self.toks[j].norm in {"كلا", "من"} or j in self._rank_words):
+            j -= 1  # «استقبل الجنرال دوكور دارمي المفتش العام …»: a rank with no name before the office
         if j < 0 or self.toks[j].norm in SUBJECT_LEADS:
             return any(i > head for i in self.trigger_at)  # «وكان الوزير الكوري قد التقى …»
         if j == 0 and self._masdar_trigger_follows(head):

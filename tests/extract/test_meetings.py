@@ -1701,3 +1701,13 @@ def test_the_one_met_with_no_state_told_is_of_the_article_s_country_when_no_one_
         people=("جون سميث", "حمدان القرنفلي"),
     )
     assert {p["name"]: p["country"] for p in m["participants"]}["حمدان القرنفلي"] == "SO"
+
+
+def test_an_office_after_a_rank_with_no_name_is_the_verb_s_subject() -> None:
+    (m,) = _extract(
+        "استقبل الجنرال دو ديفيزيون المفتش العام للقوات المسلحة الملكية المغربية، اليوم بالرباط، الجنرال "
+        "جون سميث، قائد القوات البرية الأمريكية.",
+        people=("جون سميث",),
+    )
+    host = next(p for p in m["participants"] if p["role"] == "host")
+    assert (host["name"], host["country"]) == (None, "MA")
