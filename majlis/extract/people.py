@@ -851,7 +851,7 @@ class _SentenceParse:
             j -= 1  # «استقبل الجنرال دوكور دارمي المفتش العام …»: a rank with no name before the office
         if j < 0 or self.toks[j].norm in SUBJECT_LEADS:
             return any(i > head for i in self.trigger_at)  # «وكان الوزير الكوري قد التقى …»
-        if j == 0 and self._masdar_trigger_follows(head):
+        if (j == 0 or self.toks[j].norm in COMPLEMENTIZERS) and self._masdar_trigger_follows(head):
             return True  # «واستعرض وزير الدفاع خلال لقائه أمس X …»: the subject of the sentence's verb
         prev = self.toks[j]
         if j in self.trigger_at or j in self.attend_at or prev.norm in COUNTERPART_WORDS:
@@ -889,8 +889,8 @@ class _SentenceParse:
         for k in range(end, min(self.n, end + MASDAR_REACH)):
             if k in self.trigger_at:
                 return self.toks[k].norm in MASDAR_LEADS
-            if k in self.name_tokens or self.toks[k].is_punct:
-                return False
+            if k in self.name_tokens or (self.toks[k].is_punct and self.toks[k].text not in COMMAS):
+                return False  # «القائد العام للجيش الإيراني، لفت خلال استقباله …»: a comma may stand between
         return False
 
     def _after_the_subject_and_a_time(self, j: int) -> bool:

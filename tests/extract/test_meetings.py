@@ -1711,3 +1711,13 @@ def test_an_office_after_a_rank_with_no_name_is_the_verb_s_subject() -> None:
     )
     host = next(p for p in m["participants"] if p["role"] == "host")
     assert (host["name"], host["country"]) == (None, "MA")
+
+
+def test_an_office_reported_on_before_a_possessive_masdar_is_its_subject() -> None:
+    (m,) = _extract(
+        "وأفادت الوكالة، أن القائد العام للجيش الماليزي، أكد خلال استقباله رئيس أركان الجيش الفلبيني "
+        "الجنرال خوسيه رييس في كوالالمبور على أهمية العلاقات.",
+        people=("خوسيه رييس",),
+    )
+    host = next(p for p in m["participants"] if p["role"] == "host")
+    assert (host["name"], host["country"]) == (None, "MY")
