@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from majlis import PIPELINE_VERSION
+from majlis.extract.actors import actor_country
 from majlis.extract.confidence import confidence
 from majlis.extract.countries import find_countries, pairs_of_states, reading_article
 from majlis.extract.dates import dateline_end, resolve_meeting_date
@@ -240,6 +241,10 @@ class ArticleReader:
         self._complete_from_directory(party)
         if (party.name, party.title, party.country) != before:
             party.rules.append("person.from_directory")
+        found = actor_country(party.name) if party.name and not party.org_official else None
+        if party.country is None and found:
+            party.country = found  # «التقى بشار الأسد …»: an office holder the dictionary knows
+            party.rules.append("country.actor_dictionary")
         if party.country is None and party.title and not party.org_official:
             if country := self._headline_country(party.title):
                 party.country = country
@@ -1279,6 +1284,18 @@ class ArticleReader:
         code = visit_destination(headline) if headline else None
         return Place(None, code) if code else None
 
+    def _visit_told_before(self, draft: Draft) -> str | None:
+        """The state of a visit the headline or an earlier sentence tells, when it is the state of one side
+        of this meeting and not the subject's: the meeting was on that visit."""
+        sides = {p.country for p in _principals(draft) if p.country}
+        own = draft.subject.country if draft.subject else None
+        before = [s.text for s in self._body_sentences() if s.start_char < draft.sentence.start_char]
+        for text in [*reversed(before), self.article.title or ""]:
+            code = visit_destination(text) if text else None
+            if code:
+                return code if code in sides and code != own else None
+        return None
+
     def _discussed_from(self, draft: Draft, toks: list[Tok]) -> int:
         """Where the sentence turns to what was discussed, after the last principal («…، وتناول البحث
         التطورات في لبنان وخصوصاً في غزة»): a city from there on is a subject of the talks, not the venue."""
@@ -1548,6 +1565,17 @@ class ArticleReader:
             if hosts:  # «التقى X والوفد المرافق له بـY»: X came to Y, where Y is from
                 draft.place, draft.place_note = Place(None, hosts[0]), "host country"
                 draft.rule("place.visitor_with_delegation")
+        if (
+            draft.place is None
+            and draft.event_type == "meeting"
+            and draft.voice in SHARED
+            and subject is not None
+        ):
+            visited = self._visit_told_before(draft)
+            if visited is not None:
+                # «عاد X بعد انتهاء زيارته الرسمية لجمهورية تركيا … . وعقد X جلسة مباحثات مع Y»
+                draft.place, draft.place_note = Place(None, visited), "visit told before"
+                draft.rule("place.visit_told_before")
         if draft.place is None and draft.event_type == "meeting" and subject is not None and host_first:
             principals = _principals(draft)
             # with no place stated, a meeting with one of the home country's officials is at home

@@ -6,6 +6,7 @@ import time
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from majlis.extract.actors import actor_spans, clitic_before_actor
 from majlis.nlp.corpus import DATA_DIR, lexicons
 from majlis.nlp.model import UNREAD_MARKS, Span, load_pipeline, normalize_token
 from majlis.nlp.tokenize import TokenizedSentence, split_sentences
@@ -266,6 +267,24 @@ def _join_split_names(tokens: list[str], spans: list[Span]) -> list[Span]:
     return joined
 
 
+def with_actors(words: list[str], spans: list[Span]) -> list[Span]:
+    """The model's spans with the actor dictionary's names added as PER: a name the model missed or read
+    as a place or organisation («[بشار الأسد]» tagged LOC) is a person; a PER span of the model that holds
+    the whole name («[محمد بن سلمان آل سعود]») is kept as it is."""
+    actors = actor_spans(words)
+    if not actors:
+        return spans
+    kept = [
+        s
+        for s in spans
+        if not any(s[1] < b and a < s[2] for a, b in actors)
+        or (s[0] == "PER" and any(s[1] <= a and b <= s[2] for a, b in actors))
+    ]
+    held = [(k[1], k[2]) for k in kept if k[0] == "PER"]
+    added = [("PER", a, b) for a, b in actors if not any(first <= a and b <= last for first, last in held)]
+    return sorted(kept + added, key=lambda s: s[1])
+
+
 def run_ner(
     articles: list[Article], seconds: dict[str, float] | None = None
 ) -> tuple[list[Sentence], list[Mention]]:
@@ -289,12 +308,15 @@ def run_ner(
         tagged = pipeline.tag([sent.words for _, _, sent in batch])
         if seconds is not None:
             seconds["ner forward"] = seconds.get("ner forward", 0.0) + time.monotonic() - started
-        for (article, index, sent), spans in zip(batch, tagged, strict=True):
+        for (article, index, sent), model_spans in zip(batch, tagged, strict=True):
+            spans = with_actors(sent.words, model_spans)
             if not spans:
                 continue
             offsets = sent.offsets()
             for label, first, last in clean_person_spans(sent.words, spans):
                 start, end = offsets[first][0], offsets[last - 1][1]
+                if label == "PER" and clitic_before_actor(sent.words[first]):
+                    start += 1  # «[و]بشار الأسد»: the clitic is not the name's
                 mentions.append(
                     Mention(
                         article_id=article.article_id,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from majlis.extract import extract_batch
 from majlis.gold import meeting_to_gold
 from majlis.ingest import make_article
@@ -1721,3 +1723,28 @@ def test_an_office_reported_on_before_a_possessive_masdar_is_its_subject() -> No
     )
     host = next(p for p in m["participants"] if p["role"] == "host")
     assert (host["name"], host["country"]) == (None, "MY")
+
+
+def test_an_actor_named_with_no_state_takes_his_state_from_the_actor_dictionary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from majlis.extract import actors
+
+    words = ("سالم", "القرنفلي")
+    monkeypatch.setattr(actors, "_actors", lambda: {words[0]: (actors.Actor(words, "MY"),)})
+    (m,) = _extract(
+        "التقى سالم القرنفلي اليوم في كوالالمبور وزير الدفاع الفلبيني خوسيه رييس.",
+        people=("سالم القرنفلي", "خوسيه رييس"),
+    )
+    assert {p["name"]: p["country"] for p in m["participants"]} == {"سالم القرنفلي": "MY", "خوسيه رييس": "PH"}
+
+
+def test_a_meeting_on_a_visit_told_in_an_earlier_sentence_is_where_the_visit_was() -> None:
+    (m,) = _extract(
+        "عاد رئيس الأركان الفريق أحمد رشيدي إلى أرض الوطن بعد انتهاء زيارته الرسمية لجمهورية الفلبين. "
+        "وعقد الفريق أحمد رشيدي جلسة مباحثات مع رئيس أركان القوات المسلحة الفلبينية الجنرال خوسيه رييس.",
+        people=("أحمد رشيدي", "أحمد رشيدي", "خوسيه رييس"),
+        url="https://news.example.com.my/a/1",
+    )
+    assert m["location_country"] == "PH"
+    assert {p["name"]: p["role"] for p in m["participants"]} == {"أحمد رشيدي": "guest", "خوسيه رييس": "host"}
