@@ -22,6 +22,7 @@ LAM_ARTICLE = tuple(c + "لل" for c in ("", *CONJUNCTIONS))
 # not among them), so changing them would change its input.
 MODEL_CLITICS = ("و", "ب", "ل", "ف")
 LINEAGE_WORDS = frozenset({"بن", "بنت", "ابن", "ولد"})  # «son/daughter of» inside a name, normalised
+BOUND_TO_NEXT = frozenset({"عبد", "ابو"})  # normalised: one name with the word after it («عبد الله»)
 
 
 # The one folding table of majlis: `normalize` here, the offset-keeping folds of extract/countries.py and
@@ -96,9 +97,21 @@ def has_arabic_letters(text: str, minimum: int) -> bool:
     return minimum <= 0 or _letters_pattern(minimum).match(text) is not None
 
 
+def _compounds_joined(words: list[str]) -> list[str]:
+    """«عبد الأمير» written as one word, as «عبدالأمير» is: the two spellings of one name compare equal."""
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in BOUND_TO_NEXT:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
 def same_person(a: list[str], b: list[str]) -> bool:
     """Two names (as normalised words) name one person: the shorter's words occur in order in the
     longer and the family name agrees, so «سالم الهاجري» = «سالم فهد الهاجري»."""
+    a, b = _compounds_joined(a), _compounds_joined(b)
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

@@ -103,3 +103,10 @@ def test_a_son_and_his_father_or_a_skipped_generation_are_not_the_same_person() 
     assert same("فهد بن سالم", "فهد بن سالم")
     assert not same("فهد بن سالم", "ماجد بن فهد بن سالم")  # the father
     assert not same("فهد بن سالم", "فهد بن ماجد بن سالم")  # the grandson
+
+
+def test_a_compound_name_written_in_one_word_or_two_is_the_same_person() -> None:
+    from majlis.text import normalize, same_person
+
+    assert same_person(normalize("عبدالكريم الزعفراني").split(), normalize("عبد الكريم الزعفراني").split())
+    assert not same_person(normalize("عبد الله").split(), normalize("عبد الكريم الله").split())

@@ -13,6 +13,8 @@ from majlis.text import MODEL_CLITICS, normalize, normalize_word, same_person
 
 MIN_ACTOR_WORDS = 2  # a bare family name is too little to say who someone is
 BOUND_TO_NEXT = frozenset(words("people.yaml", "bound_to_next"))  # «عبد الله»: one name with the next word
+INSTITUTION_NOUNS = frozenset(normalize(w) for w in words("people.yaml", "institution_nouns"))
+ROYAL_WORDS = frozenset(normalize(w) for w in words("people.yaml", "royal_words"))
 PARTICLES = frozenset(words("people.yaml", "name_particles")) - BOUND_TO_NEXT  # «بن», «آل»: no name
 
 
@@ -47,6 +49,15 @@ def actor_country(name: str) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def _names_an_institution(norms: list[str], start: int) -> bool:
+    """«مركز الملك عبدالله الثاني لتدريب …»: a name right after an institution's noun (and a royal style)
+    names the institution, not a person at the meeting."""
+    k = start - 1
+    while k >= 0 and norms[k] in ROYAL_WORDS:
+        k -= 1
+    return k >= 0 and k < start and strip_clitic(norms[k]) in INSTITUTION_NOUNS
+
+
 def _name_parts(name_words: list[str]) -> int:
     """How many names a name holds: «عبد الله» and «أبو بكر» are one, «بن» and «آل» are none."""
     bound = sum(1 for w in name_words[:-1] if w in BOUND_TO_NEXT)
@@ -69,12 +80,17 @@ def actor_spans(tokens: list[str]) -> list[tuple[int, int]]:
             (a for a in candidates if tuple(norms[i + 1 : i + len(a.words)]) == a.words[1:]),
             None,
         )
-        if match is None:
+        if match is None or _names_an_institution(norms, i):
             i += 1
             continue
         found.append((i, i + len(match.words)))
         i += len(match.words)
     return found
+
+
+def strip_clitic(norm: str) -> str:
+    """«بمركز» → «مركز»: a one-letter clitic off a word that is known without it."""
+    return norm[1:] if norm not in INSTITUTION_NOUNS and norm[:1] in MODEL_CLITICS else norm
 
 
 def clitic_before_actor(token: str) -> bool:

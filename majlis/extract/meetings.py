@@ -74,6 +74,7 @@ QUOTED_SURNAME_OPEN = (
 )
 CLOSE_MARKS = re.escape("".join(QUOTE_PAIRS.values()))
 PAIR_REPORT_SENTENCES = 2  # sentences after a meeting's that still report on it («وبحث الجانبان …»)
+SENDER_REACH = 12  # words from «دعوة», «رسالة» to the «من» of its sender (the addressee's office between)
 NOT_PRESENT_REACH = 3  # words between «تحيات», «بتوجيهات من» … and the person spoken of
 THEN = word("meetings.yaml", "then")  # «كما استقبل X، ثم وفداً …»: guests received one after the other
 # normalised: «وخلال الزيارة، التقى …» refers to a visit told before
@@ -774,10 +775,17 @@ class ArticleReader:
         event_type, voice = trigger.value.split(":")
         rules = [self.trigger_rule, f"voice.{event_type}.{voice}"]
         subject_rules: list[str] = []
+        spoken_of = self.v.not_present.find_all(toks)
         absent = {  # «الرسالة لـ X»: the one a letter is handed to is there
             m.end
-            for m in self.v.not_present.find_all(toks)
+            for m in spoken_of
             if not (m.end < len(toks) and toks[m.end].norm.startswith("ل") and toks[m.end].norm != "لدي")
+        }
+        absent |= {  # «دعوة لوزير الدفاع من وزير الدفاع العراقي X»: who sends it is not there
+            k + 1
+            for m in spoken_of
+            for k in range(m.end, min(len(toks), m.end + SENDER_REACH))
+            if toks[k].norm == "من" and not any(t.is_punct for t in toks[m.end : k])
         }
         people = [
             p

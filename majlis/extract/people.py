@@ -847,8 +847,13 @@ class _SentenceParse:
         """A title without a name counts only where a participant stands: right after the meeting
         verb, after «مع» or an attendance marker, or first in a sentence whose verb follows."""
         j = head - 1
-        while j >= 0 and (j in self.honorific or self.toks[j].norm in {"كلا", "من"} or j in self._rank_words):
-            j -= 1  # «استقبل الجنرال دوكور دارمي المفتش العام …»: a rank with no name before the office
+        while j >= 0 and (
+            j in self.honorific
+            or self.toks[j].norm in {"كلا", "من"}
+            or j in self._rank_words
+            or (self.toks[j].text in COMMAS and j - 1 in self._rank_words)
+        ):
+            j -= 1  # «استقبل الجنرال دوكور دارمي، المفتش العام …»: a rank with no name before the office
         if j < 0 or self.toks[j].norm in SUBJECT_LEADS:
             return any(i > head for i in self.trigger_at)  # «وكان الوزير الكوري قد التقى …»
         if (j == 0 or self.toks[j].norm in COMPLEMENTIZERS) and self._masdar_trigger_follows(head):

@@ -58,3 +58,21 @@ def test_no_development_or_seed_participant_is_in_the_actor_dictionary() -> None
     assert gold
     listed = {" ".join(a.words) for forms in actors._actors().values() for a in forms}
     assert not gold & listed, f"development-set participants in actors.yaml: {sorted(gold & listed)}"
+
+
+@pytest.mark.usefixtures("invented")
+def test_an_actor_s_name_in_an_institution_s_name_is_no_person() -> None:
+    tokens = [
+        "زار",
+        "الوفد",
+        "مركز",
+        "الملك",
+        "سالم",
+        "القرنفلي",
+        "للتدريب",
+        "ثم",
+        "التقى",
+        "سالم",
+        "القرنفلي",
+    ]
+    assert actor_spans(tokens) == [(9, 11)]

@@ -1748,3 +1748,22 @@ def test_a_meeting_on_a_visit_told_in_an_earlier_sentence_is_where_the_visit_was
     )
     assert m["location_country"] == "PH"
     assert {p["name"]: p["role"] for p in m["participants"]} == {"أحمد رشيدي": "guest", "خوسيه رييس": "host"}
+
+
+def test_who_sends_an_invitation_handed_over_at_a_meeting_is_not_at_it() -> None:
+    meetings = _extract(
+        "استقبل وزير الدفاع الماليزي أحمد رشيدي السفير الفلبيني لدى البلاد خوسيه رييس. وقدم السفير خلال "
+        "اللقاء دعوة لنائب رئيس الوزراء وزير الدفاع من وزير الدفاع الفلبيني كارلوس دياز لزيارة مانيلا.",
+        people=("أحمد رشيدي", "خوسيه رييس", "كارلوس دياز"),
+    )
+    assert [sorted(p["name"] for p in m["participants"]) for m in meetings] == [["أحمد رشيدي", "خوسيه رييس"]]
+
+
+def test_the_sovereign_whose_instructions_a_meeting_follows_is_not_at_it() -> None:
+    (m,) = _extract(
+        "بتعليمات سامية من الملك سالم الثالث، استقبل الجنرال دو ديفيزيون، المفتش العام للقوات المسلحة "
+        "الملكية المغربية، اليوم بالرباط، سفير الفلبين خوسيه رييس.",
+        people=("سالم الثالث", "خوسيه رييس"),
+    )
+    names = {p["name"]: p["role"] for p in m["participants"]}
+    assert names == {None: "host", "خوسيه رييس": "guest"}
