@@ -13,7 +13,9 @@ from majlis.text import MODEL_CLITICS, normalize, normalize_word, same_person
 
 MIN_ACTOR_WORDS = 2  # a bare family name is too little to say who someone is
 BOUND_TO_NEXT = frozenset(words("people.yaml", "bound_to_next"))  # «عبد الله»: one name with the next word
-INSTITUTION_NOUNS = frozenset(normalize(w) for w in words("people.yaml", "institution_nouns"))
+INSTITUTION_NOUNS = frozenset(
+    normalize(w) for key in ("institution_nouns", "unit_nouns") for w in words("people.yaml", key)
+)  # «مركز», «مجموعة»: named after people
 ROYAL_WORDS = frozenset(normalize(w) for w in words("people.yaml", "royal_words"))
 PARTICLES = frozenset(words("people.yaml", "name_particles")) - BOUND_TO_NEXT  # «بن», «آل»: no name
 
