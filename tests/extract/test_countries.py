@@ -468,3 +468,9 @@ def test_a_final_ya_written_as_alef_maqsura_is_a_country_word_after_a_masculine_
     assert codes("استقبل وزير الدفاع اليمنى نظيره") == ["YE"]
     assert codes("ورفع الجندي يده اليمنى ثم اليد اليمنى") == []
     assert codes("على الضفة اليمنى من النهر") == []
+
+
+def test_a_force_whose_proper_name_is_one_state_s_own_stands_for_that_state() -> None:
+    assert codes("استقبل رئيس أركان الجيش الوطني الشعبي الوفد") == ["DZ"]
+    assert codes("قائد في الحرس الثوري") == ["IR"]
+    assert codes("المفتش العام للقوات المسلحة الملكية") == ["MA"]
