@@ -51,9 +51,9 @@ def actor_country(name: str) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def _names_an_institution(norms: list[str], start: int) -> bool:
-    """«مركز الملك عبدالله الثاني لتدريب …»: a name right after an institution's noun (and a royal style)
-    names the institution, not a person at the meeting."""
+def names_an_institution(norms: list[str], start: int) -> bool:
+    """«مركز الملك عبدالله الثاني لتدريب …», «كلية X للقيادة»: a name right after an institution's or a
+    unit's noun (and a royal style) names the institution, not a person (`norms`: normalised tokens)."""
     k = start - 1
     while k >= 0 and norms[k] in ROYAL_WORDS:
         k -= 1
@@ -82,7 +82,7 @@ def actor_spans(tokens: list[str]) -> list[tuple[int, int]]:
             (a for a in candidates if tuple(norms[i + 1 : i + len(a.words)]) == a.words[1:]),
             None,
         )
-        if match is None or _names_an_institution(norms, i):
+        if match is None or names_an_institution(norms, i):
             i += 1
             continue
         found.append((i, i + len(match.words)))

@@ -6,7 +6,7 @@ import time
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from majlis.extract.actors import actor_spans, clitic_before_actor
+from majlis.extract.actors import actor_spans, clitic_before_actor, names_an_institution
 from majlis.nlp.corpus import DATA_DIR, lexicons
 from majlis.nlp.model import UNREAD_MARKS, Span, load_pipeline, normalize_token
 from majlis.nlp.tokenize import TokenizedSentence, split_sentences
@@ -202,6 +202,8 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
             last -= 1
         if first == last:
             continue
+        if label == "PER" and names_an_institution([normalize_word(t) for t in tokens[:first]], first):
+            continue  # «كلية [X] للقيادة والأركان»: the college is named after him; he is not there
         if label == "PER" and _quoted_after_a_thing(tokens, first):
             continue  # «التمرين المشترك «موج الخليج»»: an exercise, ship or weapon named like a person
         if label == "PER":

@@ -90,6 +90,11 @@ def test_a_given_name_of_the_lexicons_the_model_left_out_before_a_name_is_taken_
     assert clean_person_spans(tokens, [("PER", 2, 4)]) == [("PER", 2, 4)]
 
 
+def test_a_name_right_after_an_institution_s_noun_names_the_institution() -> None:
+    tokens = _words("حضر اللقاء آمر كلية حمدان القرنفلي للقيادة والأركان وقائد قاعدة الملك سالم الجوية")
+    assert clean_person_spans(tokens, [("PER", 4, 6), ("PER", 11, 12)]) == []
+
+
 def test_a_name_loses_the_everyday_words_the_model_ran_on_into() -> None:
     # «[قال] راشد حمدان المطيري [يوم] الاثنين»: the verb before and the time word after are not the name
     tokens = _words("وقال راشد حمدان القرنفلي يوم الاثنين إن التعاون مثمر")
