@@ -76,6 +76,7 @@ CLOSE_MARKS = re.escape("".join(QUOTE_PAIRS.values()))
 PAIR_REPORT_SENTENCES = 2  # sentences after a meeting's that still report on it («وبحث الجانبان …»)
 SENDER_REACH = 12  # words from «دعوة», «رسالة» to the «من» of its sender (the addressee's office between)
 NOT_PRESENT_REACH = 3  # words between «تحيات», «بتوجيهات من» … and the person spoken of
+PLURAL_OFFICE_WORDS = set(words("people.yaml", "plural_office_words"))  # «النائبين X وY»: a list follows
 THEN = word("meetings.yaml", "then")  # «كما استقبل X، ثم وفداً …»: guests received one after the other
 # normalised: «وخلال الزيارة، التقى …» refers to a visit told before
 THE_VISIT = set(words("meetings.yaml", "the_visit"))
@@ -1790,9 +1791,17 @@ def _groups_at_then(objects: list[Party], thens: list[int]) -> list[list[Party]]
 def _a_list(people: list[Person], toks: list[Tok]) -> bool:
     """«كما استقبل النائبين X وY، ثم وفداً …»: each next one joined by «و» or after «ثم», none standing
     right after the one before (as «كما استقبل وزير الدفاع X سفير Y» would, its subject and object)."""
+    plural = bool(people) and bool(set(norm_words(people[0].title or "")[:1]) & PLURAL_OFFICE_WORDS)
     return len(people) > 1 and all(
-        _joined_by_and(p, toks) or _after_then(before, p, toks) for before, p in pairwise(people)
+        _joined_by_and(p, toks) or _after_then(before, p, toks) or (plural and _glued_on(before, p, toks))
+        for before, p in pairwise(people)
     )
+
+
+def _glued_on(before: Person, person: Person, toks: list[Tok]) -> bool:
+    """«النائبين X وY»: the next name begins right where the one before ends, with «و» glued on."""
+    at = person.tok_start
+    return before.tok_end == at and _glued_conjunction(toks[at].text, after_comma=True)
 
 
 def _envoys_of_several_states(objects: list[Party]) -> bool:

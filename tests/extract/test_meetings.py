@@ -1767,3 +1767,13 @@ def test_the_sovereign_whose_instructions_a_meeting_follows_is_not_at_it() -> No
     )
     names = {p["name"]: p["role"] for p in m["participants"]}
     assert names == {None: "host", "خوسيه رييس": "guest"}
+
+
+def test_after_a_dual_office_names_joined_by_a_glued_and_are_the_objects_of_the_host_before() -> None:
+    _, second = _extract(
+        "استقبل قائد الجيش العماد سمير حداد في مكتبه سفير اليابان كينجي ساتو. كما استقبل النائبين كمال "
+        "الراسي وفادي فرحات وتناول البحث الأوضاع العامة.",
+        people=("سمير حداد", "كينجي ساتو", "كمال الراسي وفادي فرحات"),
+    )
+    roles = {p["name"]: p["role"] for p in second["participants"]}
+    assert roles == {"سمير حداد": "host", "كمال الراسي": "guest", "فادي فرحات": "guest"}
