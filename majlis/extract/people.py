@@ -47,7 +47,9 @@ DELEGATION_HEAD_REACH = 12  # tokens from «وفد» to the «برئاسة» tha
 DELEGATION_HEADS = set(words("people.yaml", "delegation_heads"))  # «وفد … برئاسة X»
 PAY_VISIT_VERBS = set(words("meetings.yaml", "pay_visit_verbs"))  # «قام X بزيارة …»: a visit paid
 PAID_VISITS = set(words("meetings.yaml", "paid_visits"))
-PAID_VISIT_REACH = 20  # words from «قام» to «بزيارة»
+PAID_VISIT_REACH = 20  # words from «قام» to «بزيارة» (and from «تسلم» to «اعتماد»)
+CREDENTIAL_VERBS = set(words("meetings.yaml", "credential_verbs"))  # «تسلم … أوراق اعتماد …»
+CREDENTIALS = set(words("meetings.yaml", "credentials"))
 # «عن الجانب العماني …», «ومن الجانب الهندي …», «ويضم الوفد الإسباني، على الخصوص، …»
 SIDE_WORDS = set(words("people.yaml", "side_words"))
 COUNTERPART_PLACE_WORDS = set(words("people.yaml", "counterpart_serving_in"))  # «نظيره في الفلبين X»
@@ -241,6 +243,12 @@ class _SentenceParse:
         }
         self.group_at |= {i for i in self.delegation_at if not self._headed(i)}
         self.trigger_at: set[int] = {i for m in v.triggers.find_all(self.toks) for i in range(m.start, m.end)}
+        self.trigger_at |= {  # «الرئيس الموريتاني تسلم أوراق اعتماد سفير …»: credentials handed over
+            i
+            for i, t in enumerate(self.toks)
+            if t.norm in CREDENTIAL_VERBS
+            and any(u.norm in CREDENTIALS for u in self.toks[i + 1 : i + 1 + PAID_VISIT_REACH])
+        }
         self.trigger_at |= {  # «قام وفد من … بزيارة»: the visit paid by the one after «قام»
             i
             for i, t in enumerate(self.toks)

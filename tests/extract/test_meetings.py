@@ -1777,3 +1777,13 @@ def test_after_a_dual_office_names_joined_by_a_glued_and_are_the_objects_of_the_
     )
     roles = {p["name"]: p["role"] for p in second["participants"]}
     assert roles == {"سمير حداد": "host", "كمال الراسي": "guest", "فادي فرحات": "guest"}
+
+
+def test_an_office_before_a_credentials_verb_is_the_one_named_before_in_it() -> None:
+    meetings = _extract(
+        "تسلم الرئيس الماليزي أحمد رشيدي اليوم أوراق اعتماد سفير فرنسا جان دوبون. والرئيس الماليزي تسلم "
+        "كذلك أوراق اعتماد سفير ألمانيا في كوالالمبور هانس مولر.",
+        people=("أحمد رشيدي", "جان دوبون", "هانس مولر"),
+    )
+    hosts = [next(p["name"] for p in m["participants"] if p["role"] == "host") for m in meetings]
+    assert hosts == ["أحمد رشيدي", "أحمد رشيدي"]
