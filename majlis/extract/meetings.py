@@ -53,7 +53,7 @@ from majlis.extract.tokens import Match, Tok, norm_words, strip_al, tokenize
 from majlis.extract.topics import TOPICS, is_discussion, topics_in
 from majlis.extract.vocab import pattern, vocabulary, word, words
 from majlis.records import Article, Meeting, Mention, Participant, Sentence
-from majlis.text import normalize, same_person
+from majlis.text import LINEAGE_WORDS, normalize, same_person
 
 HOST_FIRST = {"receives", "receives_call"}
 SHARED = {"mutual", "chairs"}  # «التقى», «ترأس … والجانب الآخر …»: the local side hosts
@@ -180,6 +180,13 @@ def _title_key(title: str) -> tuple[str, ...]:
     return tuple(strip_al(w) for w in normalize(title).split())
 
 
+def _given_name_of(words: list[str], full: str) -> bool:
+    """«الأمير تميم» in a headline is «تميم بن حمد آل ثاني» of the body: a lone given name that starts a
+    name of royal lineage («بن», «آل») the article writes in full."""
+    full_words = normalize(full).split()
+    return len(words) == 1 and full_words[0] == words[0] and bool(set(full_words[1:]) & LINEAGE_WORDS)
+
+
 def _names_match(a: str, b: str) -> bool:
     return same_person(normalize(a).split(), normalize(b).split())
 
@@ -277,7 +284,8 @@ class ArticleReader:
             fuller = {  # from the model's mentions: parsing every sentence for people costs far more
                 normalize(m.text): m.text
                 for m in self.per
-                if len(m.text.split()) > len(words) and _names_match(party.name, m.text)
+                if len(m.text.split()) > len(words)
+                and (_names_match(party.name, m.text) or _given_name_of(words, m.text))
             }
             if len(fuller) == 1:
                 party.name = next(iter(fuller.values()))

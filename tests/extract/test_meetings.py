@@ -1788,3 +1788,13 @@ def test_an_office_before_a_credentials_verb_is_the_one_named_before_in_it() -> 
     )
     hosts = [next(p["name"] for p in m["participants"] if p["role"] == "host") for m in meetings]
     assert hosts == ["أحمد رشيدي", "أحمد رشيدي", "أحمد رشيدي"]
+
+
+def test_a_lone_given_name_in_the_headline_is_the_royal_the_body_names_in_full() -> None:
+    meetings = _extract(
+        "خلال زيارته إلى قطر..\nرشيدي يبحث مع الأمير سالم قضايا أمنية\nالتقى وزير الدفاع الماليزي أحمد "
+        "رشيدي في الدوحة أمير البلاد سالم بن حمد آل فلان وبحثا التعاون.",
+        people=("رشيدي", "سالم", "أحمد رشيدي", "سالم بن حمد آل فلان"),
+    )
+    (m,) = meetings
+    assert next(p["name"] for p in m["participants"] if p["role"] == "host") == "سالم بن حمد آل فلان"
