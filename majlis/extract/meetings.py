@@ -973,6 +973,17 @@ class ArticleReader:
                     draft.kind_told = True
                     for name in rules:
                         draft.rule(name)
+                elif (
+                    draft.voice in SHARED
+                    and voice in HOST_FIRST
+                    and toks[trigger.start].norm in self.v.clause_verbs  # «خلال استقباله» may be passive
+                    and subject in principals_before
+                    and objects
+                    and all(o in principals_before for o in objects)
+                ):
+                    # «بحث السفير X مع الوزير Y …» told again as «استقبل الوزير Y السفير X»: Y received him
+                    draft.voice, draft.subject, draft.objects = voice, subject, objects
+                    draft.rule("continue.roles_told")
                 for party in attendees:
                     draft.rule("attendee.marker", party)
                 self._add_topics(draft, sentence)

@@ -1798,3 +1798,13 @@ def test_a_lone_given_name_in_the_headline_is_the_royal_the_body_names_in_full()
     )
     (m,) = meetings
     assert next(p["name"] for p in m["participants"] if p["role"] == "host") == "سالم بن حمد آل فلان"
+
+
+def test_a_meeting_told_as_mutual_then_as_a_reception_takes_the_reception_s_roles() -> None:
+    (m,) = _extract(
+        "بحث السفير الياباني لدى ماليزيا مع وزير الدفاع الماليزي سبل تعزيز الشراكة. وأكدت الوكالة أن وزير "
+        "الدفاع الماليزي أحمد رشيدي استقبل يوم الثلاثاء بمقر الوزارة سفير اليابان لدى ماليزيا كينجي ساتو.",
+        people=("أحمد رشيدي", "كينجي ساتو"),
+    )
+    roles = {p["name"]: p["role"] for p in m["participants"] if p["name"]}
+    assert roles == {"أحمد رشيدي": "host", "كينجي ساتو": "guest"}
