@@ -208,10 +208,12 @@ class _Matcher:
                 bare.append(key)
         parts = []
         if definite:
-            parts.append(_PREFIX_DEFINITE + "(?P<d>" + _trie_pattern(definite) + ")")
+            # «المتحدةالأمريكية»: a word glued on after a final «ة» (folded «ه») still starts with «ال»
+            definite_start = r"(?:(?<!\w)|(?<=ه)(?=ال))"
+            parts.append(definite_start + _PREFIX_DEFINITE + "(?P<d>" + _trie_pattern(definite) + ")")
         if bare:
-            parts.append(_PREFIX_BARE + "(?P<b>" + _trie_pattern(bare) + ")")
-        pattern = r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!)"
+            parts.append(r"(?<!\w)" + _PREFIX_BARE + "(?P<b>" + _trie_pattern(bare) + ")")
+        pattern = r"(?:" + "|".join(parts) + r")(?!\w)" if parts else r"(?!)"
         self.regex = re.compile(pattern)
 
     def scan(self, norm: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:

@@ -474,3 +474,8 @@ def test_a_force_whose_proper_name_is_one_state_s_own_stands_for_that_state() ->
     assert codes("استقبل رئيس أركان الجيش الوطني الشعبي الوفد") == ["DZ"]
     assert codes("قائد في الحرس الثوري") == ["IR"]
     assert codes("المفتش العام للقوات المسلحة الملكية") == ["MA"]
+
+
+def test_a_country_word_glued_on_after_a_final_ta_marbuta_is_still_found() -> None:
+    assert codes("قائد العمليات الخاصة بالولايات المتحدةالأمريكية الأدميرال") == ["US"]
+    assert codes("طالب أهالي المنطقة") == []
