@@ -39,14 +39,15 @@ def _actors() -> dict[str, tuple[Actor, ...]]:
 
 def actor_country(name: str) -> str | None:
     """The state of the actor `name` is (a written form of the dictionary, in full or with parts left
-    out), when every actor it could be serves one state; else None."""
+    out, never with words added), when every actor it could be serves one state; else None."""
     words = normalize(name).split()
     if _name_parts(words) < MIN_ACTOR_WORDS:
         return None  # «عبد الله» is one given name: too little to say who someone is
-    countries = {
+    countries = {  # the name as listed, or told shorter; a longer name («حسن جاسم الكعبي») is someone else
         actor.country
         for actor in _actors().get(words[0], ())
-        if actor.words == tuple(words) or same_person(list(actor.words), words)
+        if actor.words == tuple(words)
+        or (len(words) < len(actor.words) and same_person(list(actor.words), words))
     }
     return countries.pop() if len(countries) == 1 else None
 

@@ -76,3 +76,8 @@ def test_an_actor_s_name_in_an_institution_s_name_is_no_person() -> None:
         "القرنفلي",
     ]
     assert actor_spans(tokens) == [(9, 11)]
+
+
+@pytest.mark.usefixtures("invented")
+def test_a_longer_name_than_an_actor_s_is_someone_else() -> None:
+    assert actor_country("سالم حمد القرنفلي") is None  # «سالم القرنفلي» is listed; this one has more
