@@ -52,6 +52,21 @@ def _extract(
     return [meeting_to_gold(m) for m in extract_batch([article], sentences, mentions)]
 
 
+def _roles(meeting: dict[str, Any]) -> dict[str | None, str]:
+    """Each participant's role, by name."""
+    return {p["name"]: p["role"] for p in meeting["participants"]}
+
+
+def _countries(meeting: dict[str, Any]) -> dict[str | None, str | None]:
+    """Each participant's state, by name."""
+    return {p["name"]: p["country"] for p in meeting["participants"]}
+
+
+def _the(meeting: dict[str, Any], role: str) -> dict[str, Any]:
+    """The first participant of the meeting in `role`."""
+    return next(p for p in meeting["participants"] if p["role"] == role)
+
+
 def test_reception_host_guest_ranks_titles_and_countries() -> None:
     (m,) = _extract(
         "استقبل قائد القوة الجوية العمانية، اللواء الركن طيار منصور سالم الحبسي، اليوم، "
@@ -148,7 +163,7 @@ def test_a_title_ends_before_where_the_meeting_took_place() -> None:
         "ماتيو لامبير قائد القوات الجوية الفرنسية.",
         people=("ناصر بن حمد الكندي", "ماتيو لامبير"),
     )
-    host = next(p for p in m["participants"] if p["role"] == "host")
+    host = _the(m, "host")
     assert (host["name"], host["title"]) == ("ناصر بن حمد الكندي", "الوزير المسؤول عن شؤون الدفاع")
 
 
@@ -370,7 +385,7 @@ def test_unstated_host_country_is_not_the_visitors_country_even_when_named_most(
         "وبالشراكة الفرنسية مع القوات الجوية في البحرين، مؤكدا أن فرنسا تولي أهمية لهذه العلاقات.",
         source=None,
     )
-    host = next(p for p in m["participants"] if p["role"] == "host")
+    host = _the(m, "host")
     assert host["country"] == "BH" and m["countries"] == ["BH", "FR"]
 
 
@@ -422,7 +437,7 @@ def test_a_ruling_family_name_tells_the_officials_country() -> None:
         "الإسباني السيد خوسيه غارسيا.",
         people=("عبدالله بن حمد آل ثاني", "خوسيه غارسيا"),
     )
-    host = next(p for p in m["participants"] if p["role"] == "host")
+    host = _the(m, "host")
     assert (host["name"], host["country"]) == ("عبدالله بن حمد آل ثاني", "QA")
     assert m["countries"] == ["ES", "QA"] and m["event_type"] == "call"
 
@@ -435,7 +450,7 @@ def test_an_envoys_own_country_is_never_the_home_country() -> None:
     )
     assert [m["countries"] for m in meetings] == [["IE"], ["SK"]]
     for m in meetings:
-        host = next(p for p in m["participants"] if p["role"] == "host")
+        host = _the(m, "host")
         assert host["country"] is None and m["location_country"] is None
 
 
@@ -520,7 +535,7 @@ def test_posted_in_our_country_is_a_posting_not_part_of_the_title() -> None:
         "في بلادنا السيدة إنغريد ليندبرغ.",
         people=("أحمد ولد محمد الأمين", "إنغريد ليندبرغ"),
     )
-    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    guest = _the(m, "guest")
     assert (guest["title"], guest["country"]) == ("سفيرة", "SE")
     assert m["location_country"] == "MR"
 
@@ -530,7 +545,7 @@ def test_an_honorific_word_ending_a_tagged_name_is_part_of_it() -> None:
         "استقبل وزير الدفاع الوطني السيد محمد ولد أحمد الشيخ، اليوم، سفير إيطاليا السيد ماركو بيلي.",
         people=("محمد ولد أحمد الشيخ", "ماركو بيلي"),
     )
-    host = next(p for p in m["participants"] if p["role"] == "host")
+    host = _the(m, "host")
     assert host["name"] == "محمد ولد أحمد الشيخ"
 
 
@@ -560,7 +575,7 @@ def test_a_meal_given_for_a_visitor_is_a_meeting() -> None:
         people=("حمد بن سعيد الراشدي", "أحمد فضيل عثمان"),
     )
     assert m["countries"] == ["MY", "OM"] and m["city"] == "مسقط"
-    host = next(p for p in m["participants"] if p["role"] == "host")
+    host = _the(m, "host")
     assert host["country"] == "OM"
 
 
@@ -627,7 +642,7 @@ def test_a_bracketed_acronym_stays_inside_a_title() -> None:
         "الأطلسي (الناتو) السيد توماس فيشر والوفد المرافق له.",
         people=("فهد سالم العلي", "توماس فيشر"),
     )
-    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    guest = _the(m, "guest")
     assert guest["title"] == "نائب الأمين العام لحلف شمال الأطلسي (الناتو)" and guest["country"] is None
 
 
@@ -672,7 +687,7 @@ def test_a_national_agency_abroad_writes_its_own_officials_unmarked() -> None:
         "السيد روبرت هيل في مقر البنتاغون."
     )
     assert m["location_country"] == "US"
-    assert {p["name"]: p["country"] for p in m["participants"]} == {"فهد سالم العلي": "KW", "روبرت هيل": "US"}
+    assert _countries(m) == {"فهد سالم العلي": "KW", "روبرت هيل": "US"}
 
 
 def test_offices_of_other_administrative_traditions_are_titles() -> None:
@@ -728,14 +743,14 @@ def test_a_delegation_received_without_a_named_subject_is_received_by_the_last_h
         "في حضور الملحق العسكري الأمريكي العقيد جون ميلر. "
         "ويضم الوفد الأمريكي، على الخصوص، مدير التخطيط العميد بيتر كلارك."
     )
-    roles = {p["name"]: p["role"] for p in second["participants"]}
+    roles = _roles(second)
     assert roles == {
         "فارس سعيد العمري": "host",
         "روبرت هيل": "guest",
         "جون ميلر": "attendee",
         "بيتر كلارك": "attendee",
     }
-    assert {p["name"]: p["country"] for p in second["participants"]}["بيتر كلارك"] == "US"
+    assert _countries(second)["بيتر كلارك"] == "US"
 
 
 def test_an_acronym_in_brackets_stays_with_the_title_after_a_name() -> None:
@@ -781,7 +796,7 @@ def test_an_office_said_again_with_its_country_is_the_person_named_before() -> N
         "السيد يان نوفاك. "
         "وكان الوزير البولندي قد التقى أمس رئيس هيئة التصنيع العسكري اللواء كمال ناصر."
     )
-    assert {p["name"]: p["role"] for p in second["participants"]} == {
+    assert _roles(second) == {
         "يان نوفاك": "guest",
         "كمال ناصر": "host",
     }
@@ -793,7 +808,7 @@ def test_a_courtesy_call_is_a_visit_to_the_one_called_on() -> None:
         "قام قائد الفرقاطة الفرنسية العقيد البحري بيير مارتان أمس بزيارة مجاملة إلى قائد القوة البحرية "
         "اللواء البحري الركن سالم الحبسي في مقر قيادته."
     )
-    assert {p["name"]: p["role"] for p in m["participants"]} == {
+    assert _roles(m) == {
         "بيير مارتان": "guest",
         "سالم الحبسي": "host",
     }
@@ -885,7 +900,7 @@ def test_the_guest_is_the_visitor_of_the_meeting_just_reported() -> None:
         "خالد سعيد الحارثي. وفي وقت لاحق، استقبل وكيل وزارة الداخلية الفريق فهد جاسم الصالح الضيف العماني "
         "في مكتبه."
     )
-    assert {p["name"]: p["role"] for p in later["participants"]} == {
+    assert _roles(later) == {
         "فهد جاسم الصالح": "host",
         "خالد سعيد الحارثي": "guest",
     }
@@ -1335,7 +1350,7 @@ def test_his_guest_is_the_visitor_named_before_and_arrival_by_masdar_places_a_me
     roles = {p["name"]: (p["country"], p["role"]) for p in first["participants"]}
     assert roles == {"سلطان فهد العنزي": ("SA", "host"), "عمران طارق ملك": ("PK", "guest")}
     assert (second["city"], second["location_country"]) == ("جدة", "SA")
-    assert {p["name"]: p["role"] for p in second["participants"]}["عبدالرحمن سعد الحربي"] == "host"
+    assert _roles(second)["عبدالرحمن سعد الحربي"] == "host"
 
 
 def test_the_guest_received_on_arrival_and_his_envoy_in_the_welcoming_line() -> None:
@@ -1429,7 +1444,7 @@ def test_talks_at_a_countrys_headquarters_are_there_and_the_next_day_follows_the
         body, published=date(2026, 3, 11), people=("صالح فهد العجمي", "أرجان يلماز", "محمد أوزدمير")
     )
     assert first["location_country"] == "TR" and first["date"] == "2026-03-09"
-    assert {p["name"]: p["role"] for p in first["participants"]} == {
+    assert _roles(first) == {
         "صالح فهد العجمي": "guest",
         "أرجان يلماز": "host",
     }
@@ -1471,7 +1486,7 @@ def test_the_ships_commander_is_of_the_one_vessel_the_article_gives_a_country() 
         "مورو، الذي قدم إيجازاً عن مهام السفينة."
     )
     (m,) = _extract(body, published=date(2026, 5, 4), people=("عبدالله سالم المري", "جان بيير مورو"))
-    assert {p["name"]: p["country"] for p in m["participants"]} == {
+    assert _countries(m) == {
         "عبدالله سالم المري": "QA",
         "جان بيير مورو": "FR",
     }
@@ -1483,7 +1498,7 @@ def test_those_met_in_one_list_after_a_state_s_official_are_of_that_state() -> N
         "الخارجية مانويل سانتوس، ورئيس جهاز الاستخبارات بيدرو كروز، في كوالالمبور.",
         people=("أحمد رشيدي", "خوسيه رييس", "مانويل سانتوس", "بيدرو كروز"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]} == {
+    assert _countries(m) == {
         "أحمد رشيدي": "MY", "خوسيه رييس": "PH", "مانويل سانتوس": "PH", "بيدرو كروز": "PH",
     }  # fmt: skip
 
@@ -1533,7 +1548,7 @@ def test_attendees_at_a_meeting_in_neither_side_s_state_came_with_the_side_the_l
         "حضر اللقاء وكيل وزارة الداخلية سالم إسماعيل، وسفير ماليزيا لدى تونس داود يوسف.",
         people=("أحمد رشيدي", "خوسيه رييس", "سالم إسماعيل", "داود يوسف"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]}["سالم إسماعيل"] == "MY"
+    assert _countries(m)["سالم إسماعيل"] == "MY"
     assert m["countries"] == ["MY", "PH"]
 
 
@@ -1543,7 +1558,7 @@ def test_who_receives_an_envoy_is_of_the_state_the_envoy_is_posted_to() -> None:
         "العلاقات بين روسيا وفرنسا، والموقف الفرنسي من القضايا الإقليمية في فرنسا.",
         people=("أحمد رشيدي", "إيغور بتروف"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]} == {"أحمد رشيدي": "MY", "إيغور بتروف": "RU"}
+    assert _countries(m) == {"أحمد رشيدي": "MY", "إيغور بتروف": "RU"}
 
 
 def test_an_honorific_word_inside_a_tagged_name_is_part_of_it() -> None:
@@ -1561,7 +1576,7 @@ def test_the_named_members_of_a_state_s_delegation_are_of_that_state() -> None:
         "النائب جون سميث.",
         people=("أحمد رشيدي", "جون سميث"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]} == {"أحمد رشيدي": "MY", "جون سميث": "US"}
+    assert _countries(m) == {"أحمد رشيدي": "MY", "جون سميث": "US"}
 
 
 def test_a_counterpart_told_by_where_he_serves_is_met() -> None:
@@ -1570,7 +1585,7 @@ def test_a_counterpart_told_by_where_he_serves_is_met() -> None:
         "وبحث وزير الداخلية، مع نظيره في الفلبين كارلوس دياز، سبل تعزيز التعاون.",
         people=("أحمد رشيدي", "خوسيه رييس", "كارلوس دياز"),
     )
-    host = next(p for p in second["participants"] if p["role"] == "host")
+    host = _the(second, "host")
     assert (host["name"], host["country"]) == ("كارلوس دياز", "PH")
 
 
@@ -1580,7 +1595,7 @@ def test_a_name_joined_by_and_to_a_guest_is_a_guest_though_it_has_no_office() ->
         "الأوضاع العامة.",
         people=("سمير حداد", "كمال الراسي وفادي فرحات"),
     )
-    assert {p["name"]: p["role"] for p in m["participants"]} == {
+    assert _roles(m) == {
         "سمير حداد": "host",
         "كمال الراسي": "guest",
         "فادي فرحات": "guest",
@@ -1603,7 +1618,7 @@ def test_a_delegation_s_head_is_of_the_state_its_delegation_is_named_for_first()
         "السفير السابق جون سميث.",
         people=("سمير حداد", "جون سميث"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]}["جون سميث"] == "US"
+    assert _countries(m)["جون سميث"] == "US"
 
 
 def test_an_unmarked_attendee_in_a_third_state_s_paper_is_of_the_host_side() -> None:
@@ -1613,7 +1628,7 @@ def test_an_unmarked_attendee_in_a_third_state_s_paper_is_of_the_host_side() -> 
         people=("سيدي ولد أحمد", "فاتو ديوب", "محمد ولد سالم"),
         url="https://news.example.com.sa/article/1",
     )
-    assert {p["name"]: p["country"] for p in m["participants"]}["محمد ولد سالم"] == "MR"
+    assert _countries(m)["محمد ولد سالم"] == "MR"
 
 
 def test_attendees_named_after_on_the_part_of_a_state_are_of_that_state() -> None:
@@ -1623,7 +1638,7 @@ def test_attendees_named_after_on_the_part_of_a_state_are_of_that_state() -> Non
         "الجنوبية المدير العام لمكتب التطوير اللواء بارك جي مين.",
         people=("فيصل بن خالد", "كيم سونغ هو", "محمد العلي", "بارك جي مين"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]}["بارك جي مين"] == "KR"
+    assert _countries(m)["بارك جي مين"] == "KR"
 
 
 def test_a_visit_told_with_a_preposition_glued_on_places_the_meeting() -> None:
@@ -1632,7 +1647,7 @@ def test_a_visit_told_with_a_preposition_glued_on_places_the_meeting() -> None:
         people=("أحمد رشيدي", "أوزان يلماز"),
     )
     assert m["location_country"] == "TR"
-    assert {p["name"]: p["role"] for p in m["participants"]} == {"أحمد رشيدي": "guest", "أوزان يلماز": "host"}
+    assert _roles(m) == {"أحمد رشيدي": "guest", "أوزان يلماز": "host"}
 
 
 def test_an_attendance_list_set_off_by_semicolons_is_read_whole() -> None:
@@ -1651,7 +1666,7 @@ def test_the_one_welcoming_a_visitor_who_paid_a_visit_hosts_him() -> None:
         "القاعدة العميد فهد العنزي.",
         people=("محمد البواردي", "فهد العنزي"),
     )
-    roles = {p["name"]: p["role"] for p in m["participants"]}
+    roles = _roles(m)
     assert roles == {"محمد البواردي": "guest", "فهد العنزي": "host"}
 
 
@@ -1669,7 +1684,7 @@ def test_a_delegation_that_paid_a_visit_is_the_guest_of_the_one_welcoming_it() -
         "المتحدة بزيارة قاعدة بحرية. وكان في استقبالهم قائد القاعدة العميد فهد العنزي.",
         people=("فهد العنزي",),
     )
-    guest = next(p for p in m["participants"] if p["role"] == "guest")
+    guest = _the(m, "guest")
     assert (guest["name"], guest["country"]) == (None, "AE")
 
 
@@ -1679,7 +1694,7 @@ def test_a_bare_name_after_the_verb_where_it_took_place_and_a_comma_is_met() -> 
         "الزعفراني.",
         people=("حمدان القرنفلي", "جون سميث", "سالم الزعفراني"),
     )
-    roles = {p["name"]: p["role"] for p in m["participants"]}
+    roles = _roles(m)
     assert roles == {"حمدان القرنفلي": "host", "جون سميث": "guest", "سالم الزعفراني": "attendee"}
 
 
@@ -1702,7 +1717,7 @@ def test_the_one_met_with_no_state_told_is_of_the_article_s_country_when_no_one_
         "الصومال، وذلك خلال لقائه اليوم وزير الداخلية اللواء حمدان القرنفلي.",
         people=("جون سميث", "حمدان القرنفلي"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]}["حمدان القرنفلي"] == "SO"
+    assert _countries(m)["حمدان القرنفلي"] == "SO"
 
 
 def test_an_office_after_a_rank_with_no_name_is_the_verb_s_subject() -> None:
@@ -1711,7 +1726,7 @@ def test_an_office_after_a_rank_with_no_name_is_the_verb_s_subject() -> None:
         "جون سميث، قائد القوات البرية الأمريكية.",
         people=("جون سميث",),
     )
-    host = next(p for p in m["participants"] if p["role"] == "host")
+    host = _the(m, "host")
     assert (host["name"], host["country"]) == (None, "MA")
 
 
@@ -1721,7 +1736,7 @@ def test_an_office_reported_on_before_a_possessive_masdar_is_its_subject() -> No
         "الجنرال خوسيه رييس في كوالالمبور على أهمية العلاقات.",
         people=("خوسيه رييس",),
     )
-    host = next(p for p in m["participants"] if p["role"] == "host")
+    host = _the(m, "host")
     assert (host["name"], host["country"]) == (None, "MY")
 
 
@@ -1736,7 +1751,7 @@ def test_an_actor_named_with_no_state_takes_his_state_from_the_actor_dictionary(
         "التقى سالم القرنفلي اليوم في كوالالمبور وزير الدفاع الفلبيني خوسيه رييس.",
         people=("سالم القرنفلي", "خوسيه رييس"),
     )
-    assert {p["name"]: p["country"] for p in m["participants"]} == {"سالم القرنفلي": "MY", "خوسيه رييس": "PH"}
+    assert _countries(m) == {"سالم القرنفلي": "MY", "خوسيه رييس": "PH"}
 
 
 def test_a_meeting_on_a_visit_told_in_an_earlier_sentence_is_where_the_visit_was() -> None:
@@ -1747,7 +1762,7 @@ def test_a_meeting_on_a_visit_told_in_an_earlier_sentence_is_where_the_visit_was
         url="https://news.example.com.my/a/1",
     )
     assert m["location_country"] == "PH"
-    assert {p["name"]: p["role"] for p in m["participants"]} == {"أحمد رشيدي": "guest", "خوسيه رييس": "host"}
+    assert _roles(m) == {"أحمد رشيدي": "guest", "خوسيه رييس": "host"}
 
 
 def test_who_sends_an_invitation_handed_over_at_a_meeting_is_not_at_it() -> None:
@@ -1765,7 +1780,7 @@ def test_the_sovereign_whose_instructions_a_meeting_follows_is_not_at_it() -> No
         "الملكية المغربية، اليوم بالرباط، سفير الفلبين خوسيه رييس.",
         people=("سالم الثالث", "خوسيه رييس"),
     )
-    names = {p["name"]: p["role"] for p in m["participants"]}
+    names = _roles(m)
     assert names == {None: "host", "خوسيه رييس": "guest"}
 
 
@@ -1775,7 +1790,7 @@ def test_after_a_dual_office_names_joined_by_a_glued_and_are_the_objects_of_the_
         "الراسي وفادي فرحات وتناول البحث الأوضاع العامة.",
         people=("سمير حداد", "كينجي ساتو", "كمال الراسي وفادي فرحات"),
     )
-    roles = {p["name"]: p["role"] for p in second["participants"]}
+    roles = _roles(second)
     assert roles == {"سمير حداد": "host", "كمال الراسي": "guest", "فادي فرحات": "guest"}
 
 
