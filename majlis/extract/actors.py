@@ -9,10 +9,9 @@ from typing import NamedTuple
 
 from majlis.extract.lexicon import load_yaml
 from majlis.extract.vocab import words
-from majlis.text import MODEL_CLITICS, normalize, normalize_word, same_person
+from majlis.text import BOUND_TO_NEXT, MODEL_CLITICS, normalize, normalize_word, same_person
 
 MIN_ACTOR_WORDS = 2  # a bare family name is too little to say who someone is
-BOUND_TO_NEXT = frozenset(words("people.yaml", "bound_to_next"))  # «عبد الله»: one name with the next word
 INSTITUTION_NOUNS = frozenset(
     normalize(w) for key in ("institution_nouns", "unit_nouns") for w in words("people.yaml", key)
 )  # «مركز», «مجموعة»: named after people
@@ -58,7 +57,7 @@ def names_an_institution(norms: list[str], start: int) -> bool:
     k = start - 1
     while k >= 0 and norms[k] in ROYAL_WORDS:
         k -= 1
-    return k >= 0 and k < start and strip_clitic(norms[k]) in INSTITUTION_NOUNS
+    return k >= 0 and strip_clitic(norms[k]) in INSTITUTION_NOUNS
 
 
 def _name_parts(name_words: list[str]) -> int:

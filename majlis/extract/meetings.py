@@ -2053,9 +2053,7 @@ def _members_of_the_delegation(draft: Draft) -> None:
     groups = [
         p
         for p in [*draft.objects, *draft.attendees]
-        if p.name is None
-        and p.country
-        and next(iter(normalize(p.title or "").split()), "") in DELEGATION_WORDS
+        if p.name is None and p.country and _first_word(p.title) in DELEGATION_WORDS
     ]
     members = [o for o in draft.objects if o.name and o.country is None and not o.org_official]
     if len(groups) != 1 or not members:

@@ -140,6 +140,7 @@ def _without_not_name_words(tokens: list[str], first: int, last: int) -> list[tu
 
 OPENING_QUOTES = frozenset({"«", '"', "“", "'"})
 THING_REACH = 4  # words from an exercise or ship word to the quote mark of its name
+INSTITUTION_REACH = 3  # «كلية», «مركز الملك»: words before a name that may make it an institution's
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +160,12 @@ def _quoted_after_a_thing(tokens: list[str], first: int) -> bool:
         without_clitic(normalize_word(word), things) in things
         for word in tokens[max(0, first - 1 - THING_REACH) : first - 1]
     )
+
+
+def _after_an_institution(tokens: list[str], first: int) -> bool:
+    """The span at `first` starts right after an institution's noun («كلية [X] للقيادة»)."""
+    before = [normalize_word(t) for t in tokens[max(0, first - INSTITUTION_REACH) : first]]
+    return names_an_institution(before, len(before))
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +209,7 @@ def clean_person_spans(tokens: list[str], spans: list[Span]) -> list[Span]:
             last -= 1
         if first == last:
             continue
-        if label == "PER" and names_an_institution([normalize_word(t) for t in tokens[:first]], first):
+        if label == "PER" and _after_an_institution(tokens, first):
             continue  # «كلية [X] للقيادة والأركان»: the college is named after him; he is not there
         if label == "PER" and _quoted_after_a_thing(tokens, first):
             continue  # «التمرين المشترك «موج الخليج»»: an exercise, ship or weapon named like a person
